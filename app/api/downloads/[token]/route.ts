@@ -1,0 +1,27 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { currentAttendee } from "@/lib/auth/session";
+import { open } from "@/lib/crypto";
+import { db } from "@/lib/db";
+import { takeSecretDownload } from "@/lib/db/queries";
+
+const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+const noStore = { "Cache-Control": "no-store" };
+
+/** A private key is handed over exactly once, to the attendee it was made for, then deleted. */
+export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
+  const session = await currentAttendee();
+  if (!session) return NextResponse.json({ error: "unauthorized" }, { status: 401, headers: noStore });
+  const token = tokenSchema.safeParse((await params).token);
+  if (!token.success) return NextResponse.json({ error: "not_found" }, { status: 404, headers: noStore });
+  const row = await takeSecretDownload(await db(), token.data, session.attendee.id);
+  if (!row) return NextResponse.json({ error: "gone" }, { status: 410, headers: noStore });
+  const content = open({ ciphertext: row.ciphertext, iv: row.iv, tag: row.tag }, `download:${row.token}`);
+  return new NextResponse(content, {
+    headers: {
+      ...noStore,
+      "Content-Type": "application/x-pem-file",
+      "Content-Disposition": `attachment; filename="${row.filename.replace(/[^A-Za-z0-9._-]/g, "_")}"`,
+    },
+  });
+}

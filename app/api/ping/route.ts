@@ -1,0 +1,3 @@
+export function GET() {
+  return new Response("pong", { headers: { "Cache-Control": "no-store" } });
+}

@@ -1,0 +1,120 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { attendeeAction, type ActionResult } from "@/lib/auth/actions";
+import { currentAttendee } from "@/lib/auth/session";
+import { AwsCallError } from "@/lib/aws/errors";
+import { connectOwnCredentials, connectSandbox } from "@/lib/credentials";
+import { db } from "@/lib/db";
+import { deleteCredentials } from "@/lib/db/queries";
+import { env } from "@/lib/env";
+import { getTranslator } from "@/lib/i18n";
+import { forgetCachedStatus } from "@/lib/lab/runner";
+import { isAwsRegion } from "@/lib/regions";
+import type { MessageKey, Translator } from "@/messages";
+
+const ownCredentialsSchema = z.object({
+  accessKeyId: z
+    .string()
+    .trim()
+    .regex(/^(ASIA|AKIA)[A-Z0-9]{16}$/, "field.accessKeyId.invalid")
+    .refine((value) => value.startsWith("ASIA"), "field.accessKeyId.longTerm"),
+  secretAccessKey: z.string().trim().regex(/^[A-Za-z0-9/+=]{40}$/, "field.secretAccessKey.invalid"),
+  sessionToken: z.string().trim().min(100, "field.sessionToken.invalid").max(4096, "field.sessionToken.invalid"),
+  region: z.string().trim().refine(isAwsRegion, "field.region.invalid"),
+});
+
+type OwnField = keyof z.infer<typeof ownCredentialsSchema>;
+
+export type CredentialsFormState = {
+  message?: string;
+  ok?: boolean;
+  fieldErrors?: Partial<Record<OwnField, string>>;
+  values?: { accessKeyId?: string; region?: string };
+};
+
+function credentialsError(error: unknown, t: Translator): string {
+  if (!(error instanceof AwsCallError)) return t("credentials.error.other", { awsCode: "—" });
+  const awsCode = error.problem.awsCode ?? error.problem.code;
+  switch (error.problem.code) {
+    case "invalid_credentials":
+      return t("credentials.error.invalid", { awsCode });
+    case "expired_credentials":
+      return t("credentials.error.expired");
+    case "endpoint_unreachable":
+      return t("credentials.error.unreachable", { awsCode });
+    default:
+      return t("credentials.error.other", { awsCode });
+  }
+}
+
+/** The secret and token never come back in the form state; only what is safe to show again does. */
+export async function saveOwnCredentialsAction(
+  _previous: CredentialsFormState,
+  formData: FormData,
+): Promise<CredentialsFormState> {
+  const { t } = await getTranslator();
+  const session = await currentAttendee();
+  if (!session) return { message: t("credentials.needed") };
+  const raw = {
+    accessKeyId: String(formData.get("accessKeyId") ?? ""),
+    secretAccessKey: String(formData.get("secretAccessKey") ?? ""),
+    sessionToken: String(formData.get("sessionToken") ?? ""),
+    region: String(formData.get("region") ?? ""),
+  };
+  const values = { accessKeyId: raw.accessKeyId.trim(), region: raw.region.trim() };
+  const parsed = ownCredentialsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const fieldErrors: CredentialsFormState["fieldErrors"] = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as OwnField;
+      fieldErrors[field] ??= t(issue.message as MessageKey);
+    }
+    return { fieldErrors, values };
+  }
+  const { accessKeyId, secretAccessKey, sessionToken, region } = parsed.data;
+  try {
+    const { accountId } = await connectOwnCredentials(await db(), {
+      attendeeId: session.attendee.id,
+      credentials: { accessKeyId, secretAccessKey, sessionToken },
+      region,
+      eventEndsAt: new Date(session.event.ends_at),
+    });
+    forgetCachedStatus(session.attendee.id);
+    revalidatePath("/credentials");
+    return { ok: true, message: t("credentials.own.saved", { account: accountId }) };
+  } catch (error) {
+    return { message: credentialsError(error, t), values };
+  }
+}
+
+export const connectSandboxAction = attendeeAction(
+  z.object({}),
+  async (_input, session, t): Promise<ActionResult<{ message: string }>> => {
+    const endpoint = env().SANDBOX_AWS_ENDPOINT;
+    if (!endpoint) return { ok: false, error: t("credentials.sandbox.unavailable") };
+    try {
+      const { accountId } = await connectSandbox(await db(), {
+        attendeeId: session.attendee.id,
+        endpoint,
+        region: session.event.region,
+      });
+      forgetCachedStatus(session.attendee.id);
+      revalidatePath("/credentials");
+      return { ok: true, data: { message: t("credentials.sandbox.ready", { account: accountId }) } };
+    } catch (error) {
+      return { ok: false, error: credentialsError(error, t) };
+    }
+  },
+);
+
+export const removeCredentialsAction = attendeeAction(
+  z.object({}),
+  async (_input, session, t): Promise<ActionResult<{ message: string }>> => {
+    await deleteCredentials(await db(), session.attendee.id);
+    forgetCachedStatus(session.attendee.id);
+    revalidatePath("/credentials");
+    return { ok: true, data: { message: t("credentials.removed") } };
+  },
+);

@@ -1,0 +1,71 @@
+import type { DoItForMeLabels } from "@/components/lab/DoItForMe";
+import type { StatusPanelLabels } from "@/components/lab/StatusPanel";
+import type { StepCheckLabels } from "@/components/lab/StepCheck";
+import type { Translator } from "@/messages";
+
+export function stepCheckLabels(t: Translator): StepCheckLabels {
+  const status = {
+    pass: t("check.status.pass"),
+    fail: t("check.status.fail"),
+    pending: t("check.status.pending"),
+    unobservable: t("check.status.unobservable"),
+  };
+  return {
+    button: t("check.button"),
+    running: t("check.running"),
+    fix: t("check.howToFix"),
+    goCredentials: t("credentials.goSet"),
+    summary: {
+      pass: t("check.summary.pass"),
+      fail: t("check.summary.fail"),
+      pending: t("check.summary.pending"),
+      unobservable: t("check.summary.unobservable"),
+      error: t("check.summary.error"),
+    },
+    status,
+  };
+}
+
+export function doItForMeLabels(t: Translator): DoItForMeLabels {
+  return {
+    button: t("doit.button"),
+    planning: t("doit.planning"),
+    planTitle: t("doit.planTitle"),
+    apply: t("doit.apply"),
+    applying: t("doit.applying"),
+    cancel: t("common.cancel"),
+    nothingToDo: t("doit.nothingToDo"),
+    done: t("doit.done"),
+    downloadNote: t("doit.downloadNote"),
+    download: t("doit.download"),
+    goCredentials: t("credentials.goSet"),
+    kinds: {
+      exists: t("doit.kind.exists"),
+      create: t("doit.kind.create"),
+      remove: t("doit.kind.remove"),
+      manual: t("doit.kind.manual"),
+      blocked: t("doit.kind.blocked"),
+    },
+    check: stepCheckLabels(t),
+  };
+}
+
+export function statusPanelLabels(t: Translator): StatusPanelLabels {
+  const check = stepCheckLabels(t);
+  return {
+    title: t("status.title"),
+    refreshing: t("status.refreshing"),
+    updated: t("status.updated"),
+    needsCredentials: t("status.needsCredentials"),
+    goCredentials: t("credentials.goSet"),
+    fix: check.fix,
+    state: {
+      pass: t("check.status.pass"),
+      fail: t("check.status.fail"),
+      pending: t("check.status.pending"),
+      unobservable: t("check.status.unobservable"),
+      error: t("check.status.error"),
+    },
+    status: check.status,
+  };
+}

@@ -1,0 +1,45 @@
+import type { MDXComponents } from "mdx/types";
+import type { ReactElement, ReactNode } from "react";
+import { isValidElement } from "react";
+import { headers } from "next/headers";
+import { DoItForMe } from "@/components/lab/DoItForMe";
+import { ModuleStatusPanel } from "@/components/lab/ModuleStatusPanel";
+import { StepCheck } from "@/components/lab/StepCheck";
+import { doItForMeLabels, stepCheckLabels } from "@/components/lab/labels";
+import { Callout } from "@/components/mdx/Callout";
+import { CodeBlock } from "@/components/mdx/CodeBlock";
+import { clientIpFrom } from "@/lib/client-ip";
+import { env } from "@/lib/env";
+import { findStep } from "@/lib/lab/modules";
+import { labUserData } from "@/lib/lab/user-data";
+import type { Translator } from "@/messages";
+
+function codeOf(children: ReactNode): { code: string; language?: string } {
+  if (isValidElement(children)) {
+    const props = (children as ReactElement<{ className?: string; children?: ReactNode }>).props;
+    const language = props.className?.match(/language-([\w-]+)/)?.[1];
+    return { code: String(props.children ?? "").replace(/\n$/, ""), language };
+  }
+  return { code: String(children ?? "") };
+}
+
+export function mdxComponents(t: Translator): MDXComponents {
+  const moduleOf = (stepId: string) => findStep(stepId)?.module.id ?? "compute";
+  return {
+    pre: ({ children }) => <CodeBlock {...codeOf(children)} />,
+    Callout,
+    Check: ({ step }: { step: string }) => (
+      <StepCheck stepId={step} moduleId={moduleOf(step)} labels={stepCheckLabels(t)} />
+    ),
+    DoItForMe: ({ step }: { step: string }) => (
+      <DoItForMe stepId={step} moduleId={moduleOf(step)} labels={doItForMeLabels(t)} />
+    ),
+    StatusPanel: ({ module }: { module: string }) => <ModuleStatusPanel module={module} />,
+    UserData: async () => <CodeBlock code={await labUserData()} language="bash" />,
+    MyIp: async () => (
+      <code className="rounded bg-amber-100 px-1 font-semibold" data-testid="my-ip">
+        {clientIpFrom(await headers(), env().TRUST_PROXY) ?? "?"}
+      </code>
+    ),
+  };
+}

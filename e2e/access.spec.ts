@@ -1,0 +1,54 @@
+import { expect, test } from "@playwright/test";
+import { INSTRUCTOR_EMAIL, instructorPassword, joinAsAttendee, screenshot } from "./fixtures";
+
+test("a wrong join code is refused with a message and creates nothing", async ({ page }) => {
+  await page.goto("/");
+  await page.getByLabel("참가 코드").fill("NOPE1234");
+  await page.getByLabel("이름", { exact: true }).fill("Someone");
+  await page.getByRole("button", { name: "참가하기" }).click();
+  await expect(page.getByText("참가 코드가 맞지 않습니다")).toBeVisible();
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test("a display name with markup is shown as text, never run", async ({ page }) => {
+  let dialogs = 0;
+  page.on("dialog", (dialog) => {
+    dialogs += 1;
+    void dialog.dismiss();
+  });
+  const name = `<img src=x onerror=alert(1)><b>Kim`;
+  await joinAsAttendee(page, name);
+  await expect(page.getByTestId("signed-in-as")).toHaveText(name);
+  expect(dialogs).toBe(0);
+});
+
+test("an attendee is refused the instructor dashboard", async ({ page }) => {
+  await joinAsAttendee(page, "Curious attendee");
+  await page.goto("/instructor");
+  await expect(page.getByTestId("forbidden")).toBeVisible();
+  await screenshot(page, "attendee-refused-instructor");
+});
+
+test("malformed pasted credentials get per-field errors in Korean", async ({ page }) => {
+  await joinAsAttendee(page, "Paster");
+  await page.getByLabel("액세스 키 ID (AccessKeyId)").fill("not-a-key");
+  await page.getByLabel("비밀 액세스 키 (SecretAccessKey)").fill("short");
+  await page.getByLabel("세션 토큰 (SessionToken)").fill("x");
+  await page.getByLabel("리전").fill("mars-north-1");
+  await page.getByRole("button", { name: "확인하고 저장하기" }).click();
+  await expect(page.getByText("액세스 키 ID는 ASIA 또는 AKIA로 시작하는")).toBeVisible();
+  await expect(page.getByText("비밀 액세스 키는 40자입니다")).toBeVisible();
+  await expect(page.getByText("세션 토큰이 비어 있거나 너무 짧습니다")).toBeVisible();
+  await expect(page.getByText("알 수 없는 리전입니다")).toBeVisible();
+  await expect(page.getByLabel("액세스 키 ID (AccessKeyId)")).toHaveValue("not-a-key");
+  await screenshot(page, "credentials-field-errors");
+});
+
+test("the instructor signs in and sees the attendee grid", async ({ page }) => {
+  await page.goto("/instructor/sign-in");
+  await page.getByLabel("이메일").fill(INSTRUCTOR_EMAIL);
+  await page.getByLabel("비밀번호").fill(instructorPassword());
+  await page.getByRole("button", { name: "로그인" }).click();
+  await expect(page.getByRole("heading", { name: "강사 대시보드" })).toBeVisible();
+  await screenshot(page, "instructor-dashboard");
+});

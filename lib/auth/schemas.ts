@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+export const joinSchema = z.object({
+  joinCode: z
+    .string()
+    .trim()
+    .transform((value) => value.toUpperCase())
+    .pipe(z.string().regex(/^[A-Z0-9]{4,16}$/, "field.joinCode.invalid")),
+  displayName: z.string().trim().min(1, "field.displayName.invalid").max(40, "field.displayName.invalid"),
+  email: z
+    .string()
+    .trim()
+    .max(254, "field.email.invalid")
+    .optional()
+    .transform((value) => (value ? value : undefined))
+    .pipe(z.email("field.email.invalid").optional()),
+});
+
+export const instructorSignInSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email()),
+  password: z.string().min(1).max(200),
+});

@@ -1,0 +1,42 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { authOptions } from "@/lib/auth/options";
+import { db } from "@/lib/db";
+import { findAttendee, findEventById, findInstructorById } from "@/lib/db/queries";
+import type { Attendee, Instructor, PortalEvent } from "@/lib/db/schema";
+
+export type AttendeeSession = { attendee: Attendee; event: PortalEvent };
+
+/**
+ * The session only names the attendee; the row is loaded from the database on every request, so a
+ * deleted attendee or event loses access at once and nothing is trusted from the token alone.
+ */
+export async function currentAttendee(): Promise<AttendeeSession | undefined> {
+  const session = await getServerSession(authOptions);
+  const user = session?.user;
+  if (user?.role !== "attendee" || !user.eventId) return undefined;
+  const database = await db();
+  const attendee = await findAttendee(database, user.id);
+  if (!attendee || attendee.event_id !== user.eventId) return undefined;
+  const event = await findEventById(database, attendee.event_id);
+  return event ? { attendee, event } : undefined;
+}
+
+export async function currentInstructor(): Promise<Instructor | undefined> {
+  const session = await getServerSession(authOptions);
+  const user = session?.user;
+  if (user?.role !== "instructor") return undefined;
+  return findInstructorById(await db(), user.id);
+}
+
+export async function currentRole() {
+  const session = await getServerSession(authOptions);
+  return session?.user?.role;
+}
+
+export async function requireAttendeePage(): Promise<AttendeeSession> {
+  const current = await currentAttendee();
+  if (!current) redirect("/");
+  return current;
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import { AssumeRoleCommand, GetCallerIdentityCommand } from "@aws-sdk/client-sts";
+import { createAwsClients } from "@/lib/aws/client";
+import { awsCall } from "@/lib/aws/errors";
+import type { AwsCredentials, AwsTarget, CallerIdentity } from "@/lib/aws/types";
+
+export async function getCallerIdentity(target: AwsTarget): Promise<CallerIdentity> {
+  const sts = createAwsClients(target).sts();
+  const identity = await awsCall("sts:GetCallerIdentity", () =>
+    sts.send(new GetCallerIdentityCommand({})),
+  );
+  if (!identity.Account || !identity.Arn) throw new Error("GetCallerIdentity returned no account");
+  return { accountId: identity.Account, arn: identity.Arn };
+}
+
+/**
+ * Sandbox accounts: the emulator scopes state by the account in the assumed role's ARN,
+ * so assuming a role in a per-attendee account id gives each attendee an isolated AWS.
+ */
+export async function assumeSandboxAccount(input: {
+  endpoint: string;
+  region: string;
+  accountId: string;
+  sessionName: string;
+  durationSeconds: number;
+}): Promise<AwsCredentials & { expiration: Date }> {
+  const sts = createAwsClients({
+    endpoint: input.endpoint,
+    region: input.region,
+    credentials: { accessKeyId: "sandbox", secretAccessKey: "sandbox" },
+  }).sts();
+  const result = await awsCall("sts:AssumeRole", () =>
+    sts.send(
+      new AssumeRoleCommand({
+        RoleArn: `arn:aws:iam::${input.accountId}:role/aws101-attendee`,
+        RoleSessionName: input.sessionName,
+        DurationSeconds: input.durationSeconds,
+      }),
+    ),
+  );
+  const credentials = result.Credentials;
+  if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.Expiration) {
+    throw new Error("AssumeRole returned no credentials");
+  }
+  return {
+    accessKeyId: credentials.AccessKeyId,
+    secretAccessKey: credentials.SecretAccessKey,
+    sessionToken: credentials.SessionToken,
+    expiration: credentials.Expiration,
+  };
+}

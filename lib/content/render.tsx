@@ -1,0 +1,22 @@
+import "server-only";
+import { evaluate } from "@mdx-js/mdx";
+import type { MDXComponents } from "mdx/types";
+import * as runtime from "react/jsx-runtime";
+import type { StepDocument } from "@/lib/content/source";
+
+type MdxContent = (props: { components?: MDXComponents }) => React.ReactNode;
+
+const compiled = new Map<string, Promise<MdxContent>>();
+
+/** Content files don't change while the server runs in production, so each compiles once. */
+export function compileStep(doc: StepDocument): Promise<MdxContent> {
+  const key = `${doc.file}\n${doc.body}`;
+  let content = compiled.get(key);
+  if (!content) {
+    content = evaluate(doc.body, { ...runtime, development: false }).then(
+      (module) => module.default as MdxContent,
+    );
+    compiled.set(key, content);
+  }
+  return content;
+}

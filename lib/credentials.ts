@@ -1,0 +1,156 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { AwsCallError } from "@/lib/aws/errors";
+import { assumeSandboxAccount, getCallerIdentity } from "@/lib/aws/identity";
+import type { AwsCredentials, AwsTarget } from "@/lib/aws/types";
+import { open, seal } from "@/lib/crypto";
+import type { PortalDb } from "@/lib/db/connection";
+import { deleteCredentials, findLiveCredentials, saveCredentials } from "@/lib/db/queries";
+import type { CredentialSource } from "@/lib/db/schema";
+
+const SANDBOX_SESSION_SECONDS = 12 * 60 * 60;
+const PASTED_DEFAULT_LIFETIME_MS = 12 * 60 * 60 * 1000;
+
+const storedSecretSchema = z.object({
+  accessKeyId: z.string(),
+  secretAccessKey: z.string(),
+  sessionToken: z.string().optional(),
+});
+
+/** A stable 12-digit emulator account per attendee; never the emulator's default 123456789012. */
+export function sandboxAccountId(attendeeId: string): string {
+  const digits = BigInt(`0x${createHash("sha256").update(attendeeId).digest("hex").slice(0, 15)}`)
+    .toString()
+    .padStart(11, "0")
+    .slice(-11);
+  return `3${digits}`;
+}
+
+const sealContext = (attendeeId: string) => `aws-credentials:${attendeeId}`;
+
+async function store(
+  db: PortalDb,
+  input: {
+    attendeeId: string;
+    source: CredentialSource;
+    credentials: AwsCredentials;
+    region: string;
+    accountId: string;
+    principalArn: string;
+    expiresAt: Date;
+  },
+) {
+  const secret = JSON.stringify({
+    accessKeyId: input.credentials.accessKeyId,
+    secretAccessKey: input.credentials.secretAccessKey,
+    sessionToken: input.credentials.sessionToken,
+  });
+  await saveCredentials(db, {
+    attendeeId: input.attendeeId,
+    source: input.source,
+    accountId: input.accountId,
+    principalArn: input.principalArn,
+    region: input.region,
+    sealed: seal(secret, sealContext(input.attendeeId)),
+    expiresAt: input.expiresAt,
+  });
+}
+
+export async function connectSandbox(
+  db: PortalDb,
+  input: { attendeeId: string; endpoint: string; region: string },
+) {
+  const accountId = sandboxAccountId(input.attendeeId);
+  const credentials = await assumeSandboxAccount({
+    endpoint: input.endpoint,
+    region: input.region,
+    accountId,
+    sessionName: `attendee-${input.attendeeId.slice(0, 8)}`,
+    durationSeconds: SANDBOX_SESSION_SECONDS,
+  });
+  const identity = await getCallerIdentity({ credentials, region: input.region, endpoint: input.endpoint });
+  await store(db, {
+    attendeeId: input.attendeeId,
+    source: "sandbox",
+    credentials,
+    region: input.region,
+    accountId: identity.accountId,
+    principalArn: identity.arn,
+    expiresAt: credentials.expiration,
+  });
+  return { accountId: identity.accountId };
+}
+
+/**
+ * Pasted credentials are stored only after AWS accepts them. STS doesn't report when a session
+ * token expires, so the attendee may tell us; otherwise they go at the event's end or in 12 hours.
+ */
+export async function connectOwnCredentials(
+  db: PortalDb,
+  input: {
+    attendeeId: string;
+    credentials: AwsCredentials;
+    region: string;
+    expiresAt?: Date;
+    eventEndsAt: Date;
+    endpoint?: string;
+  },
+) {
+  const identity = await getCallerIdentity({
+    credentials: input.credentials,
+    region: input.region,
+    endpoint: input.endpoint,
+  });
+  const fallback = new Date(Math.min(Date.now() + PASTED_DEFAULT_LIFETIME_MS, input.eventEndsAt.getTime()));
+  await store(db, {
+    attendeeId: input.attendeeId,
+    source: "own",
+    credentials: input.credentials,
+    region: input.region,
+    accountId: identity.accountId,
+    principalArn: identity.arn,
+    expiresAt: input.expiresAt ?? fallback,
+  });
+  return { accountId: identity.accountId };
+}
+
+export type ResolvedCredentials = {
+  target: AwsTarget;
+  source: CredentialSource;
+  accountId: string;
+  expiresAt: string;
+};
+
+export async function resolveCredentials(
+  db: PortalDb,
+  attendeeId: string,
+  sandboxEndpoint: string | undefined,
+): Promise<ResolvedCredentials | undefined> {
+  const row = await findLiveCredentials(db, attendeeId);
+  if (!row) return undefined;
+  if (row.source === "sandbox" && !sandboxEndpoint) return undefined;
+  const secret = storedSecretSchema.parse(
+    JSON.parse(open({ ciphertext: row.ciphertext, iv: row.iv, tag: row.tag }, sealContext(attendeeId))),
+  );
+  return {
+    target: {
+      credentials: secret,
+      region: row.region,
+      ...(row.source === "sandbox" ? { endpoint: sandboxEndpoint } : {}),
+    },
+    source: row.source,
+    accountId: row.account_id,
+    expiresAt: row.expires_at,
+  };
+}
+
+/** Credentials AWS has declared dead are removed at once, so the attendee is asked for new ones. */
+export async function forgetIfRejected(db: PortalDb, attendeeId: string, error: unknown) {
+  if (
+    error instanceof AwsCallError &&
+    (error.problem.code === "expired_credentials" || error.problem.code === "invalid_credentials")
+  ) {
+    await deleteCredentials(db, attendeeId);
+  }
+}

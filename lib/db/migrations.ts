@@ -1,0 +1,97 @@
+import type { Kysely } from "kysely";
+import type { Migration, MigrationProvider } from "kysely/migration";
+
+// Written in the dialect-neutral subset Kysely offers, so the same migrations run on SQLite and PostgreSQL.
+const migrations: Record<string, Migration> = {
+  "0001_foundation": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("instructors")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("email", "text", (c) => c.notNull().unique())
+        .addColumn("display_name", "text", (c) => c.notNull())
+        .addColumn("password_hash", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("events")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("join_code", "text", (c) => c.notNull().unique())
+        .addColumn("region", "text", (c) => c.notNull())
+        .addColumn("ends_at", "text", (c) => c.notNull())
+        .addColumn("created_by", "text", (c) => c.references("instructors.id").onDelete("set null"))
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("attendees")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("event_id", "text", (c) => c.notNull().references("events.id").onDelete("cascade"))
+        .addColumn("display_name", "text", (c) => c.notNull())
+        .addColumn("email", "text")
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("last_seen_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("attendees_event").on("attendees").column("event_id").execute();
+      await db.schema
+        .createTable("aws_credentials")
+        .addColumn("attendee_id", "text", (c) =>
+          c.primaryKey().references("attendees.id").onDelete("cascade"),
+        )
+        .addColumn("source", "text", (c) => c.notNull())
+        .addColumn("account_id", "text", (c) => c.notNull())
+        .addColumn("principal_arn", "text", (c) => c.notNull())
+        .addColumn("region", "text", (c) => c.notNull())
+        .addColumn("ciphertext", "text", (c) => c.notNull())
+        .addColumn("iv", "text", (c) => c.notNull())
+        .addColumn("tag", "text", (c) => c.notNull())
+        .addColumn("expires_at", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("step_status")
+        .addColumn("attendee_id", "text", (c) => c.notNull().references("attendees.id").onDelete("cascade"))
+        .addColumn("step_id", "text", (c) => c.notNull())
+        .addColumn("module_id", "text", (c) => c.notNull())
+        .addColumn("state", "text", (c) => c.notNull())
+        .addColumn("items_json", "text", (c) => c.notNull())
+        .addColumn("first_checked_at", "text", (c) => c.notNull())
+        .addColumn("last_checked_at", "text", (c) => c.notNull())
+        .addColumn("passed_at", "text")
+        .addColumn("fail_count", "integer", (c) => c.notNull().defaultTo(0))
+        .addPrimaryKeyConstraint("step_status_pk", ["attendee_id", "step_id"])
+        .execute();
+      await db.schema
+        .createTable("activity")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("attendee_id", "text", (c) => c.notNull().references("attendees.id").onDelete("cascade"))
+        .addColumn("step_id", "text", (c) => c.notNull())
+        .addColumn("kind", "text", (c) => c.notNull())
+        .addColumn("outcome", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex("activity_attendee_step")
+        .on("activity")
+        .columns(["attendee_id", "step_id"])
+        .execute();
+      await db.schema
+        .createTable("secret_downloads")
+        .addColumn("token", "text", (c) => c.primaryKey())
+        .addColumn("attendee_id", "text", (c) => c.notNull().references("attendees.id").onDelete("cascade"))
+        .addColumn("filename", "text", (c) => c.notNull())
+        .addColumn("ciphertext", "text", (c) => c.notNull())
+        .addColumn("iv", "text", (c) => c.notNull())
+        .addColumn("tag", "text", (c) => c.notNull())
+        .addColumn("expires_at", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+    },
+  },
+};
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return migrations;
+  },
+};

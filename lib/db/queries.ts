@@ -1,0 +1,282 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { PortalDb } from "@/lib/db/connection";
+import type {
+  Attendee,
+  AwsCredentialRow,
+  CredentialSource,
+  Instructor,
+  PortalEvent,
+  StepState,
+  StepStatusRow,
+} from "@/lib/db/schema";
+import type { Sealed } from "@/lib/crypto";
+
+const now = () => new Date().toISOString();
+
+export async function createInstructor(
+  db: PortalDb,
+  input: { email: string; displayName: string; passwordHash: string },
+): Promise<Instructor> {
+  const row = {
+    id: randomUUID(),
+    email: input.email.toLowerCase(),
+    display_name: input.displayName,
+    password_hash: input.passwordHash,
+    created_at: now(),
+  };
+  await db.insertInto("instructors").values(row).execute();
+  return row;
+}
+
+export async function updateInstructorPassword(db: PortalDb, email: string, passwordHash: string) {
+  await db
+    .updateTable("instructors")
+    .set({ password_hash: passwordHash })
+    .where("email", "=", email.toLowerCase())
+    .execute();
+}
+
+export function findInstructorByEmail(db: PortalDb, email: string) {
+  return db
+    .selectFrom("instructors")
+    .selectAll()
+    .where("email", "=", email.toLowerCase())
+    .executeTakeFirst();
+}
+
+export function findInstructorById(db: PortalDb, id: string) {
+  return db.selectFrom("instructors").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function createEvent(
+  db: PortalDb,
+  input: { name: string; joinCode: string; region: string; endsAt: Date; createdBy: string | null },
+): Promise<PortalEvent> {
+  const row = {
+    id: randomUUID(),
+    name: input.name,
+    join_code: input.joinCode.toUpperCase(),
+    region: input.region,
+    ends_at: input.endsAt.toISOString(),
+    created_by: input.createdBy,
+    created_at: now(),
+  };
+  await db.insertInto("events").values(row).execute();
+  return row;
+}
+
+export function findEventByJoinCode(db: PortalDb, joinCode: string) {
+  return db
+    .selectFrom("events")
+    .selectAll()
+    .where("join_code", "=", joinCode.trim().toUpperCase())
+    .executeTakeFirst();
+}
+
+export async function setEventEnd(db: PortalDb, id: string, endsAt: Date) {
+  await db.updateTable("events").set({ ends_at: endsAt.toISOString() }).where("id", "=", id).execute();
+}
+
+export function findEventById(db: PortalDb, id: string) {
+  return db.selectFrom("events").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export function listEvents(db: PortalDb) {
+  return db.selectFrom("events").selectAll().orderBy("created_at", "desc").execute();
+}
+
+export async function createAttendee(
+  db: PortalDb,
+  input: { eventId: string; displayName: string; email: string | null },
+): Promise<Attendee> {
+  const at = now();
+  const row = {
+    id: randomUUID(),
+    event_id: input.eventId,
+    display_name: input.displayName,
+    email: input.email,
+    created_at: at,
+    last_seen_at: at,
+  };
+  await db.insertInto("attendees").values(row).execute();
+  return row;
+}
+
+export function findAttendee(db: PortalDb, id: string) {
+  return db.selectFrom("attendees").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export function listAttendees(db: PortalDb, eventId: string) {
+  return db
+    .selectFrom("attendees")
+    .selectAll()
+    .where("event_id", "=", eventId)
+    .orderBy("created_at")
+    .execute();
+}
+
+export async function touchAttendee(db: PortalDb, id: string) {
+  await db.updateTable("attendees").set({ last_seen_at: now() }).where("id", "=", id).execute();
+}
+
+export async function saveCredentials(
+  db: PortalDb,
+  input: {
+    attendeeId: string;
+    source: CredentialSource;
+    accountId: string;
+    principalArn: string;
+    region: string;
+    sealed: Sealed;
+    expiresAt: Date;
+  },
+) {
+  const row: AwsCredentialRow = {
+    attendee_id: input.attendeeId,
+    source: input.source,
+    account_id: input.accountId,
+    principal_arn: input.principalArn,
+    region: input.region,
+    ciphertext: input.sealed.ciphertext,
+    iv: input.sealed.iv,
+    tag: input.sealed.tag,
+    expires_at: input.expiresAt.toISOString(),
+    created_at: now(),
+  };
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom("aws_credentials").where("attendee_id", "=", input.attendeeId).execute();
+    await trx.insertInto("aws_credentials").values(row).execute();
+  });
+}
+
+/** Expired rows are deleted on read, so an expired secret never outlives the first look at it. */
+export async function findLiveCredentials(db: PortalDb, attendeeId: string) {
+  await deleteExpiredCredentials(db);
+  return db
+    .selectFrom("aws_credentials")
+    .selectAll()
+    .where("attendee_id", "=", attendeeId)
+    .executeTakeFirst();
+}
+
+export async function deleteCredentials(db: PortalDb, attendeeId: string) {
+  await db.deleteFrom("aws_credentials").where("attendee_id", "=", attendeeId).execute();
+}
+
+export async function deleteExpiredCredentials(db: PortalDb) {
+  await db.deleteFrom("aws_credentials").where("expires_at", "<=", now()).execute();
+}
+
+export async function recordStepStatus(
+  db: PortalDb,
+  input: { attendeeId: string; moduleId: string; stepId: string; state: StepState; itemsJson: string },
+) {
+  const at = now();
+  const existing = await db
+    .selectFrom("step_status")
+    .selectAll()
+    .where("attendee_id", "=", input.attendeeId)
+    .where("step_id", "=", input.stepId)
+    .executeTakeFirst();
+  if (!existing) {
+    await db
+      .insertInto("step_status")
+      .values({
+        attendee_id: input.attendeeId,
+        step_id: input.stepId,
+        module_id: input.moduleId,
+        state: input.state,
+        items_json: input.itemsJson,
+        first_checked_at: at,
+        last_checked_at: at,
+        passed_at: input.state === "pass" ? at : null,
+        fail_count: input.state === "fail" ? 1 : 0,
+      })
+      .execute();
+    return;
+  }
+  const becameFailing = input.state === "fail" && existing.state !== "fail";
+  await db
+    .updateTable("step_status")
+    .set({
+      state: input.state,
+      items_json: input.itemsJson,
+      last_checked_at: at,
+      passed_at: input.state === "pass" ? (existing.passed_at ?? at) : existing.passed_at,
+      fail_count: existing.fail_count + (becameFailing ? 1 : 0),
+    })
+    .where("attendee_id", "=", input.attendeeId)
+    .where("step_id", "=", input.stepId)
+    .execute();
+}
+
+export function listStepStatus(db: PortalDb, attendeeId: string): Promise<StepStatusRow[]> {
+  return db.selectFrom("step_status").selectAll().where("attendee_id", "=", attendeeId).execute();
+}
+
+export function listEventStepStatus(db: PortalDb, eventId: string) {
+  return db
+    .selectFrom("step_status")
+    .innerJoin("attendees", "attendees.id", "step_status.attendee_id")
+    .select([
+      "step_status.attendee_id",
+      "step_status.step_id",
+      "step_status.state",
+      "step_status.last_checked_at",
+      "step_status.fail_count",
+    ])
+    .where("attendees.event_id", "=", eventId)
+    .execute();
+}
+
+export async function recordActivity(
+  db: PortalDb,
+  input: { attendeeId: string; stepId: string; kind: "check" | "plan" | "apply"; outcome: string },
+) {
+  await db
+    .insertInto("activity")
+    .values({
+      id: randomUUID(),
+      attendee_id: input.attendeeId,
+      step_id: input.stepId,
+      kind: input.kind,
+      outcome: input.outcome,
+      created_at: now(),
+    })
+    .execute();
+}
+
+export async function createSecretDownload(
+  db: PortalDb,
+  input: { token: string; attendeeId: string; filename: string; sealed: Sealed; expiresAt: Date },
+) {
+  await db
+    .insertInto("secret_downloads")
+    .values({
+      token: input.token,
+      attendee_id: input.attendeeId,
+      filename: input.filename,
+      ciphertext: input.sealed.ciphertext,
+      iv: input.sealed.iv,
+      tag: input.sealed.tag,
+      expires_at: input.expiresAt.toISOString(),
+      created_at: now(),
+    })
+    .execute();
+}
+
+/** One-time: the row is deleted in the same transaction that reads it. */
+export async function takeSecretDownload(db: PortalDb, token: string, attendeeId: string) {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom("secret_downloads")
+      .selectAll()
+      .where("token", "=", token)
+      .where("attendee_id", "=", attendeeId)
+      .where("expires_at", ">", now())
+      .executeTakeFirst();
+    if (row) await trx.deleteFrom("secret_downloads").where("token", "=", token).execute();
+    return row;
+  });
+}

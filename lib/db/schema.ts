@@ -1,0 +1,93 @@
+import type { Insertable, Selectable } from "kysely";
+
+export type StepState = "pass" | "fail" | "pending" | "unobservable" | "error";
+export type CredentialSource = "sandbox" | "own";
+
+export interface InstructorTable {
+  id: string;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface EventTable {
+  id: string;
+  name: string;
+  join_code: string;
+  region: string;
+  ends_at: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface AttendeeTable {
+  id: string;
+  event_id: string;
+  display_name: string;
+  email: string | null;
+  created_at: string;
+  last_seen_at: string;
+}
+
+export interface AwsCredentialTable {
+  attendee_id: string;
+  source: CredentialSource;
+  account_id: string;
+  principal_arn: string;
+  region: string;
+  ciphertext: string;
+  iv: string;
+  tag: string;
+  expires_at: string;
+  created_at: string;
+}
+
+export interface StepStatusTable {
+  attendee_id: string;
+  step_id: string;
+  module_id: string;
+  state: StepState;
+  items_json: string;
+  first_checked_at: string;
+  last_checked_at: string;
+  passed_at: string | null;
+  fail_count: number;
+}
+
+export interface ActivityTable {
+  id: string;
+  attendee_id: string;
+  step_id: string;
+  kind: "check" | "plan" | "apply";
+  outcome: string;
+  created_at: string;
+}
+
+export interface SecretDownloadTable {
+  token: string;
+  attendee_id: string;
+  filename: string;
+  ciphertext: string;
+  iv: string;
+  tag: string;
+  expires_at: string;
+  created_at: string;
+}
+
+export interface Database {
+  instructors: InstructorTable;
+  events: EventTable;
+  attendees: AttendeeTable;
+  aws_credentials: AwsCredentialTable;
+  step_status: StepStatusTable;
+  activity: ActivityTable;
+  secret_downloads: SecretDownloadTable;
+}
+
+export type Instructor = Selectable<InstructorTable>;
+export type PortalEvent = Selectable<EventTable>;
+export type Attendee = Selectable<AttendeeTable>;
+export type AwsCredentialRow = Selectable<AwsCredentialTable>;
+export type StepStatusRow = Selectable<StepStatusTable>;
+export type NewStepStatus = Insertable<StepStatusTable>;

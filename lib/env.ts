@@ -1,0 +1,50 @@
+import "server-only";
+import { z } from "zod";
+import { isLoopbackUrl } from "@/lib/net";
+
+const flag = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((value) => value === "true" || value === "1");
+
+const optionalUrl = z
+  .string()
+  .optional()
+  .transform((value) => (value ? value : undefined))
+  .pipe(z.url().optional());
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().default("file:./data/portal.db"),
+  CREDENTIALS_KEY: z
+    .string({ error: "CREDENTIALS_KEY is required: 32 random bytes, base64 (openssl rand -base64 32)" })
+    .refine((value) => Buffer.from(value, "base64").length === 32, {
+      message: "CREDENTIALS_KEY must be 32 bytes, base64-encoded",
+    }),
+  SANDBOX_AWS_ENDPOINT: optionalUrl.refine((value) => !value || isLoopbackUrl(value), {
+    message: "SANDBOX_AWS_ENDPOINT must be a loopback URL (the local emulator)",
+  }),
+  SANDBOX_APP_URL: optionalUrl.refine((value) => !value || isLoopbackUrl(value), {
+    message: "SANDBOX_APP_URL must be a loopback URL",
+  }),
+  PORTAL_PUBLIC_URL: optionalUrl,
+  DEFAULT_REGION: z.string().default("ap-northeast-2"),
+  TRUST_PROXY: flag,
+  STATUS_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(4),
+  APP_PROBE_TIMEOUT_MS: z.coerce.number().int().min(200).max(10_000).default(2500),
+});
+
+export type PortalEnv = z.infer<typeof envSchema>;
+
+let cached: PortalEnv | undefined;
+
+export function env(): PortalEnv {
+  if (!cached) {
+    const parsed = envSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+      throw new Error(`Invalid portal configuration:\n${problems.join("\n")}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import { headers } from "next/headers";
+import { clientIpFrom } from "@/lib/client-ip";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { createAppProbe } from "@/lib/lab/probe";
+import type { AttendeeRef, RunnerEnvironment } from "@/lib/lab/runner";
+import { labUserData } from "@/lib/lab/user-data";
+import type { AttendeeSession } from "@/lib/auth/session";
+
+export async function runnerEnvironment(): Promise<RunnerEnvironment> {
+  const config = env();
+  return {
+    db: await db(),
+    sandboxEndpoint: config.SANDBOX_AWS_ENDPOINT,
+    sandboxAppUrl: config.SANDBOX_APP_URL,
+    cacheMs: config.STATUS_CACHE_SECONDS * 1000,
+    makeProbe: ({ sandbox }) => createAppProbe({ sandbox, timeoutMs: config.APP_PROBE_TIMEOUT_MS }),
+    userData: await labUserData(),
+  };
+}
+
+export async function attendeeRef(session: AttendeeSession): Promise<AttendeeRef> {
+  return {
+    attendeeId: session.attendee.id,
+    eventId: session.event.id,
+    clientIp: clientIpFrom(await headers(), env().TRUST_PROXY),
+  };
+}

@@ -1,0 +1,12 @@
+import "server-only";
+import sampleAppPackage from "@/sample-app/package.json";
+import { renderUserData } from "@/sample-app/src/user-data";
+import { env } from "@/lib/env";
+
+export const SAMPLE_APP_VERSION = sampleAppPackage.version;
+
+/** The user data the lab pages show and do-it-for-me launches with; it downloads the app from this portal. */
+export async function labUserData(): Promise<string> {
+  const portalUrl = env().PORTAL_PUBLIC_URL ?? "http://localhost:3000";
+  return renderUserData({ portalUrl, version: SAMPLE_APP_VERSION });
+}

@@ -1,0 +1,39 @@
+import type { CheckStatus, PlanEntryKind, StepState } from "@/lib/lab/types";
+
+/** What the browser receives: already localized, no AWS shapes, nothing secret. */
+export type ItemView = { id: string; status: CheckStatus; message: string; fix?: string };
+
+export type StepView = { stepId: string; state: StepState; items: ItemView[] };
+
+export type ModuleStatusView = {
+  moduleId: string;
+  checkedAt: string;
+  steps: StepView[];
+  problem?: string;
+  needsCredentials: boolean;
+};
+
+export type CheckView = {
+  state: StepState;
+  items: ItemView[];
+  problem?: string;
+  needsCredentials: boolean;
+  checkedAt: string;
+};
+
+export type PlanEntryView = { id: string; kind: PlanEntryKind; message: string };
+
+export type PlanView = {
+  entries: PlanEntryView[];
+  actionable: boolean;
+  problem?: string;
+  needsCredentials: boolean;
+};
+
+export type ApplyView = {
+  done: PlanEntryView[];
+  downloads: { url: string; filename: string }[];
+  problem?: string;
+  needsCredentials: boolean;
+  check?: CheckView;
+};

@@ -1,0 +1,69 @@
+// Portal admin CLI: creates (or resets) an instructor and an event. Runs outside Next, so it is
+// started with `tsx --conditions=react-server` to satisfy the server-only guards of lib/.
+import { parseArgs } from "node:util";
+import { hashPassword } from "@/lib/crypto";
+import { openDatabase } from "@/lib/db/connection";
+import {
+  createEvent,
+  createInstructor,
+  findEventByJoinCode,
+  findInstructorByEmail,
+  setEventEnd,
+  updateInstructorPassword,
+} from "@/lib/db/queries";
+import { isAwsRegion } from "@/lib/regions";
+
+const { values } = parseArgs({
+  options: {
+    "instructor-email": { type: "string" },
+    "instructor-password": { type: "string" },
+    "instructor-name": { type: "string", default: "Instructor" },
+    "event-name": { type: "string" },
+    "join-code": { type: "string" },
+    region: { type: "string", default: "ap-northeast-2" },
+    hours: { type: "string", default: "10" },
+    json: { type: "boolean", default: false },
+  },
+});
+
+const database = await openDatabase(process.env.DATABASE_URL ?? "file:./data/portal.db");
+const report: Record<string, string> = {};
+
+const email = values["instructor-email"];
+const password = values["instructor-password"];
+let instructorId: string | null = null;
+if (email) {
+  if (!password || password.length < 8) throw new Error("--instructor-password must be at least 8 characters");
+  const passwordHash = await hashPassword(password);
+  const existing = await findInstructorByEmail(database, email);
+  if (existing) {
+    await updateInstructorPassword(database, email, passwordHash);
+    instructorId = existing.id;
+  } else {
+    instructorId = (await createInstructor(database, { email, displayName: values["instructor-name"], passwordHash })).id;
+  }
+  report.instructorEmail = email;
+}
+
+const joinCode = values["join-code"];
+if (joinCode) {
+  if (!/^[A-Za-z0-9]{4,16}$/.test(joinCode)) throw new Error("--join-code must be 4-16 letters and digits");
+  if (!isAwsRegion(values.region)) throw new Error(`unknown region ${values.region}`);
+  const endsAt = new Date(Date.now() + Number(values.hours) * 60 * 60 * 1000);
+  const existing = await findEventByJoinCode(database, joinCode);
+  if (existing) await setEventEnd(database, existing.id, endsAt);
+  const event =
+    existing ??
+    (await createEvent(database, {
+      name: values["event-name"] ?? "AWS 101",
+      joinCode,
+      region: values.region,
+      endsAt,
+      createdBy: instructorId,
+    }));
+  report.eventId = event.id;
+  report.joinCode = event.join_code;
+}
+
+await database.destroy();
+console.log(values.json ? JSON.stringify(report) : Object.entries(report).map(([key, value]) => `${key}: ${value}`).join("\n"));
