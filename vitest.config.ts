@@ -15,6 +15,10 @@ export default defineConfig({
     include: ["test/**/*.test.ts", "lib/**/*.test.ts", "sample-app/test/**/*.test.ts"],
     globalSetup: ["test/global-setup.ts"],
     environment: "node",
+    env: {
+      CREDENTIALS_KEY: Buffer.alloc(32, 7).toString("base64"),
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    },
     pool: "forks",
     maxWorkers: 2,
     testTimeout: 30_000,

@@ -52,3 +52,13 @@ test("the instructor signs in and sees the attendee grid", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "강사 대시보드" })).toBeVisible();
   await screenshot(page, "instructor-dashboard");
 });
+
+test("EC2 user data can download the sample app bundle the lab page names", async ({ request }) => {
+  const page = await request.get("/downloads/sample-app/0.0.0.tgz");
+  expect(page.status()).toBe(404);
+  const version = (await import("../sample-app/package.json", { with: { type: "json" } })).default.version;
+  const bundle = await request.get(`/downloads/sample-app/${version}.tgz`);
+  expect(bundle.status()).toBe(200);
+  expect(bundle.headers()["content-type"]).toBe("application/gzip");
+  expect((await bundle.body()).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
+});

@@ -17,6 +17,21 @@ import { type LabDatabase, createLabDatabase } from "./support/lab-database";
 
 const ACCOUNT = "200000000004";
 
+function run(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ status: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env: { ...process.env, ...env } });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.resume();
+    child.once("error", reject);
+    child.once("close", (status) => resolve({ status, stderr }));
+  });
+}
+
 function bashSyntaxCheck(script: string): { status: number | null; stderr: string } {
   const result = spawnSync("bash", ["-n"], { input: script, encoding: "utf8" });
   return { status: result.status, stderr: result.stderr };
@@ -119,10 +134,8 @@ describe("the bundle, installed by the user data and run with plain node", () =>
       .replaceAll(APP_DIRECTORY, `${root}${APP_DIRECTORY}`)
       .replaceAll("/etc/systemd/system", `${root}/etc/systemd/system`)
       .replaceAll("/home/ec2-user", `${root}/home/ec2-user`);
-    const install = spawnSync("bash", ["-c", script], {
-      encoding: "utf8",
-      env: { ...process.env, PATH: `${stubs}:${process.env.PATH ?? ""}` },
-    });
+    // Asynchronous on purpose: the script downloads from the portal stand-in in this process.
+    const install = await run("bash", ["-c", script], { PATH: `${stubs}:${process.env.PATH ?? ""}` });
     expect(install.stderr).toBe("");
     expect(install.status).toBe(0);
 

@@ -9,6 +9,8 @@ import { fileURLToPath } from "node:url";
 import { ensureEmulatorInstalled, freePort, startEmulator } from "./emulator.mjs";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+// This machine runs Node 20; the SDK's notice about Node 22 would otherwise repeat in every process.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 const stoppers = new Set();
 let stopping = false;
 
@@ -208,6 +210,8 @@ export async function runStack(modeName) {
   stopOnSignals();
   ensureEmulatorInstalled();
   const secrets = loadOrCreateSecrets(path.join(root, mode.secrets));
+  const bundled = spawnSync("npm", ["run", "--silent", "bundle", "-w", "sample-app"], { cwd: root, stdio: "inherit" });
+  if (bundled.status !== 0) throw new Error("building the sample app bundle failed");
   const emulator = await startEmulatorTracked({ port: mode.emulatorPort });
   const app = await startSampleApp({
     port: mode.appPort ?? (await freePort()),

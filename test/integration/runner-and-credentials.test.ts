@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { IAMClient, CreateAccessKeyCommand, CreateUserCommand, PutUserPolicyCommand } from "@aws-sdk/client-iam";
+import { AwsCallError } from "@/lib/aws/errors";
+import { connectOwnCredentials, connectSandbox, resolveCredentials } from "@/lib/credentials";
+import { openDatabase, type PortalDb } from "@/lib/db/connection";
+import { createAttendee, createEvent, findLiveCredentials, listStepStatus } from "@/lib/db/queries";
+import { applyStep, moduleStatus, type RunnerEnvironment } from "@/lib/lab/runner";
+import { startEmulator } from "../../scripts/lib/emulator.mjs";
+import { REGION, emulatorEndpoint } from "./emulator";
+
+async function attendeeIn(db: PortalDb) {
+  const event = await createEvent(db, {
+    name: "Test",
+    joinCode: `T${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
+    region: REGION,
+    endsAt: new Date(Date.now() + 3_600_000),
+    createdBy: null,
+  });
+  const attendee = await createAttendee(db, { eventId: event.id, displayName: "Tester", email: null });
+  return { event, attendee };
+}
+
+describe("runner with sandbox credentials", () => {
+  let db: PortalDb;
+  beforeAll(async () => {
+    db = await openDatabase("file::memory:");
+  });
+  afterAll(() => db.destroy());
+
+  const runtime = (): RunnerEnvironment => ({
+    db,
+    sandboxEndpoint: emulatorEndpoint(),
+    cacheMs: 60_000,
+    makeProbe: () => async () => ({ ok: false, reason: "network" }),
+    userData: "#!/bin/bash\n",
+  });
+
+  it("stores sandbox credentials encrypted, per attendee account", async () => {
+    const { attendee } = await attendeeIn(db);
+    const { accountId } = await connectSandbox(db, { attendeeId: attendee.id, endpoint: emulatorEndpoint(), region: REGION });
+    expect(accountId).toMatch(/^3\d{11}$/);
+    const row = await findLiveCredentials(db, attendee.id);
+    const resolved = await resolveCredentials(db, attendee.id, emulatorEndpoint());
+    expect(row?.ciphertext).not.toContain(resolved?.target.credentials.secretAccessKey ?? "missing");
+    expect(resolved?.accountId).toBe(accountId);
+  });
+
+  it("reads once per module refresh, records the status, and reports missing credentials", async () => {
+    const { attendee, event } = await attendeeIn(db);
+    const ref = { attendeeId: attendee.id, eventId: event.id, clientIp: "127.0.0.1" };
+    const missing = await moduleStatus(runtime(), ref, "compute", { fresh: true });
+    expect(missing?.problem).toEqual({ code: "no_credentials" });
+
+    await connectSandbox(db, { attendeeId: attendee.id, endpoint: emulatorEndpoint(), region: REGION });
+    const status = await moduleStatus(runtime(), ref, "compute", { fresh: true });
+    expect(status?.steps.map((step) => step.stepId)).toEqual(["ec2-launch", "elastic-ip", "ssh-access", "web-app"]);
+    expect(status?.awsCalls).toBe(4);
+    const cached = await moduleStatus(runtime(), ref, "compute");
+    expect(cached?.checkedAt).toBe(status?.checkedAt);
+    const recorded = await listStepStatus(db, attendee.id);
+    expect(recorded.find((row) => row.step_id === "ec2-launch")?.state).toBe("fail");
+  });
+
+  it("makes one instance when do it for me is clicked twice at once", async () => {
+    const { attendee, event } = await attendeeIn(db);
+    const ref = { attendeeId: attendee.id, eventId: event.id, clientIp: "127.0.0.1" };
+    await connectSandbox(db, { attendeeId: attendee.id, endpoint: emulatorEndpoint(), region: REGION });
+    const [first, second] = await Promise.all([applyStep(runtime(), ref, "ec2-launch"), applyStep(runtime(), ref, "ec2-launch")]);
+    expect([first?.problem?.code, second?.problem?.code]).toContain("busy");
+    const downloads = [...(first?.downloads ?? []), ...(second?.downloads ?? [])];
+    expect(downloads.map((download) => download.filename)).toEqual(["awslab.pem"]);
+    const again = await applyStep(runtime(), ref, "ec2-launch");
+    expect(again?.done).toEqual([]);
+    const status = await moduleStatus(runtime(), ref, "compute", { fresh: true });
+    expect(status?.steps[0]?.items.find((item) => item.id === "instance-duplicates")).toBeUndefined();
+  });
+
+  it("says in words what happened when the emulator is down", async () => {
+    const { attendee, event } = await attendeeIn(db);
+    await connectSandbox(db, { attendeeId: attendee.id, endpoint: emulatorEndpoint(), region: REGION });
+    const down = { ...runtime(), sandboxEndpoint: "http://127.0.0.1:1" };
+    const status = await moduleStatus(down, { attendeeId: attendee.id, eventId: event.id }, "compute", { fresh: true });
+    expect(status?.problem).toMatchObject({ code: "endpoint_unreachable" });
+  });
+});
+
+describe("pasted credentials", () => {
+  let enforcing: Awaited<ReturnType<typeof startEmulator>>;
+  let db: PortalDb;
+  let valid: { accessKeyId: string; secretAccessKey: string };
+  beforeAll(async () => {
+    // A private emulator with IAM enforcement: only keys it issued are accepted.
+    enforcing = await startEmulator({ env: { INITIAL_NO_AUTH_ACTION_COUNT: "3" } });
+    const iam = new IAMClient({
+      endpoint: enforcing.endpoint,
+      region: "us-east-1",
+      credentials: { accessKeyId: "bootstrap", secretAccessKey: "bootstrap" },
+    });
+    await iam.send(new CreateUserCommand({ UserName: "attendee" }));
+    await iam.send(
+      new PutUserPolicyCommand({
+        UserName: "attendee",
+        PolicyName: "all",
+        PolicyDocument: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }),
+      }),
+    );
+    const key = await iam.send(new CreateAccessKeyCommand({ UserName: "attendee" }));
+    valid = { accessKeyId: key.AccessKey!.AccessKeyId!, secretAccessKey: key.AccessKey!.SecretAccessKey! };
+    db = await openDatabase("file::memory:");
+  }, 60_000);
+  afterAll(async () => {
+    await db?.destroy();
+    await enforcing?.stop();
+  });
+
+  it("rejects invalid keys with a typed reason and stores nothing", async () => {
+    const { attendee } = await attendeeIn(db);
+    const attempt = connectOwnCredentials(db, {
+      attendeeId: attendee.id,
+      credentials: { accessKeyId: "ASIAAAAAAAAAAAAAAAAA", secretAccessKey: "x".repeat(40), sessionToken: "t".repeat(120) },
+      region: REGION,
+      eventEndsAt: new Date(Date.now() + 3_600_000),
+      endpoint: enforcing.endpoint,
+    });
+    await expect(attempt).rejects.toBeInstanceOf(AwsCallError);
+    await expect(attempt).rejects.toMatchObject({ problem: { code: "invalid_credentials" } });
+    expect(await findLiveCredentials(db, attendee.id)).toBeUndefined();
+  });
+
+  it("accepts keys AWS knows, and stores them sealed with an expiry", async () => {
+    const { attendee } = await attendeeIn(db);
+    const { accountId } = await connectOwnCredentials(db, {
+      attendeeId: attendee.id,
+      credentials: valid,
+      region: REGION,
+      eventEndsAt: new Date(Date.now() + 3_600_000),
+      endpoint: enforcing.endpoint,
+    });
+    expect(accountId).toMatch(/^\d{12}$/);
+    const row = await findLiveCredentials(db, attendee.id);
+    expect(JSON.stringify(row)).not.toContain(valid.secretAccessKey);
+    expect(new Date(row!.expires_at).getTime()).toBeLessThanOrEqual(Date.now() + 3_600_000);
+  });
+});
