@@ -19,11 +19,16 @@ const CONNECTIONS = 8;
 const WALL_CLOCK_CAP_SECONDS = 30;
 const BOUNDARY = "----aws101bench";
 
-function multipartBody(fields: Record<string, string>, file?: { name: string; data: Buffer }): Buffer {
+function multipartBody(
+  fields: Record<string, string>,
+  file?: { name: string; data: Buffer },
+): Buffer {
   const parts: Buffer[] = [];
   for (const [name, value] of Object.entries(fields)) {
     parts.push(
-      Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+      Buffer.from(
+        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+      ),
     );
   }
   if (file) {
@@ -48,7 +53,11 @@ interface Scenario {
   body?: Buffer;
 }
 
-function runScenario(baseUrl: string, cookie: string, scenario: Scenario): Promise<autocannon.Result> {
+function runScenario(
+  baseUrl: string,
+  cookie: string,
+  scenario: Scenario,
+): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -102,10 +111,21 @@ try {
   const formResponse = await fetch(`${running.url}/`);
   const cookie = (formResponse.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
   const token = csrfTokenFrom(await formResponse.text());
-  const fields = { csrf_token: token, name: "벤치 Bench", email: "bench@example.com", password: "bench-password" };
+  const fields = {
+    csrf_token: token,
+    name: "벤치 Bench",
+    email: "bench@example.com",
+    password: "bench-password",
+  };
 
   const scenarios: Scenario[] = [
-    { title: "sign-up, no attachment", method: "POST", path: "/", amount: 400, body: multipartBody(fields) },
+    {
+      title: "sign-up, no attachment",
+      method: "POST",
+      path: "/",
+      amount: 400,
+      body: multipartBody(fields),
+    },
     {
       title: "sign-up, 64 KiB attachment",
       method: "POST",
@@ -130,7 +150,9 @@ try {
       "2xx": result["2xx"],
       "non-2xx": result.non2xx,
       errors: result.errors,
-      "req/s": Number(((completed * 1000) / (result.finish.getTime() - result.start.getTime())).toFixed(1)),
+      "req/s": Number(
+        ((completed * 1000) / (result.finish.getTime() - result.start.getTime())).toFixed(1),
+      ),
       "p50 ms": result.latency.p50,
       "p99 ms": result.latency.p99,
       "max ms": result.latency.max,
@@ -138,9 +160,13 @@ try {
   }
   console.table(rows);
 
-  const stored = (await database.admin("SELECT COUNT(*) AS count FROM users")) as Array<{ count: number }>;
+  const stored = (await database.admin("SELECT COUNT(*) AS count FROM users")) as Array<{
+    count: number;
+  }>;
   const objects = await s3.send(new ListObjectsV2Command({ Bucket: bucket, MaxKeys: 1000 }));
-  console.log(`rows in users: ${stored[0]?.count ?? 0}, objects in the bucket: ${objects.KeyCount ?? 0}`);
+  console.log(
+    `rows in users: ${stored[0]?.count ?? 0}, objects in the bucket: ${objects.KeyCount ?? 0}`,
+  );
 } finally {
   await running.close();
   await database.drop();

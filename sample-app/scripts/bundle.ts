@@ -53,7 +53,9 @@ export async function buildBundle(outFile: string = DEFAULT_BUNDLE_PATH): Promis
       ],
       { stdio: "inherit" },
     );
-    execFileSync("gzip", ["-n", "-9", "-f", path.join(staging, "bundle.tar")], { stdio: "inherit" });
+    execFileSync("gzip", ["-n", "-9", "-f", path.join(staging, "bundle.tar")], {
+      stdio: "inherit",
+    });
     copyFileSync(path.join(staging, "bundle.tar.gz"), outFile);
     return outFile;
   } finally {

@@ -49,7 +49,9 @@ export function createApp(initialConfig: AppConfig, options: AppOptions = {}): S
     route(current, request, response).catch((error: unknown) => {
       // The browser gets a reference number, never a stack trace; the log gets the details.
       const reference = randomUUID().slice(0, 8);
-      log(`error ${reference}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      log(
+        `error ${reference}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
       if (response.headersSent) {
         response.destroy();
         return;

@@ -25,7 +25,10 @@ export type ConfigKey = (typeof CONFIG_KEYS)[number];
 const KNOWN_KEYS: ReadonlySet<string> = new Set(CONFIG_KEYS);
 
 const httpUrl = z
-  .url({ protocol: /^https?$/, error: "http:// 또는 https:// URL이어야 합니다 / must be an http(s) URL" })
+  .url({
+    protocol: /^https?$/,
+    error: "http:// 또는 https:// URL이어야 합니다 / must be an http(s) URL",
+  })
   .transform((url) => url.replace(/\/+$/, ""));
 
 const configSchema = z.object({
@@ -59,7 +62,10 @@ export class ConfigError extends Error {
 }
 
 /** Parses the attendee-edited file: `KEY = value` lines, `#` comments, optional quotes. */
-export function parseConfigText(text: string): { values: Record<string, string>; warnings: string[] } {
+export function parseConfigText(text: string): {
+  values: Record<string, string>;
+  warnings: string[];
+} {
   const values: Record<string, string> = {};
   const warnings: string[] = [];
   text.split(/\r?\n/).forEach((line, index) => {
@@ -93,7 +99,9 @@ export function parseConfig(raw: Readonly<Record<string, string | undefined>>): 
   }
   const result = configSchema.safeParse(input);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    const problems = result.error.issues.map(
+      (issue) => `${issue.path.join(".")}: ${issue.message}`,
+    );
     throw new ConfigError(`설정 오류 / invalid configuration\n  ${problems.join("\n  ")}`);
   }
   return { ...result.data, provided: CONFIG_KEYS.filter((key) => key in input) };

@@ -159,7 +159,11 @@ export class Database {
       return result.insertId;
     } catch (error) {
       const databaseError = toDatabaseError(error);
-      if (["ER_NO_SUCH_TABLE", "ER_DATA_TOO_LONG", "ER_BAD_FIELD_ERROR"].includes(databaseError.code ?? "")) {
+      if (
+        ["ER_NO_SUCH_TABLE", "ER_DATA_TOO_LONG", "ER_BAD_FIELD_ERROR"].includes(
+          databaseError.code ?? "",
+        )
+      ) {
         this.schemaVerified = false;
         await this.ensureReady();
       }

@@ -76,7 +76,10 @@ const signupSchema = z.object({
     .trim()
     .min(1, "이름을 입력하세요. / Name is required.")
     .max(255, "이름은 255자 이하로 입력하세요. / Name must be at most 255 characters.")
-    .refine((name) => !CONTROL_CHARACTERS.test(name), "이름에 제어 문자를 쓸 수 없습니다. / Name contains control characters."),
+    .refine(
+      (name) => !CONTROL_CHARACTERS.test(name),
+      "이름에 제어 문자를 쓸 수 없습니다. / Name contains control characters.",
+    ),
   email: z
     .string()
     .trim()

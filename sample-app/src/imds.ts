@@ -92,7 +92,9 @@ export class InstanceMetadata {
     if (!roleName) {
       throw new NoRoleCredentialsError("No IAM role is attached to this EC2 instance");
     }
-    const response = await this.get(`meta-data/iam/security-credentials/${encodeURIComponent(roleName)}`);
+    const response = await this.get(
+      `meta-data/iam/security-credentials/${encodeURIComponent(roleName)}`,
+    );
     if (!response.ok) {
       throw new NoRoleCredentialsError(`IAM role credentials unavailable: HTTP ${response.status}`);
     }

@@ -9,7 +9,14 @@ import type { InstanceMetadata } from "./imds";
 import { hashPassword } from "./password";
 import { type Storage, StorageError, classifyS3Error } from "./storage";
 import { explainDatabaseError, explainStorageError } from "./teaching";
-import { type AdminRow, type Flash, adminPage, explanationPage, messagePage, signupPage } from "./views";
+import {
+  type AdminRow,
+  type Flash,
+  adminPage,
+  explanationPage,
+  messagePage,
+  signupPage,
+} from "./views";
 
 export interface Services {
   config: AppConfig;
@@ -50,7 +57,9 @@ export async function route(
     case "/admin":
       return method === "GET" ? showAdmin(services, request, response) : allow("GET");
     case "/healthz":
-      return method === "GET" ? sendJson(response, 200, await collectHealth(services)) : allow("GET");
+      return method === "GET"
+        ? sendJson(response, 200, await collectHealth(services))
+        : allow("GET");
     default:
       sendHtml(
         response,

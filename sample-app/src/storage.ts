@@ -14,12 +14,7 @@ import type { AppConfig } from "./config";
 import type { InstanceMetadata } from "./imds";
 
 export type S3Problem =
-  | "not_configured"
-  | "NoCredentials"
-  | "AccessDenied"
-  | "NoSuchBucket"
-  | "Unreachable"
-  | "Error";
+  "not_configured" | "NoCredentials" | "AccessDenied" | "NoSuchBucket" | "Unreachable" | "Error";
 
 export type S3Status = "ok" | S3Problem;
 
@@ -50,7 +45,13 @@ export interface UploadOutcome {
   at: string;
 }
 
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "ECONNRESET"]);
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ETIMEDOUT",
+  "ECONNRESET",
+]);
 
 export function classifyS3Error(error: unknown, operation: string): StorageError {
   const name = error instanceof Error ? error.name : "";
@@ -69,7 +70,10 @@ export function classifyS3Error(error: unknown, operation: string): StorageError
   if (name === "NoSuchBucket" || (status === 404 && operation === "HeadBucket")) {
     return new StorageError("NoSuchBucket", "NoSuchBucket", operation, message);
   }
-  if (name === "TimeoutError" || (typeof networkCode === "string" && NETWORK_CODES.has(networkCode))) {
+  if (
+    name === "TimeoutError" ||
+    (typeof networkCode === "string" && NETWORK_CODES.has(networkCode))
+  ) {
     return new StorageError("Unreachable", String(networkCode ?? name), operation, message);
   }
   return new StorageError("Error", name || "Error", operation, message);
@@ -110,7 +114,10 @@ const CONTENT_TYPES: Record<string, { type: string; inline: boolean }> = {
     type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     inline: false,
   },
-  ".xlsx": { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", inline: false },
+  ".xlsx": {
+    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    inline: false,
+  },
   ".pptx": {
     type: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
     inline: false,
@@ -151,7 +158,9 @@ export function publicObjectUrl(
 }
 
 /** Environment, shared files, then the instance's IAM role: what an EC2 attendee relies on. */
-export function defaultCredentials(metadata: InstanceMetadata | null): AwsCredentialIdentityProvider {
+export function defaultCredentials(
+  metadata: InstanceMetadata | null,
+): AwsCredentialIdentityProvider {
   return metadata
     ? createCredentialChain(fromEnv(), fromIni(), metadata.credentials)
     : createCredentialChain(fromEnv(), fromIni());

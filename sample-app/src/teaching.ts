@@ -46,7 +46,13 @@ const EDIT_CONFIG: Bilingual = {
 
 export function explainStorageError(error: StorageError, config: AppConfig): Explanation {
   const bucket = config.S3_BUCKET;
-  const base = { status: 502, code: error.code, operation: error.operation, sql: null, detail: error.message };
+  const base = {
+    status: 502,
+    code: error.code,
+    operation: error.operation,
+    sql: null,
+    detail: error.message,
+  };
   switch (error.problem) {
     case "NoCredentials":
       return {
@@ -142,7 +148,10 @@ export function explainStorageError(error: StorageError, config: AppConfig): Exp
     case "Error":
       return {
         ...base,
-        title: { ko: `S3 요청이 실패했습니다 (${error.code})`, en: `The S3 request failed (${error.code})` },
+        title: {
+          ko: `S3 요청이 실패했습니다 (${error.code})`,
+          en: `The S3 request failed (${error.code})`,
+        },
         meaning: {
           ko: "아래 기술 정보의 오류 코드를 확인하세요.",
           en: "See the error code in the technical detail below.",
@@ -167,7 +176,10 @@ export function explainDatabaseError(error: DatabaseError, config: AppConfig): E
     case "not_configured":
       return {
         ...base,
-        title: { ko: "데이터베이스가 아직 설정되지 않았습니다", en: "The database is not configured yet" },
+        title: {
+          ko: "데이터베이스가 아직 설정되지 않았습니다",
+          en: "The database is not configured yet",
+        },
         meaning: {
           ko: "설정 파일에 DB_HOST가 비어 있습니다.",
           en: "DB_HOST is empty in the configuration file.",
@@ -183,7 +195,10 @@ export function explainDatabaseError(error: DatabaseError, config: AppConfig): E
     case "refused":
       return {
         ...base,
-        title: { ko: "데이터베이스가 연결을 거부했습니다", en: "The database refused the connection" },
+        title: {
+          ko: "데이터베이스가 연결을 거부했습니다",
+          en: "The database refused the connection",
+        },
         meaning: {
           ko: `${config.DB_HOST}:${config.DB_PORT}에서 MySQL이 응답하지 않습니다. DB가 재부팅 중이거나 포트가 틀렸을 수 있습니다.`,
           en: `Nothing accepts MySQL connections at ${config.DB_HOST}:${config.DB_PORT}: the database may be rebooting, or the port is wrong.`,
@@ -193,7 +208,10 @@ export function explainDatabaseError(error: DatabaseError, config: AppConfig): E
     case "timeout":
       return {
         ...base,
-        title: { ko: "데이터베이스 연결 시간이 초과되었습니다", en: "Connecting to the database timed out" },
+        title: {
+          ko: "데이터베이스 연결 시간이 초과되었습니다",
+          en: "Connecting to the database timed out",
+        },
         meaning: {
           ko: "패킷이 DB에 닿지 않았습니다. 대개 보안 그룹이 3306 포트를 막고 있을 때 생깁니다.",
           en: "Packets never reached the database, usually because a security group blocks port 3306.",
@@ -235,7 +253,10 @@ export function explainDatabaseError(error: DatabaseError, config: AppConfig): E
     case "access_denied":
       return {
         ...base,
-        title: { ko: "데이터베이스 접근이 거부되었습니다", en: "Access to the database was denied" },
+        title: {
+          ko: "데이터베이스 접근이 거부되었습니다",
+          en: "Access to the database was denied",
+        },
         meaning: {
           ko: "DB_USER 또는 DB_USERPASSWORD가 틀렸거나, 사용자에게 이 데이터베이스 권한이 없습니다(DB_NAME 오타도 같은 오류를 냅니다).",
           en: "DB_USER or DB_USERPASSWORD is wrong, or the user has no privileges on this database (a typo in DB_NAME looks the same).",

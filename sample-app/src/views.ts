@@ -56,22 +56,30 @@ function bilingual(text: Bilingual): SafeHtml {
 
 function layout(options: { title: string; current: Page; body: SafeHtml }): SafeHtml {
   const link = (page: Exclude<Page, null>, href: string, label: string) =>
-    html`<a href="${href}" ${options.current === page ? html`aria-current="page"` : ""}>${label}</a>`;
+    html`<a href="${href}" ${options.current === page ? html`aria-current="page"` : ""}
+      >${label}</a
+    >`;
   return html`<!doctype html>
-<html lang="ko">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${options.title} · Saltware AWS 101</title>
-<style>${new SafeHtml(STYLE)}</style>
-</head>
-<body>
-<header><div class="bar"><span class="brand">Saltware AWS 101</span>${link("signup", "/", "가입 Sign up")}${link("admin", "/admin", "관리자 Admin")}</div></header>
-<main>${options.body}</main>
-<footer>aws101-sample-app v${APP_VERSION}</footer>
-</body>
-</html>
-`;
+    <html lang="ko">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${options.title} · Saltware AWS 101</title>
+        <style>
+          ${new SafeHtml(STYLE)}
+        </style>
+      </head>
+      <body>
+        <header>
+          <div class="bar">
+            <span class="brand">Saltware AWS 101</span
+            >${link("signup", "/", "가입 Sign up")}${link("admin", "/admin", "관리자 Admin")}
+          </div>
+        </header>
+        <main>${options.body}</main>
+        <footer>aws101-sample-app v${APP_VERSION}</footer>
+      </body>
+    </html> `;
 }
 
 export type FlashKind = "success" | "error" | "info";
@@ -90,7 +98,12 @@ export interface SignupView {
 }
 
 function flashBlock(flash: Flash): SafeHtml {
-  return html`<div class="flash ${flash.kind}" role="${flash.kind === "error" ? "alert" : "status"}">${bilingual(flash.text)}</div>`;
+  return html`<div
+    class="flash ${flash.kind}"
+    role="${flash.kind === "error" ? "alert" : "status"}"
+  >
+    ${bilingual(flash.text)}
+  </div>`;
 }
 
 function fieldError(message: string | undefined, id: string): SafeHtml | "" {
@@ -105,26 +118,57 @@ export function signupPage(view: SignupView): SafeHtml {
     title: "가입 Sign up",
     current: "signup",
     body: html`<section class="card">
-<h1>솔트웨어에 오신 것을 환영합니다<span class="en" lang="en">Welcome to Saltware</span></h1>
-${view.flashes.map(flashBlock)}
-<form method="post" action="/" enctype="multipart/form-data" novalidate>
-<input type="hidden" name="${CSRF_FIELD}" value="${view.csrfToken}">
-<label for="name">이름<span class="en" lang="en">Name</span></label>
-<input type="text" id="name" name="name" value="${values.name}" maxlength="255" autocomplete="name" required ${described("name")}>
-${fieldError(errors.name, "name-error")}
-<label for="email">이메일<span class="en" lang="en">Email</span></label>
-<input type="email" id="email" name="email" value="${values.email}" maxlength="255" autocomplete="email" required ${described("email")}>
-${fieldError(errors.email, "email-error")}
-<label for="password">비밀번호<span class="en" lang="en">Password</span></label>
-<input type="password" id="password" name="password" minlength="8" maxlength="128" autocomplete="new-password" required ${described("password")}>
-${fieldError(errors.password, "password-error")}
-<p class="hint">8자 이상. 해시로만 저장됩니다. / At least 8 characters, stored only as a hash.</p>
-<label for="attachment">첨부 파일<span class="en" lang="en">Attachment</span></label>
-<input type="file" id="attachment" name="attachment">
-<p class="hint">선택 사항, 최대 ${view.maxUploadMb} MB. / Optional, up to ${view.maxUploadMb} MB.</p>
-<button type="submit">가입하기 · Sign Up</button>
-</form>
-</section>`,
+      <h1>솔트웨어에 오신 것을 환영합니다<span class="en" lang="en">Welcome to Saltware</span></h1>
+      ${view.flashes.map(flashBlock)}
+      <form method="post" action="/" enctype="multipart/form-data" novalidate>
+        <input type="hidden" name="${CSRF_FIELD}" value="${view.csrfToken}" />
+        <label for="name">이름<span class="en" lang="en">Name</span></label>
+        <input
+          type="text"
+          id="name"
+          name="name"
+          value="${values.name}"
+          maxlength="255"
+          autocomplete="name"
+          required
+          ${described("name")}
+        />
+        ${fieldError(errors.name, "name-error")}
+        <label for="email">이메일<span class="en" lang="en">Email</span></label>
+        <input
+          type="email"
+          id="email"
+          name="email"
+          value="${values.email}"
+          maxlength="255"
+          autocomplete="email"
+          required
+          ${described("email")}
+        />
+        ${fieldError(errors.email, "email-error")}
+        <label for="password">비밀번호<span class="en" lang="en">Password</span></label>
+        <input
+          type="password"
+          id="password"
+          name="password"
+          minlength="8"
+          maxlength="128"
+          autocomplete="new-password"
+          required
+          ${described("password")}
+        />
+        ${fieldError(errors.password, "password-error")}
+        <p class="hint">
+          8자 이상. 해시로만 저장됩니다. / At least 8 characters, stored only as a hash.
+        </p>
+        <label for="attachment">첨부 파일<span class="en" lang="en">Attachment</span></label>
+        <input type="file" id="attachment" name="attachment" />
+        <p class="hint">
+          선택 사항, 최대 ${view.maxUploadMb} MB. / Optional, up to ${view.maxUploadMb} MB.
+        </p>
+        <button type="submit">가입하기 · Sign Up</button>
+      </form>
+    </section>`,
   });
 }
 
@@ -148,7 +192,9 @@ function attachmentCell(attachment: AdminRow["attachment"]): SafeHtml | string {
     return html`<a href="${attachment.url}" rel="noreferrer">${attachment.url}</a>`;
   }
   const reason = attachment.problem ?? "S3_BUCKET not set";
-  return html`<code>${attachment.key}</code><br><span class="detail">링크를 만들 수 없음 / no link: ${reason}</span>`;
+  return html`<code>${attachment.key}</code><br /><span class="detail"
+      >링크를 만들 수 없음 / no link: ${reason}</span
+    >`;
 }
 
 export function adminPage(view: AdminView): SafeHtml {
@@ -163,31 +209,54 @@ export function adminPage(view: AdminView): SafeHtml {
       };
   const rows = view.rows.map(
     (row) =>
-      html`<tr><td>${row.id}</td><td>${row.name}</td><td>${row.email}</td><td class="url">${attachmentCell(row.attachment)}</td></tr>`,
+      html`<tr>
+        <td>${row.id}</td>
+        <td>${row.name}</td>
+        <td>${row.email}</td>
+        <td class="url">${attachmentCell(row.attachment)}</td>
+      </tr>`,
   );
   return layout({
     title: "관리자 Admin",
     current: "admin",
     body: html`<section class="card wide">
-<h1>가입자 목록<span class="en" lang="en">Registered users</span></h1>
-${
-  view.protectedByPassword
-    ? ""
-    : flashBlock({
-        kind: "info",
-        text: {
-          ko: "이 페이지는 누구나 볼 수 있습니다. config.env에 ADMIN_PASSWORD를 설정하면 비밀번호로 보호됩니다.",
-          en: "Anyone can open this page. Set ADMIN_PASSWORD in config.env to protect it.",
-        },
-      })
-}
-<p>${bilingual(linkMode)}</p>
-<p class="hint">총 ${view.total}명 (최근 ${view.rows.length}명 표시), 비밀번호는 표시하지 않습니다. / ${view.total} users (latest ${view.rows.length} shown); passwords are never shown.</p>
-<table>
-<thead><tr><th>ID</th><th>이름<span class="en" lang="en">Name</span></th><th>이메일<span class="en" lang="en">Email</span></th><th>첨부 파일<span class="en" lang="en">Attachment</span></th></tr></thead>
-<tbody>${rows.length > 0 ? rows : html`<tr><td colspan="4">아직 가입자가 없습니다. / No users yet.</td></tr>`}</tbody>
-</table>
-</section>`,
+      <h1>가입자 목록<span class="en" lang="en">Registered users</span></h1>
+      ${
+        view.protectedByPassword
+          ? ""
+          : flashBlock({
+              kind: "info",
+              text: {
+                ko: "이 페이지는 누구나 볼 수 있습니다. config.env에 ADMIN_PASSWORD를 설정하면 비밀번호로 보호됩니다.",
+                en: "Anyone can open this page. Set ADMIN_PASSWORD in config.env to protect it.",
+              },
+            })
+      }
+      <p>${bilingual(linkMode)}</p>
+      <p class="hint">
+        총 ${view.total}명 (최근 ${view.rows.length}명 표시), 비밀번호는 표시하지 않습니다. /
+        ${view.total} users (latest ${view.rows.length} shown); passwords are never shown.
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th>ID</th>
+            <th>이름<span class="en" lang="en">Name</span></th>
+            <th>이메일<span class="en" lang="en">Email</span></th>
+            <th>첨부 파일<span class="en" lang="en">Attachment</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          ${
+            rows.length > 0
+              ? rows
+              : html`<tr>
+                  <td colspan="4">아직 가입자가 없습니다. / No users yet.</td>
+                </tr>`
+          }
+        </tbody>
+      </table>
+    </section>`,
   });
 }
 
@@ -196,21 +265,31 @@ export function explanationPage(explanation: Explanation): SafeHtml {
     title: explanation.code,
     current: null,
     body: html`<section class="card wide">
-<p><span class="code">${explanation.code}</span>${explanation.operation ? html` <code>${explanation.operation}</code>` : ""}</p>
-<h1>${bilingual(explanation.title)}</h1>
-<h2>무슨 뜻인가요?<span class="en" lang="en">What it means</span></h2>
-<p>${bilingual(explanation.meaning)}</p>
-${
-  explanation.steps.length > 0
-    ? html`<h2>이렇게 해결하세요<span class="en" lang="en">What to do next</span></h2>
-<ol>${explanation.steps.map((step) => html`<li>${bilingual(step)}</li>`)}</ol>`
-    : ""
-}
-${explanation.sql ? html`<pre>${explanation.sql}</pre>` : ""}
-${explanation.note ? html`<h2>배울 점<span class="en" lang="en">Learning note</span></h2><p>${bilingual(explanation.note)}</p>` : ""}
-<p class="detail">기술 정보 / Technical detail: ${explanation.detail}</p>
-<p><a href="/">← 가입 양식으로 돌아가기 / Back to the form</a></p>
-</section>`,
+      <p>
+        <span class="code">${explanation.code}</span
+        >${explanation.operation ? html` <code>${explanation.operation}</code>` : ""}
+      </p>
+      <h1>${bilingual(explanation.title)}</h1>
+      <h2>무슨 뜻인가요?<span class="en" lang="en">What it means</span></h2>
+      <p>${bilingual(explanation.meaning)}</p>
+      ${
+        explanation.steps.length > 0
+          ? html`<h2>이렇게 해결하세요<span class="en" lang="en">What to do next</span></h2>
+              <ol>
+                ${explanation.steps.map((step) => html`<li>${bilingual(step)}</li>`)}
+              </ol>`
+          : ""
+      }
+      ${explanation.sql ? html`<pre>${explanation.sql}</pre>` : ""}
+      ${
+        explanation.note
+          ? html`<h2>배울 점<span class="en" lang="en">Learning note</span></h2>
+              <p>${bilingual(explanation.note)}</p>`
+          : ""
+      }
+      <p class="detail">기술 정보 / Technical detail: ${explanation.detail}</p>
+      <p><a href="/">← 가입 양식으로 돌아가기 / Back to the form</a></p>
+    </section>`,
   });
 }
 
@@ -219,9 +298,9 @@ export function messagePage(title: Bilingual, message: Bilingual): SafeHtml {
     title: title.en,
     current: null,
     body: html`<section class="card">
-<h1>${bilingual(title)}</h1>
-<p>${bilingual(message)}</p>
-<p><a href="/">← 가입 양식으로 돌아가기 / Back to the form</a></p>
-</section>`,
+      <h1>${bilingual(title)}</h1>
+      <p>${bilingual(message)}</p>
+      <p><a href="/">← 가입 양식으로 돌아가기 / Back to the form</a></p>
+    </section>`,
   });
 }

@@ -46,15 +46,20 @@ describe("attachment URLs", () => {
     );
   });
   it("works for us-east-1, and stays path-style for dotted bucket names", () => {
-    expect(publicObjectUrl({ bucket: "b", region: "us-east-1" }, "k")).toBe("https://b.s3.us-east-1.amazonaws.com/k");
+    expect(publicObjectUrl({ bucket: "b", region: "us-east-1" }, "k")).toBe(
+      "https://b.s3.us-east-1.amazonaws.com/k",
+    );
     expect(publicObjectUrl({ bucket: "woo.saltware.io", region: "ap-northeast-2" }, "k")).toBe(
       "https://s3.ap-northeast-2.amazonaws.com/woo.saltware.io/k",
     );
   });
   it("points at the emulator path-style when an endpoint is configured", () => {
-    expect(publicObjectUrl({ bucket: "b", region: "ap-northeast-2", endpoint: "http://127.0.0.1:5000" }, "a b")).toBe(
-      "http://127.0.0.1:5000/b/a%20b",
-    );
+    expect(
+      publicObjectUrl(
+        { bucket: "b", region: "ap-northeast-2", endpoint: "http://127.0.0.1:5000" },
+        "a b",
+      ),
+    ).toBe("http://127.0.0.1:5000/b/a%20b");
   });
 });
 
@@ -62,7 +67,10 @@ describe("content types", () => {
   it("come from the extension; markup never renders inline", () => {
     expect(contentTypeFor("photo.JPG")).toEqual({ type: "image/jpeg", inline: true });
     expect(contentTypeFor("notes.txt").type).toBe("text/plain; charset=utf-8");
-    expect(contentTypeFor("page.html")).toEqual({ type: "application/octet-stream", inline: false });
+    expect(contentTypeFor("page.html")).toEqual({
+      type: "application/octet-stream",
+      inline: false,
+    });
     expect(contentTypeFor("logo.svg")).toEqual({ type: "application/octet-stream", inline: false });
   });
 });
@@ -71,7 +79,7 @@ describe("html escaping", () => {
   it("escapes every interpolated string, nested arrays included", () => {
     const name = `<img src=x onerror="alert('x')">&`;
     expect(html`<p title="${name}">${[name, html`<b>${name}</b>`]}</p>`.value).toBe(
-      "<p title=\"&lt;img src=x onerror=&quot;alert(&#39;x&#39;)&quot;&gt;&amp;\">" +
+      '<p title="&lt;img src=x onerror=&quot;alert(&#39;x&#39;)&quot;&gt;&amp;">' +
         "&lt;img src=x onerror=&quot;alert(&#39;x&#39;)&quot;&gt;&amp;" +
         "<b>&lt;img src=x onerror=&quot;alert(&#39;x&#39;)&quot;&gt;&amp;</b></p>",
     );
@@ -105,24 +113,37 @@ describe("error mapping", () => {
     Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status } });
 
   it("maps AWS SDK errors to the codes the lab teaches", () => {
-    const noCredentials = Object.assign(new Error("Could not load credentials from any providers"), {
-      name: "CredentialsProviderError",
-    });
+    const noCredentials = Object.assign(
+      new Error("Could not load credentials from any providers"),
+      {
+        name: "CredentialsProviderError",
+      },
+    );
     expect(classifyS3Error(noCredentials, "PutObject").problem).toBe("NoCredentials");
-    expect(classifyS3Error(awsError("AccessDenied", 403), "PutObject").problem).toBe("AccessDenied");
+    expect(classifyS3Error(awsError("AccessDenied", 403), "PutObject").problem).toBe(
+      "AccessDenied",
+    );
     expect(classifyS3Error(awsError("UnknownError", 403), "PutObject").code).toBe("AccessDenied");
     expect(classifyS3Error(awsError("NotFound", 404), "HeadBucket").problem).toBe("NoSuchBucket");
-    expect(classifyS3Error(awsError("NoSuchBucket", 404), "PutObject").problem).toBe("NoSuchBucket");
-    expect(classifyS3Error(Object.assign(new Error("connect"), { code: "ECONNREFUSED" }), "PutObject").problem).toBe(
-      "Unreachable",
+    expect(classifyS3Error(awsError("NoSuchBucket", 404), "PutObject").problem).toBe(
+      "NoSuchBucket",
     );
+    expect(
+      classifyS3Error(Object.assign(new Error("connect"), { code: "ECONNREFUSED" }), "PutObject")
+        .problem,
+    ).toBe("Unreachable");
   });
 
   it("maps driver errors to the database states /healthz reports", () => {
     const driverError = (code: string) => Object.assign(new Error(code), { code });
     expect(toDatabaseError(driverError("ETIMEDOUT")).problem).toBe("timeout");
     expect(toDatabaseError(driverError("ENOTFOUND")).problem).toBe("host_not_found");
-    expect(toDatabaseError(driverError("ER_TRUNCATED_WRONG_VALUE_FOR_FIELD")).problem).toBe("wrong_charset");
-    expect(toDatabaseError(driverError("ER_SOMETHING_ELSE"))).toMatchObject({ problem: "error", code: "ER_SOMETHING_ELSE" });
+    expect(toDatabaseError(driverError("ER_TRUNCATED_WRONG_VALUE_FOR_FIELD")).problem).toBe(
+      "wrong_charset",
+    );
+    expect(toDatabaseError(driverError("ER_SOMETHING_ELSE"))).toMatchObject({
+      problem: "error",
+      code: "ER_SOMETHING_ELSE",
+    });
   });
 });

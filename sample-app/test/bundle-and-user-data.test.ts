@@ -1,18 +1,43 @@
 // The EC2 path end to end, on loopback: render the user data, serve the bundle as the portal
 // will, run the script with the system-changing commands stubbed, then run the unpacked server
 // with plain `node`.
-import { type ChildProcessWithoutNullStreams, execFileSync, spawn, spawnSync } from "node:child_process";
-import { appendFileSync, chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  type ChildProcessWithoutNullStreams,
+  execFileSync,
+  spawn,
+  spawnSync,
+} from "node:child_process";
+import {
+  appendFileSync,
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { type Server, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildBundle } from "../scripts/bundle";
-import { APP_DIRECTORY, EC2_USER_DATA_MAX_BYTES, SERVICE_NAME, renderUserData } from "../src/user-data";
+import {
+  APP_DIRECTORY,
+  EC2_USER_DATA_MAX_BYTES,
+  SERVICE_NAME,
+  renderUserData,
+} from "../src/user-data";
 import { APP_VERSION } from "../src/version";
 import { SignupClient, healthOf } from "./support/client";
-import { accountCredentials, createBucket, s3Client, sharedEndpoint, uniqueBucketName } from "./support/emulator";
+import {
+  accountCredentials,
+  createBucket,
+  s3Client,
+  sharedEndpoint,
+  uniqueBucketName,
+} from "./support/emulator";
 import { type LabDatabase, createLabDatabase } from "./support/lab-database";
 
 const ACCOUNT = "200000000004";
@@ -47,7 +72,9 @@ describe("renderUserData", () => {
   });
 
   it("installs with dnf on Amazon Linux 2023 and runs the app as a systemd service on port 80", () => {
-    expect(script).toContain(`'https://portal.example.com/downloads/sample-app/${APP_VERSION}.tgz'`);
+    expect(script).toContain(
+      `'https://portal.example.com/downloads/sample-app/${APP_VERSION}.tgz'`,
+    );
     expect(script).toContain("dnf install -y mariadb105");
     expect(script).toMatch(/dnf install -y "nodejs\$\{major\}"/);
     expect(script).not.toMatch(/\byum\b/);
@@ -57,19 +84,30 @@ describe("renderUserData", () => {
   });
 
   it("quotes whatever the portal URL contains", () => {
-    const hostile = renderUserData({ portalUrl: "https://portal.example.com/it's$(reboot)", version: "1.2.3" });
+    const hostile = renderUserData({
+      portalUrl: "https://portal.example.com/it's$(reboot)",
+      version: "1.2.3",
+    });
     expect(bashSyntaxCheck(hostile).status).toBe(0);
-    const line = hostile.split("\n").find((candidate) => candidate.startsWith("readonly BUNDLE_URL="));
-    const printed = execFileSync("bash", ["-c", `${line}\nprintf %s "$BUNDLE_URL"`], { encoding: "utf8" });
+    const line = hostile
+      .split("\n")
+      .find((candidate) => candidate.startsWith("readonly BUNDLE_URL="));
+    const printed = execFileSync("bash", ["-c", `${line}\nprintf %s "$BUNDLE_URL"`], {
+      encoding: "utf8",
+    });
     expect(printed).toBe("https://portal.example.com/it's$(reboot)/downloads/sample-app/1.2.3.tgz");
   });
 
   it("rejects URLs that are not http(s) or carry credentials, and odd versions", () => {
-    expect(() => renderUserData({ portalUrl: "ftp://portal.example.com", version: "1.0.0" })).toThrow();
-    expect(() => renderUserData({ portalUrl: "https://user:pw@portal.example.com", version: "1.0.0" })).toThrow(
-      /credentials/,
-    );
-    expect(() => renderUserData({ portalUrl: "https://portal.example.com", version: "1.0.0; rm -rf /" })).toThrow();
+    expect(() =>
+      renderUserData({ portalUrl: "ftp://portal.example.com", version: "1.0.0" }),
+    ).toThrow();
+    expect(() =>
+      renderUserData({ portalUrl: "https://user:pw@portal.example.com", version: "1.0.0" }),
+    ).toThrow(/credentials/);
+    expect(() =>
+      renderUserData({ portalUrl: "https://portal.example.com", version: "1.0.0; rm -rf /" }),
+    ).toThrow();
   });
 });
 
@@ -106,7 +144,9 @@ describe("the bundle, installed by the user data and run with plain node", () =>
   });
 
   it("holds one server file, the config template, maintenance.html and VERSION", () => {
-    const listing = execFileSync("tar", ["-tzf", bundlePath], { encoding: "utf8" }).trim().split("\n");
+    const listing = execFileSync("tar", ["-tzf", bundlePath], { encoding: "utf8" })
+      .trim()
+      .split("\n");
     expect(listing.sort()).toEqual([
       "aws101-sample-app/",
       "aws101-sample-app/VERSION",
@@ -124,7 +164,10 @@ describe("the bundle, installed by the user data and run with plain node", () =>
     mkdirSync(path.join(root, "home/ec2-user"), { recursive: true });
     mkdirSync(stubs);
     for (const command of ["dnf", "useradd", "chown", "systemctl"]) {
-      writeFileSync(path.join(stubs, command), `#!/bin/sh\necho "${command} $*" >> "${commandLog}"\n`);
+      writeFileSync(
+        path.join(stubs, command),
+        `#!/bin/sh\necho "${command} $*" >> "${commandLog}"\n`,
+      );
       chmodSync(path.join(stubs, command), 0o755);
     }
     writeFileSync(path.join(stubs, "id"), "#!/bin/sh\nexit 1\n");
@@ -135,15 +178,22 @@ describe("the bundle, installed by the user data and run with plain node", () =>
       .replaceAll("/etc/systemd/system", `${root}/etc/systemd/system`)
       .replaceAll("/home/ec2-user", `${root}/home/ec2-user`);
     // Asynchronous on purpose: the script downloads from the portal stand-in in this process.
-    const install = await run("bash", ["-c", script], { PATH: `${stubs}:${process.env.PATH ?? ""}` });
+    const install = await run("bash", ["-c", script], {
+      PATH: `${stubs}:${process.env.PATH ?? ""}`,
+    });
     expect(install.stderr).toBe("");
     expect(install.status).toBe(0);
 
     const appDirectory = `${root}${APP_DIRECTORY}`;
     expect(readFileSync(path.join(appDirectory, "VERSION"), "utf8").trim()).toBe(APP_VERSION);
     expect(existsSync(path.join(appDirectory, "config.env"))).toBe(true);
-    const unit = readFileSync(path.join(root, `etc/systemd/system/${SERVICE_NAME}.service`), "utf8");
-    expect(unit).toContain(`ExecStart=/usr/bin/node-22 ${appDirectory}/server.mjs --config ${appDirectory}/config.env`);
+    const unit = readFileSync(
+      path.join(root, `etc/systemd/system/${SERVICE_NAME}.service`),
+      "utf8",
+    );
+    expect(unit).toContain(
+      `ExecStart=/usr/bin/node-22 ${appDirectory}/server.mjs --config ${appDirectory}/config.env`,
+    );
     expect(unit).toContain("ExecReload=/bin/kill -HUP $MAINPID");
     expect(unit).toContain("User=aws101");
     const commands = readFileSync(commandLog, "utf8");
@@ -159,25 +209,29 @@ describe("the bundle, installed by the user data and run with plain node", () =>
     s3.destroy();
 
     const configFile = path.join(appDirectory, "config.env");
-    child = spawn(process.execPath, [path.join(appDirectory, "server.mjs"), "--config", configFile], {
-      cwd: appDirectory,
-      env: {
-        PATH: process.env.PATH,
-        PORT: "0",
-        LISTEN_HOST: "127.0.0.1",
-        DB_HOST: database.host,
-        DB_PORT: String(database.port),
-        DB_NAME: database.name,
-        DB_USER: database.user,
-        DB_USERPASSWORD: database.password,
-        S3_BUCKET: bucket,
-        AWS_ENDPOINT_URL: endpoint,
-        AWS_EC2_METADATA_DISABLED: "true",
-        AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-        AWS_SESSION_TOKEN: credentials.sessionToken ?? "",
+    child = spawn(
+      process.execPath,
+      [path.join(appDirectory, "server.mjs"), "--config", configFile],
+      {
+        cwd: appDirectory,
+        env: {
+          PATH: process.env.PATH,
+          PORT: "0",
+          LISTEN_HOST: "127.0.0.1",
+          DB_HOST: database.host,
+          DB_PORT: String(database.port),
+          DB_NAME: database.name,
+          DB_USER: database.user,
+          DB_USERPASSWORD: database.password,
+          S3_BUCKET: bucket,
+          AWS_ENDPOINT_URL: endpoint,
+          AWS_EC2_METADATA_DISABLED: "true",
+          AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+          AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+          AWS_SESSION_TOKEN: credentials.sessionToken ?? "",
+        },
       },
-    });
+    );
     const running = child;
     const url = await new Promise<string>((resolve, reject) => {
       let output = "";
@@ -190,7 +244,11 @@ describe("the bundle, installed by the user data and run with plain node", () =>
     });
 
     const health = await healthOf(url);
-    expect(health).toMatchObject({ version: APP_VERSION, database: { status: "ok" }, s3: { status: "ok" } });
+    expect(health).toMatchObject({
+      version: APP_VERSION,
+      database: { status: "ok" },
+      s3: { status: "ok" },
+    });
     expect(health.presignedUrls).toBe(false);
     const signup = await new SignupClient(url).signUp({
       name: "홍길동",
@@ -206,7 +264,9 @@ describe("the bundle, installed by the user data and run with plain node", () =>
       .poll(async () => (await healthOf(url)).presignedUrls, { timeout: 5_000, interval: 100 })
       .toBe(true);
 
-    const exited = new Promise<number | null>((resolve) => running.once("exit", (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      running.once("exit", (code) => resolve(code)),
+    );
     running.kill("SIGTERM");
     expect(await exited).toBe(0);
   });

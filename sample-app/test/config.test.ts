@@ -46,9 +46,9 @@ describe("the config file", () => {
 
   it("names every invalid key in one error", () => {
     expect(() => parseConfig({ AWS_ENDPOINT_URL: "ftp://x" })).toThrow(ConfigError);
-    expect(() => parseConfig({ PORT: "eighty", PRESIGNED_URL: "maybe", AWS_REGION: "Seoul" })).toThrow(
-      /PORT[\s\S]*PRESIGNED_URL[\s\S]*AWS_REGION/,
-    );
+    expect(() =>
+      parseConfig({ PORT: "eighty", PRESIGNED_URL: "maybe", AWS_REGION: "Seoul" }),
+    ).toThrow(/PORT[\s\S]*PRESIGNED_URL[\s\S]*AWS_REGION/);
   });
 
   it("lets environment variables override the file", () => {
@@ -57,9 +57,16 @@ describe("the config file", () => {
     writeFileSync(file, "DB_HOST = from-file\nS3_BUCKET = file-bucket\nPORT = 8080\n");
     const loaded = loadConfig({ file, env: { S3_BUCKET: "env-bucket", PORT: "", UNRELATED: "x" } });
     expect(loaded.fileFound).toBe(true);
-    expect(loaded.config).toMatchObject({ DB_HOST: "from-file", S3_BUCKET: "env-bucket", PORT: 8080 });
+    expect(loaded.config).toMatchObject({
+      DB_HOST: "from-file",
+      S3_BUCKET: "env-bucket",
+      PORT: 8080,
+    });
 
-    const missing = loadConfig({ file: path.join(directory, "absent.env"), env: { DB_HOST: "env" } });
+    const missing = loadConfig({
+      file: path.join(directory, "absent.env"),
+      env: { DB_HOST: "env" },
+    });
     expect(missing.fileFound).toBe(false);
     expect(missing.config.DB_HOST).toBe("env");
     expect(missing.warnings[0]).toContain("not found");

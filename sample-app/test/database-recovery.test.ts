@@ -37,7 +37,11 @@ it("starts while the database is down, keeps serving, and recovers by itself", a
   const client = new SignupClient(started.url);
 
   expect((await client.get("/")).status).toBe(200);
-  expect((await healthOf(started.url)).database).toEqual({ status: "refused", code: "ECONNREFUSED", users: null });
+  expect((await healthOf(started.url)).database).toEqual({
+    status: "refused",
+    code: "ECONNREFUSED",
+    users: null,
+  });
   const refused = await client.signUp(attendee("early"));
   expect(refused.status).toBe(503);
   expect(refused.html).toContain("The database refused the connection");
@@ -64,7 +68,8 @@ it("survives the database going away under open pooled connections and coming ba
   expect((await client.signUp(attendee("after"))).status).toBe(200);
   const admin = await client.get("/admin");
   expect(admin.status).toBe(200);
-  for (const name of ["later", "before", "after"]) expect(admin.html).toContain(`${name}@example.com`);
+  for (const name of ["later", "before", "after"])
+    expect(admin.html).toContain(`${name}@example.com`);
   expect(admin.html).not.toContain("during@example.com");
   expect((await healthOf(started.url)).database).toEqual({ status: "ok", code: null, users: 3 });
 });

@@ -43,7 +43,12 @@ describe("on an EC2 instance (fake IMDSv2 on loopback)", () => {
   let started: StartedApp;
 
   beforeAll(async () => {
-    for (const name of ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"]) {
+    for (const name of [
+      "AWS_ACCESS_KEY_ID",
+      "AWS_SECRET_ACCESS_KEY",
+      "AWS_SESSION_TOKEN",
+      "AWS_PROFILE",
+    ]) {
       delete process.env[name];
     }
     process.env.AWS_SHARED_CREDENTIALS_FILE = "/nonexistent/credentials";
@@ -93,7 +98,10 @@ describe("on an EC2 instance (fake IMDSv2 on loopback)", () => {
     expect(withoutRole.html).toContain("NoCredentials");
     expect(withoutRole.html).toContain("No IAM role is attached to this EC2 instance");
 
-    imds.role = { name: "awslab-ec2-role", credentials: await accountCredentials(endpoint, ACCOUNT) };
+    imds.role = {
+      name: "awslab-ec2-role",
+      credentials: await accountCredentials(endpoint, ACCOUNT),
+    };
     const withRole = await client.signUp({ ...attendee, file });
     expect(withRole.status).toBe(200);
     const health = await healthOf(started.url);

@@ -86,12 +86,18 @@ describe("the sign-up form", () => {
     expect(page.html).toContain("Sign Up");
     expect(page.html).toMatch(/name="csrf_token" value="[A-Za-z0-9_-]{43}"/);
     const fresh = await fetch(`${started.url}/`);
-    expect(fresh.headers.get("set-cookie")).toMatch(/^csrf_nonce=.+; Path=\/; HttpOnly; SameSite=Strict$/);
+    expect(fresh.headers.get("set-cookie")).toMatch(
+      /^csrf_nonce=.+; Path=\/; HttpOnly; SameSite=Strict$/,
+    );
     expect(fresh.headers.get("content-security-policy")).toContain("default-src 'none'");
   });
 
   it("stores a sign-up without attachment with a hashed password", async () => {
-    const result = await client.signUp({ name: "홍길동", email: "gildong@example.com", password: "asdf1234!" });
+    const result = await client.signUp({
+      name: "홍길동",
+      email: "gildong@example.com",
+      password: "asdf1234!",
+    });
     expect(result.status).toBe(200);
     expect(result.html).toContain("가입해 주셔서 감사합니다, 홍길동님!");
     expect(result.html).toContain("Thanks for registration, 홍길동!");
@@ -141,7 +147,12 @@ describe("the sign-up form", () => {
     expect((await lastUser()).attachment).toMatch(/^uploads\/[0-9a-f-]{36}\/이력서_최종_\.pdf$/);
 
     for (const name of ["../../etc/passwd", "..\\..\\windows\\win.ini", ".."]) {
-      await client.signUp({ name: "Mallory", email: "m@example.com", password: "password-4", file: { name, data: "x" } });
+      await client.signUp({
+        name: "Mallory",
+        email: "m@example.com",
+        password: "password-4",
+        file: { name, data: "x" },
+      });
       const key = (await lastUser()).attachment ?? "";
       expect(key).toMatch(/^uploads\/[0-9a-f-]{36}\/[^/\\]+$/);
       expect(key).not.toContain("..");
@@ -177,7 +188,11 @@ describe("bad input", () => {
   });
 
   it("rejects an invalid email and a short password, keeping what was typed", async () => {
-    const result = await client.signUp({ name: "Kim <b>", email: "not-an-email", password: "short" });
+    const result = await client.signUp({
+      name: "Kim <b>",
+      email: "not-an-email",
+      password: "short",
+    });
     expect(result.status).toBe(400);
     expect(result.html).toContain("Not a valid email address.");
     expect(result.html).toContain("Password must be at least 8 characters.");
@@ -212,7 +227,12 @@ describe("bad input", () => {
 
   it("refuses a form without a CSRF token, or with a token for another cookie", async () => {
     const rows = (await users()).length;
-    const missing = await client.signUp({ name: "Eve", email: "eve@example.com", password: "password-7", token: null });
+    const missing = await client.signUp({
+      name: "Eve",
+      email: "eve@example.com",
+      password: "password-7",
+      token: null,
+    });
     expect(missing.status).toBe(403);
     expect(missing.html).toContain("CSRF");
 
@@ -263,7 +283,9 @@ describe("/admin", () => {
 
   it("links presigned GET URLs valid for 300 seconds when PRESIGNED_URL is on", async () => {
     await s3.send(new DeleteBucketPolicyCommand({ Bucket: bucket }));
-    await started.app.reconfigure(parseConfig(labSettings({ database, bucket, endpoint, extra: { PRESIGNED_URL: "True" } })));
+    await started.app.reconfigure(
+      parseConfig(labSettings({ database, bucket, endpoint, extra: { PRESIGNED_URL: "True" } })),
+    );
     const admin = await client.get("/admin");
     expect(admin.html).toContain("presigned URL (300초 동안 유효)");
 

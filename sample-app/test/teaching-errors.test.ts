@@ -27,20 +27,30 @@ let s3: S3Client;
 let bucket: string;
 const cleanups: Array<() => Promise<void>> = [];
 
-async function start(settings: Record<string, string>, withCredentials = true): Promise<StartedApp> {
+async function start(
+  settings: Record<string, string>,
+  withCredentials = true,
+): Promise<StartedApp> {
   const started = await startTestApp(settings, withCredentials ? credentials : undefined);
   cleanups.push(() => started.close());
   return started;
 }
 
 async function userCount(target: LabDatabase = database): Promise<number> {
-  const rows = (await target.admin("SELECT COUNT(*) AS count FROM users")) as Array<{ count: number }>;
+  const rows = (await target.admin("SELECT COUNT(*) AS count FROM users")) as Array<{
+    count: number;
+  }>;
   return Number(rows[0]?.count);
 }
 
 beforeAll(async () => {
   // Nothing on this machine may stand in for the instance role: no keys, no profiles.
-  for (const name of ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"]) {
+  for (const name of [
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_SESSION_TOKEN",
+    "AWS_PROFILE",
+  ]) {
     delete process.env[name];
   }
   process.env.AWS_SHARED_CREDENTIALS_FILE = "/nonexistent/credentials";
@@ -109,7 +119,10 @@ describe("S3 teaching errors", () => {
     const result = await new SignupClient(started.url).signUp({ ...attendee, file: attachment });
     expect(result.status).toBe(502);
     expect(result.html).toContain("NoSuchBucket");
-    expect((await healthOf(started.url)).s3).toMatchObject({ status: "NoSuchBucket", bucket: `${bucket}-typo` });
+    expect((await healthOf(started.url)).s3).toMatchObject({
+      status: "NoSuchBucket",
+      bucket: `${bucket}-typo`,
+    });
   });
 
   it("stores the row but not the file when S3_BUCKET is empty, and says so", async () => {
@@ -176,13 +189,20 @@ describe("database teaching errors", () => {
       settings: () => labSettings({ database, extra: { DB_PORT: "1" } }),
       pageText: "recovers by itself",
     },
-  ])("reports $problem ($code) in /healthz and on the page", async ({ problem, code, settings, pageText }) => {
-    const started = await start(settings());
-    expect((await healthOf(started.url)).database).toEqual({ status: problem, code, users: null });
-    const result = await new SignupClient(started.url).signUp(attendee);
-    expect(result.status).toBe(503);
-    expect(result.html).toContain(pageText);
-  });
+  ])(
+    "reports $problem ($code) in /healthz and on the page",
+    async ({ problem, code, settings, pageText }) => {
+      const started = await start(settings());
+      expect((await healthOf(started.url)).database).toEqual({
+        status: problem,
+        code,
+        users: null,
+      });
+      const result = await new SignupClient(started.url).signUp(attendee);
+      expect(result.status).toBe(503);
+      expect(result.html).toContain(pageText);
+    },
+  );
 
   it("reports unknown_database when the lab's CREATE DATABASE step was skipped", async () => {
     const missing = await createLabDatabase({ prefix: "teach_nodb", createDatabase: false });
@@ -216,7 +236,9 @@ describe("database teaching errors", () => {
 
 describe("/admin protection", () => {
   it("asks for HTTP Basic credentials once ADMIN_PASSWORD is set", async () => {
-    const started = await start(labSettings({ database, extra: { ADMIN_PASSWORD: "s3cret-admin" } }));
+    const started = await start(
+      labSettings({ database, extra: { ADMIN_PASSWORD: "s3cret-admin" } }),
+    );
     const anonymous = await fetch(`${started.url}/admin`);
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get("www-authenticate")).toContain("Basic");

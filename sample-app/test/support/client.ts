@@ -35,8 +35,13 @@ export class SignupClient {
     form.append("email", input.email ?? "");
     form.append("password", input.password ?? "");
     if (input.file) {
-      const bytes = typeof input.file.data === "string" ? Buffer.from(input.file.data) : input.file.data;
-      form.append("attachment", new Blob([bytes], { type: input.file.type ?? "" }), input.file.name);
+      const bytes =
+        typeof input.file.data === "string" ? Buffer.from(input.file.data) : input.file.data;
+      form.append(
+        "attachment",
+        new Blob([bytes], { type: input.file.type ?? "" }),
+        input.file.name,
+      );
     } else {
       form.append("attachment", new Blob([]), "");
     }

@@ -16,7 +16,8 @@ interface EmulatorModule {
 
 /** The run's shared emulator (set by the root vitest globalSetup), or a private one for scripts. */
 export async function ensureEmulator(): Promise<{ endpoint: string; stop(): Promise<void> }> {
-  if (process.env.MOTO_ENDPOINT) return { endpoint: process.env.MOTO_ENDPOINT, stop: async () => {} };
+  if (process.env.MOTO_ENDPOINT)
+    return { endpoint: process.env.MOTO_ENDPOINT, stop: async () => {} };
   const modulePath = path.resolve(
     path.dirname(fileURLToPath(import.meta.url)),
     "../../../scripts/lib/emulator.mjs",
@@ -42,10 +43,14 @@ export async function accountCredentials(
     credentials: { accessKeyId: "bootstrap", secretAccessKey: "bootstrap" },
   });
   const { Credentials } = await sts.send(
-    new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${accountId}:role/any`, RoleSessionName: "sample-app-test" }),
+    new AssumeRoleCommand({
+      RoleArn: `arn:aws:iam::${accountId}:role/any`,
+      RoleSessionName: "sample-app-test",
+    }),
   );
   sts.destroy();
-  if (!Credentials?.AccessKeyId || !Credentials.SecretAccessKey) throw new Error("AssumeRole failed");
+  if (!Credentials?.AccessKeyId || !Credentials.SecretAccessKey)
+    throw new Error("AssumeRole failed");
   return {
     accessKeyId: Credentials.AccessKeyId,
     secretAccessKey: Credentials.SecretAccessKey,
@@ -64,7 +69,10 @@ export function uniqueBucketName(prefix: string): string {
 
 export async function createBucket(s3: S3Client, bucket: string): Promise<void> {
   await s3.send(
-    new CreateBucketCommand({ Bucket: bucket, CreateBucketConfiguration: { LocationConstraint: REGION } }),
+    new CreateBucketCommand({
+      Bucket: bucket,
+      CreateBucketConfiguration: { LocationConstraint: REGION },
+    }),
   );
 }
 
