@@ -5,7 +5,17 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", ".venv/**", "data/**", "node_modules/**", "sample-app/dist/**", "test-results/**", "playwright-report/**", "e2e/artifacts/**", "next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      ".venv/**",
+      "data/**",
+      "node_modules/**",
+      "sample-app/dist/**",
+      "test-results/**",
+      "playwright-report/**",
+      "e2e/artifacts/**",
+      "next-env.d.ts",
+    ],
   },
 ];
 

@@ -24,7 +24,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {t("nav.skipToContent")}
         </a>
         <header className="bg-slate-900 text-white">
-          <nav className="mx-auto flex max-w-6xl flex-wrap items-center gap-3 px-4 py-3" aria-label="main">
+          <nav
+            className="mx-auto flex max-w-6xl flex-wrap items-center gap-3 px-4 py-3"
+            aria-label="main"
+          >
             <Link href="/" className="mr-4 font-bold">
               {t("app.name")}
             </Link>

@@ -5,7 +5,11 @@ import { JOIN_ERRORS } from "@/lib/auth/options";
 import { currentRole } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n";
 
-export default async function HomePage({ searchParams }: { searchParams: Promise<{ code?: string | string[] }> }) {
+export default async function HomePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ code?: string | string[] }>;
+}) {
   const role = await currentRole();
   if (role === "attendee") redirect("/lab");
   if (role === "instructor") redirect("/instructor");

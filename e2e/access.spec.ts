@@ -56,7 +56,8 @@ test("the instructor signs in and sees the attendee grid", async ({ page }) => {
 test("EC2 user data can download the sample app bundle the lab page names", async ({ request }) => {
   const page = await request.get("/downloads/sample-app/0.0.0.tgz");
   expect(page.status()).toBe(404);
-  const version = (await import("../sample-app/package.json", { with: { type: "json" } })).default.version;
+  const version = (await import("../sample-app/package.json", { with: { type: "json" } })).default
+    .version;
   const bundle = await request.get(`/downloads/sample-app/${version}.tgz`);
   expect(bundle.status()).toBe(200);
   expect(bundle.headers()["content-type"]).toBe("application/gzip");

@@ -28,5 +28,8 @@ export async function useSandbox(page: Page) {
 }
 
 export async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: path.join("e2e", "artifacts", "screenshots", `${name}.png`), fullPage: true });
+  await page.screenshot({
+    path: path.join("e2e", "artifacts", "screenshots", `${name}.png`),
+    fullPage: true,
+  });
 }

@@ -69,7 +69,11 @@ export async function connectSandbox(
     sessionName: `attendee-${input.attendeeId.slice(0, 8)}`,
     durationSeconds: SANDBOX_SESSION_SECONDS,
   });
-  const identity = await getCallerIdentity({ credentials, region: input.region, endpoint: input.endpoint });
+  const identity = await getCallerIdentity({
+    credentials,
+    region: input.region,
+    endpoint: input.endpoint,
+  });
   await store(db, {
     attendeeId: input.attendeeId,
     source: "sandbox",
@@ -102,7 +106,9 @@ export async function connectOwnCredentials(
     region: input.region,
     endpoint: input.endpoint,
   });
-  const fallback = new Date(Math.min(Date.now() + PASTED_DEFAULT_LIFETIME_MS, input.eventEndsAt.getTime()));
+  const fallback = new Date(
+    Math.min(Date.now() + PASTED_DEFAULT_LIFETIME_MS, input.eventEndsAt.getTime()),
+  );
   await store(db, {
     attendeeId: input.attendeeId,
     source: "own",
@@ -131,7 +137,9 @@ export async function resolveCredentials(
   if (!row) return undefined;
   if (row.source === "sandbox" && !sandboxEndpoint) return undefined;
   const secret = storedSecretSchema.parse(
-    JSON.parse(open({ ciphertext: row.ciphertext, iv: row.iv, tag: row.tag }, sealContext(attendeeId))),
+    JSON.parse(
+      open({ ciphertext: row.ciphertext, iv: row.iv, tag: row.tag }, sealContext(attendeeId)),
+    ),
   );
   return {
     target: {

@@ -16,7 +16,9 @@ const optionalUrl = z
 const envSchema = z.object({
   DATABASE_URL: z.string().default("file:./data/portal.db"),
   CREDENTIALS_KEY: z
-    .string({ error: "CREDENTIALS_KEY is required: 32 random bytes, base64 (openssl rand -base64 32)" })
+    .string({
+      error: "CREDENTIALS_KEY is required: 32 random bytes, base64 (openssl rand -base64 32)",
+    })
     .refine((value) => Buffer.from(value, "base64").length === 32, {
       message: "CREDENTIALS_KEY must be 32 bytes, base64-encoded",
     }),
@@ -41,7 +43,9 @@ export function env(): PortalEnv {
   if (!cached) {
     const parsed = envSchema.safeParse(process.env);
     if (!parsed.success) {
-      const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+      const problems = parsed.error.issues.map(
+        (issue) => `${issue.path.join(".")}: ${issue.message}`,
+      );
       throw new Error(`Invalid portal configuration:\n${problems.join("\n")}`);
     }
     cached = parsed.data;

@@ -14,6 +14,13 @@ export const ko = {
   "common.close": "닫기",
   "common.cancel": "취소",
   "common.retry": "다시 시도",
+  "callout.changed": "바뀐 점",
+  "callout.cost": "비용",
+  "callout.security": "보안",
+  "callout.tip": "팁",
+  "callout.concept": "개념",
+  "common.copy": "복사",
+  "common.copied": "복사했습니다",
   "error.title": "문제가 생겼습니다",
   "error.body": "잠시 후 다시 시도하세요. 계속되면 강사에게 알려 주세요.",
   "notFound.title": "페이지를 찾을 수 없습니다",
@@ -43,7 +50,8 @@ export const ko = {
 
   // Credentials
   "credentials.title": "AWS 자격 증명",
-  "credentials.intro": "실습에서 포털이 확인하고 대신 만들 때 쓸 AWS 자격 증명을 고르세요. 자격 증명은 암호화해서 서버에만 보관하고, 브라우저와 로그에는 절대 보내지 않습니다. 만료되면 바로 지웁니다.",
+  "credentials.intro":
+    "실습에서 포털이 확인하고 대신 만들 때 쓸 AWS 자격 증명을 고르세요. 자격 증명은 암호화해서 서버에만 보관하고, 브라우저와 로그에는 절대 보내지 않습니다. 만료되면 바로 지웁니다.",
   "credentials.current": "지금 사용 중",
   "credentials.account": "계정 ID",
   "credentials.region": "리전",
@@ -55,12 +63,14 @@ export const ko = {
   "credentials.removed": "자격 증명을 지웠습니다.",
   "credentials.none": "아직 자격 증명이 없습니다. 아래에서 하나를 고르세요.",
   "credentials.sandbox.title": "샌드박스 사용하기",
-  "credentials.sandbox.body": "로컬 AWS 에뮬레이터에 나만의 계정을 받습니다. 비용이 들지 않고, 실제 AWS에는 아무것도 만들지 않습니다. 리허설과 연습에 쓰세요.",
+  "credentials.sandbox.body":
+    "로컬 AWS 에뮬레이터에 나만의 계정을 받습니다. 비용이 들지 않고, 실제 AWS에는 아무것도 만들지 않습니다. 리허설과 연습에 쓰세요.",
   "credentials.sandbox.submit": "샌드박스 계정 받기",
   "credentials.sandbox.unavailable": "이 포털에는 샌드박스가 설정되어 있지 않습니다.",
   "credentials.sandbox.ready": "샌드박스 계정 {account}을(를) 받았습니다.",
   "credentials.own.title": "내 임시 자격 증명 붙여 넣기",
-  "credentials.own.body": "AWS 액세스 포털이나 `aws sts get-session-token`에서 받은 임시 자격 증명을 붙여 넣으세요. 포털은 sts:GetCallerIdentity로 확인한 뒤에만 저장합니다.",
+  "credentials.own.body":
+    "AWS 액세스 포털이나 `aws sts get-session-token`에서 받은 임시 자격 증명을 붙여 넣으세요. 포털은 sts:GetCallerIdentity로 확인한 뒤에만 저장합니다.",
   "credentials.own.accessKeyId": "액세스 키 ID (AccessKeyId)",
   "credentials.own.secretAccessKey": "비밀 액세스 키 (SecretAccessKey)",
   "credentials.own.sessionToken": "세션 토큰 (SessionToken)",
@@ -70,18 +80,25 @@ export const ko = {
   "credentials.needed": "먼저 AWS 자격 증명을 설정하세요.",
   "credentials.goSet": "자격 증명 설정하기",
   "field.accessKeyId.invalid": "액세스 키 ID는 ASIA 또는 AKIA로 시작하는 대문자와 숫자 20자입니다.",
-  "field.accessKeyId.longTerm": "AKIA로 시작하는 장기 액세스 키입니다. 실습에는 ASIA로 시작하는 임시 자격 증명을 쓰세요.",
+  "field.accessKeyId.longTerm":
+    "AKIA로 시작하는 장기 액세스 키입니다. 실습에는 ASIA로 시작하는 임시 자격 증명을 쓰세요.",
   "field.secretAccessKey.invalid": "비밀 액세스 키는 40자입니다. 앞뒤 공백 없이 붙여 넣으세요.",
-  "field.sessionToken.invalid": "세션 토큰이 비어 있거나 너무 짧습니다. 임시 자격 증명의 세 값을 모두 붙여 넣으세요.",
+  "field.sessionToken.invalid":
+    "세션 토큰이 비어 있거나 너무 짧습니다. 임시 자격 증명의 세 값을 모두 붙여 넣으세요.",
   "field.region.invalid": "알 수 없는 리전입니다. 예: ap-northeast-2 (서울)",
-  "credentials.error.invalid": "AWS가 이 자격 증명을 받아들이지 않았습니다 ({awsCode}). 값을 다시 복사해서 붙여 넣으세요.",
-  "credentials.error.expired": "자격 증명이 이미 만료되었습니다. 새 임시 자격 증명을 받아 다시 붙여 넣으세요.",
-  "credentials.error.unreachable": "AWS STS에 연결하지 못했습니다 ({awsCode}). 네트워크를 확인하고 다시 시도하세요.",
-  "credentials.error.other": "자격 증명을 확인하지 못했습니다 ({awsCode}). 잠시 후 다시 시도하세요.",
+  "credentials.error.invalid":
+    "AWS가 이 자격 증명을 받아들이지 않았습니다 ({awsCode}). 값을 다시 복사해서 붙여 넣으세요.",
+  "credentials.error.expired":
+    "자격 증명이 이미 만료되었습니다. 새 임시 자격 증명을 받아 다시 붙여 넣으세요.",
+  "credentials.error.unreachable":
+    "AWS STS에 연결하지 못했습니다 ({awsCode}). 네트워크를 확인하고 다시 시도하세요.",
+  "credentials.error.other":
+    "자격 증명을 확인하지 못했습니다 ({awsCode}). 잠시 후 다시 시도하세요.",
 
   // Lab
   "lab.title": "실습 모듈",
-  "lab.intro": "모듈 순서대로 진행하세요. 각 단계에서 확인하기로 내 AWS 리소스를 점검하고, 막히면 대신 해 주세요를 누르세요.",
+  "lab.intro":
+    "모듈 순서대로 진행하세요. 각 단계에서 확인하기로 내 AWS 리소스를 점검하고, 막히면 대신 해 주세요를 누르세요.",
   "lab.comingSoon": "준비 중",
   "lab.steps": "단계 {count}개",
   "lab.estimated": "약 {minutes}분",
@@ -119,7 +136,8 @@ export const ko = {
   "doit.kind.manual": "직접 하세요",
   "doit.kind.blocked": "먼저 필요",
   "doit.download": "{filename} 내려받기 (한 번만 가능)",
-  "doit.downloadNote": "개인 키는 지금 한 번만 내려받을 수 있습니다. 포털은 평문으로 보관하지 않습니다.",
+  "doit.downloadNote":
+    "개인 키는 지금 한 번만 내려받을 수 있습니다. 포털은 평문으로 보관하지 않습니다.",
   "status.title": "실시간 상태",
   "status.refreshing": "갱신 중…",
   "status.updated": "{time} 기준",
@@ -128,105 +146,142 @@ export const ko = {
   "status.needsCredentials": "자격 증명을 설정하면 상태가 표시됩니다.",
 
   // AWS problems shown in place of check items
-  "aws.problem.access_denied": "AWS가 {operation} 요청을 거부했습니다 (AccessDenied). 이 자격 증명에 해당 권한이 있는지 확인하세요.",
-  "aws.problem.invalid_credentials": "AWS가 자격 증명을 받아들이지 않았습니다 ({awsCode}). 자격 증명을 다시 입력하세요.",
+  "aws.problem.access_denied":
+    "AWS가 {operation} 요청을 거부했습니다 (AccessDenied). 이 자격 증명에 해당 권한이 있는지 확인하세요.",
+  "aws.problem.invalid_credentials":
+    "AWS가 자격 증명을 받아들이지 않았습니다 ({awsCode}). 자격 증명을 다시 입력하세요.",
   "aws.problem.expired_credentials": "자격 증명이 만료되었습니다. 새 임시 자격 증명을 입력하세요.",
-  "aws.problem.throttled": "AWS가 요청이 너무 많다고 응답했습니다 ({operation}). 잠시 후 다시 확인하세요.",
-  "aws.problem.endpoint_unreachable": "AWS 엔드포인트에 연결하지 못했습니다 ({operation}, {awsCode}). 네트워크나 에뮬레이터가 켜져 있는지 확인하세요.",
-  "aws.problem.region_unavailable": "이 리전을 쓸 수 없습니다 ({awsCode}). 계정에서 리전이 활성화되어 있는지 확인하세요.",
-  "aws.problem.limit_exceeded": "계정 한도에 걸렸습니다 ({awsCode}). 쓰지 않는 리소스를 정리하거나 강사에게 알려 주세요.",
-  "aws.problem.unknown": "AWS 호출이 실패했습니다 ({operation}: {awsCode}). 잠시 후 다시 시도하세요.",
+  "aws.problem.throttled":
+    "AWS가 요청이 너무 많다고 응답했습니다 ({operation}). 잠시 후 다시 확인하세요.",
+  "aws.problem.endpoint_unreachable":
+    "AWS 엔드포인트에 연결하지 못했습니다 ({operation}, {awsCode}). 네트워크나 에뮬레이터가 켜져 있는지 확인하세요.",
+  "aws.problem.region_unavailable":
+    "이 리전을 쓸 수 없습니다 ({awsCode}). 계정에서 리전이 활성화되어 있는지 확인하세요.",
+  "aws.problem.limit_exceeded":
+    "계정 한도에 걸렸습니다 ({awsCode}). 쓰지 않는 리소스를 정리하거나 강사에게 알려 주세요.",
+  "aws.problem.unknown":
+    "AWS 호출이 실패했습니다 ({operation}: {awsCode}). 잠시 후 다시 시도하세요.",
   "aws.problem.no_credentials": "AWS 자격 증명이 없거나 만료되었습니다. 자격 증명을 설정하세요.",
   "aws.problem.busy": "이전 작업이 아직 실행 중입니다. 잠시 후 다시 누르세요.",
 
   // Compute checks
-  "check.common.needsWeb": "Web 인스턴스가 아직 없습니다. 1단계(EC2 인스턴스 만들기)를 먼저 끝내세요.",
+  "check.common.needsWeb":
+    "Web 인스턴스가 아직 없습니다. 1단계(EC2 인스턴스 만들기)를 먼저 끝내세요.",
   "plan.common.needsWeb": "Web 인스턴스가 있어야 합니다. 1단계를 먼저 끝내세요.",
   "check.common.needsGroup": "보안 그룹 {group}이(가) 아직 없습니다. 1단계를 먼저 끝내세요.",
   "plan.common.needsGroup": "보안 그룹 {group}이(가) 있어야 합니다. 1단계를 먼저 끝내세요.",
   "check.ec2.instance.missing": "Name=Web 태그가 붙은 인스턴스가 없습니다.",
-  "fix.ec2.instance.missing": "**인스턴스 시작 (Launch instance)**에서 **이름 및 태그 (Name and tags)**의 이름을 Web으로 입력하세요. 대소문자를 구분합니다.",
+  "fix.ec2.instance.missing":
+    "**인스턴스 시작 (Launch instance)**에서 **이름 및 태그 (Name and tags)**의 이름을 Web으로 입력하세요. 대소문자를 구분합니다.",
   "check.ec2.instance.found": "Web 인스턴스가 있습니다 ({id}).",
   "check.ec2.instance.duplicates": "Web이라는 이름의 인스턴스가 {count}개 있습니다: {ids}",
-  "fix.ec2.instance.duplicates": "하나만 남기고 종료하세요. 포털은 {id}를 기준으로 확인합니다. 남은 인스턴스도 비용이 듭니다.",
+  "fix.ec2.instance.duplicates":
+    "하나만 남기고 종료하세요. 포털은 {id}를 기준으로 확인합니다. 남은 인스턴스도 비용이 듭니다.",
   "check.ec2.state.running": "인스턴스가 실행 중(running)입니다.",
   "check.ec2.state.pending": "인스턴스가 시작하는 중(pending)입니다. 잠시 기다리세요.",
   "check.ec2.state.other": "인스턴스 상태가 {state}입니다.",
-  "fix.ec2.state": "**인스턴스 상태 (Instance state)** → **인스턴스 시작 (Start instance)**으로 다시 시작하세요.",
+  "fix.ec2.state":
+    "**인스턴스 상태 (Instance state)** → **인스턴스 시작 (Start instance)**으로 다시 시작하세요.",
   "check.ec2.ami.al2023": "AMI가 Amazon Linux 2023입니다 ({name}).",
-  "check.ec2.ami.al2": "AMI가 Amazon Linux 2입니다 ({name}). Amazon Linux 2는 2026년에 표준 지원이 끝났습니다.",
+  "check.ec2.ami.al2":
+    "AMI가 Amazon Linux 2입니다 ({name}). Amazon Linux 2는 2026년에 표준 지원이 끝났습니다.",
   "check.ec2.ami.other": "AMI가 Amazon Linux 2023이 아닙니다 ({name}).",
   "check.ec2.ami.unknown": "AMI {imageId}의 정보를 볼 수 없어 운영 체제를 확인하지 못했습니다.",
-  "fix.ec2.ami": "인스턴스를 종료하고 **애플리케이션 및 OS 이미지 (Application and OS Images)**에서 Amazon Linux 2023 AMI로 다시 만드세요.",
+  "fix.ec2.ami":
+    "인스턴스를 종료하고 **애플리케이션 및 OS 이미지 (Application and OS Images)**에서 Amazon Linux 2023 AMI로 다시 만드세요.",
   "check.ec2.type.ok": "인스턴스 유형이 {type}입니다.",
-  "check.ec2.type.accepted": "인스턴스 유형이 {type}입니다. 실습에는 괜찮지만 지금은 t3.micro가 기본입니다.",
+  "check.ec2.type.accepted":
+    "인스턴스 유형이 {type}입니다. 실습에는 괜찮지만 지금은 t3.micro가 기본입니다.",
   "check.ec2.type.wrong": "인스턴스 유형이 {type}입니다. 실습은 t3.micro(또는 t2.micro)를 씁니다.",
-  "fix.ec2.type": "인스턴스를 중지한 뒤 **작업 (Actions)** → **인스턴스 설정 (Instance settings)** → **인스턴스 유형 변경 (Change instance type)**에서 t3.micro로 바꾸세요. 큰 유형은 비용이 더 듭니다.",
+  "fix.ec2.type":
+    "인스턴스를 중지한 뒤 **작업 (Actions)** → **인스턴스 설정 (Instance settings)** → **인스턴스 유형 변경 (Change instance type)**에서 t3.micro로 바꾸세요. 큰 유형은 비용이 더 듭니다.",
   "check.ec2.userData.present": "사용자 데이터가 들어 있습니다.",
   "check.ec2.userData.missing": "사용자 데이터가 비어 있습니다. 샘플 앱이 설치되지 않습니다.",
-  "fix.ec2.userData": "인스턴스를 중지하고 **작업 (Actions)** → **인스턴스 설정 (Instance settings)** → **사용자 데이터 편집 (Edit user data)**에 이 페이지의 스크립트를 붙여 넣은 뒤 다시 시작하세요.",
+  "fix.ec2.userData":
+    "인스턴스를 중지하고 **작업 (Actions)** → **인스턴스 설정 (Instance settings)** → **사용자 데이터 편집 (Edit user data)**에 이 페이지의 스크립트를 붙여 넣은 뒤 다시 시작하세요.",
   "check.sg.missing": "보안 그룹 {group}이(가) 없습니다.",
-  "fix.sg.missing": "인스턴스를 시작할 때 **네트워크 설정 (Network settings)**에서 새 보안 그룹 {group}을(를) 만드세요.",
+  "fix.sg.missing":
+    "인스턴스를 시작할 때 **네트워크 설정 (Network settings)**에서 새 보안 그룹 {group}을(를) 만드세요.",
   "check.sg.attached": "보안 그룹 {group}({id})이(가) Web에 연결되어 있습니다.",
   "check.sg.exists": "보안 그룹 {group}({id})이(가) 있습니다.",
   "check.sg.notAttached": "보안 그룹 {group}이(가) Web 인스턴스에 연결되어 있지 않습니다.",
-  "fix.sg.notAttached": "Web을 선택하고 **작업 (Actions)** → **보안 (Security)** → **보안 그룹 변경 (Change security groups)**에서 {group}을(를) 추가하세요.",
+  "fix.sg.notAttached":
+    "Web을 선택하고 **작업 (Actions)** → **보안 (Security)** → **보안 그룹 변경 (Change security groups)**에서 {group}을(를) 추가하세요.",
   "check.sg.noOpenSsh": "{group}에 0.0.0.0/0에서 오는 SSH(22) 규칙이 없습니다.",
   "check.sg.openSsh": "{group}이(가) 0.0.0.0/0(모든 IP)에서 오는 22번 포트(SSH)를 허용합니다.",
-  "fix.sg.openSsh": "**인바운드 규칙 편집 (Edit inbound rules)**에서 소스가 0.0.0.0/0인 SSH 규칙을 삭제하세요. SSH는 3단계에서 내 IP에만 엽니다.",
+  "fix.sg.openSsh":
+    "**인바운드 규칙 편집 (Edit inbound rules)**에서 소스가 0.0.0.0/0인 SSH 규칙을 삭제하세요. SSH는 3단계에서 내 IP에만 엽니다.",
   "check.keyPair.ok": "키 페어 {keyPair}이(가) 있습니다.",
   "check.keyPair.missing": "키 페어 {keyPair}이(가) 없습니다.",
-  "fix.keyPair.missing": "**키 페어(로그인) (Key pair (login))**에서 **새 키 페어 생성 (Create new key pair)**을 누르고 이름을 {keyPair}로 입력하세요.",
+  "fix.keyPair.missing":
+    "**키 페어(로그인) (Key pair (login))**에서 **새 키 페어 생성 (Create new key pair)**을 누르고 이름을 {keyPair}로 입력하세요.",
   "check.keyPair.notUsed": "Web 인스턴스가 키 페어 {keyPair}이(가) 아니라 {used}을(를) 씁니다.",
-  "fix.keyPair.notUsed": "키 페어는 인스턴스를 만든 뒤 바꿀 수 없습니다. {keyPair}로 다시 만들거나, 가진 키로 접속하세요.",
+  "fix.keyPair.notUsed":
+    "키 페어는 인스턴스를 만든 뒤 바꿀 수 없습니다. {keyPair}로 다시 만들거나, 가진 키로 접속하세요.",
   "plan.keyPair.exists": "키 페어 {keyPair}: 이미 있습니다.",
   "plan.keyPair.create": "키 페어 {keyPair}을(를) 만들고 개인 키를 한 번만 내려받게 합니다.",
   "plan.sg.exists": "보안 그룹 {group}: 이미 있습니다 ({id}).",
   "plan.sg.create": "보안 그룹 {group}을(를) 만듭니다 (인바운드 규칙 없음).",
   "plan.sg.removeOpenSsh": "{group}에서 0.0.0.0/0에 열린 SSH(22) 규칙을 삭제합니다.",
   "plan.instance.exists": "Web 인스턴스: 이미 있습니다 ({id}, {state}).",
-  "plan.instance.create": "Web 인스턴스를 시작합니다: Amazon Linux 2023 (SSM 공개 파라미터의 최신 AMI), {type}, 키 페어 {keyPair}, 보안 그룹 {group}, 샘플 앱 사용자 데이터.",
-  "plan.instance.attachSgManually": "Web에 {group}이(가) 연결되어 있지 않습니다. 실행 중인 인스턴스는 건드리지 않으니 직접 연결하세요.",
+  "plan.instance.create":
+    "Web 인스턴스를 시작합니다: Amazon Linux 2023 (SSM 공개 파라미터의 최신 AMI), {type}, 키 페어 {keyPair}, 보안 그룹 {group}, 샘플 앱 사용자 데이터.",
+  "plan.instance.attachSgManually":
+    "Web에 {group}이(가) 연결되어 있지 않습니다. 실행 중인 인스턴스는 건드리지 않으니 직접 연결하세요.",
   "check.eip.associated": "탄력적 IP {ip}이(가) Web({id})에 연결되어 있습니다.",
   "check.eip.notAssociated": "탄력적 IP가 할당되어 있지만 Web에 연결되어 있지 않습니다.",
   "check.eip.missing": "할당된 탄력적 IP가 없습니다.",
-  "fix.eip.associate": "탄력적 IP를 선택하고 **작업 (Actions)** → **탄력적 IP 주소 연결 (Associate Elastic IP address)**에서 Web을 고르세요.",
-  "fix.eip.allocate": "**탄력적 IP (Elastic IPs)** → **탄력적 IP 주소 할당 (Allocate Elastic IP address)**을 누른 뒤 Web에 연결하세요.",
-  "check.eip.idle": "연결되지 않은 탄력적 IP가 {count}개 있습니다 ({ips}). 연결하지 않아도 시간당 요금이 나갑니다.",
-  "fix.eip.release": "쓰지 않는 탄력적 IP를 선택하고 **작업 (Actions)** → **탄력적 IP 주소 릴리스 (Release Elastic IP addresses)**를 누르세요.",
+  "fix.eip.associate":
+    "탄력적 IP를 선택하고 **작업 (Actions)** → **탄력적 IP 주소 연결 (Associate Elastic IP address)**에서 Web을 고르세요.",
+  "fix.eip.allocate":
+    "**탄력적 IP (Elastic IPs)** → **탄력적 IP 주소 할당 (Allocate Elastic IP address)**을 누른 뒤 Web에 연결하세요.",
+  "check.eip.idle":
+    "연결되지 않은 탄력적 IP가 {count}개 있습니다 ({ips}). 연결하지 않아도 시간당 요금이 나갑니다.",
+  "fix.eip.release":
+    "쓰지 않는 탄력적 IP를 선택하고 **작업 (Actions)** → **탄력적 IP 주소 릴리스 (Release Elastic IP addresses)**를 누르세요.",
   "plan.eip.exists": "탄력적 IP {ip}: 이미 Web에 연결되어 있습니다.",
   "plan.eip.reuse": "연결되지 않은 탄력적 IP {ip}을(를) Web에 연결합니다 (새로 할당하지 않습니다).",
   "plan.eip.allocate": "탄력적 IP를 새로 할당하고 Web에 연결합니다.",
   "check.ssh.ipUnknown": "내 IP를 알 수 없어 SSH 규칙을 확인하지 못했습니다.",
   "check.ssh.myIp": "{group}이(가) 내 IP {cidr}에서 오는 SSH(22)를 허용합니다.",
-  "check.ssh.otherIp": "{group}의 SSH 규칙이 {cidrs}에서만 허용합니다. 지금 내 IP는 {cidr}입니다 (네트워크가 바뀌었을 수 있습니다).",
+  "check.ssh.otherIp":
+    "{group}의 SSH 규칙이 {cidrs}에서만 허용합니다. 지금 내 IP는 {cidr}입니다 (네트워크가 바뀌었을 수 있습니다).",
   "check.ssh.noRule": "{group}에 내 IP {cidr}에서 오는 SSH(22) 규칙이 없습니다.",
-  "fix.ssh.addMyIp": "**인바운드 규칙 편집 (Edit inbound rules)** → **규칙 추가 (Add rule)**: 유형 SSH, 소스 **내 IP (My IP)** ({cidr}), 설명 Saltware.",
+  "fix.ssh.addMyIp":
+    "**인바운드 규칙 편집 (Edit inbound rules)** → **규칙 추가 (Add rule)**: 유형 SSH, 소스 **내 IP (My IP)** ({cidr}), 설명 Saltware.",
   "check.ssh.description.ok": "SSH 규칙의 설명이 Saltware입니다.",
   "check.ssh.description.wrong": "SSH 규칙의 설명이 Saltware가 아닙니다 (지금: {description}).",
-  "fix.ssh.description": "**인바운드 규칙 편집 (Edit inbound rules)**에서 해당 규칙의 **설명 (Description)**을 Saltware로 바꾸세요.",
+  "fix.ssh.description":
+    "**인바운드 규칙 편집 (Edit inbound rules)**에서 해당 규칙의 **설명 (Description)**을 Saltware로 바꾸세요.",
   "plan.ssh.ipUnknown": "내 IP를 알 수 없어 규칙을 추가할 수 없습니다.",
   "plan.ssh.add": "{group}에 SSH(22) 규칙을 추가합니다: 소스 {cidr}, 설명 Saltware.",
   "plan.ssh.exists": "내 IP {cidr}의 SSH 규칙: 이미 있습니다.",
   "plan.ssh.descriptionManual": "규칙 설명을 Saltware로 바꾸는 것은 직접 하세요.",
   "check.web.http.open": "{group}이(가) 모든 IP에서 오는 HTTP(80)를 허용합니다.",
-  "check.web.http.restricted": "{group}이(가) {sources}에서 오는 HTTP(80)만 허용합니다. 다른 사람은 웹 앱에 접속할 수 없습니다.",
+  "check.web.http.restricted":
+    "{group}이(가) {sources}에서 오는 HTTP(80)만 허용합니다. 다른 사람은 웹 앱에 접속할 수 없습니다.",
   "check.web.http.missing": "{group}에 HTTP(80) 인바운드 규칙이 없습니다.",
-  "fix.web.http": "**인바운드 규칙 편집 (Edit inbound rules)** → **규칙 추가 (Add rule)**: 유형 HTTP, 소스 **Anywhere-IPv4** (0.0.0.0/0).",
+  "fix.web.http":
+    "**인바운드 규칙 편집 (Edit inbound rules)** → **규칙 추가 (Add rule)**: 유형 HTTP, 소스 **Anywhere-IPv4** (0.0.0.0/0).",
   "check.web.app.ok": "샘플 앱이 {url}에서 응답합니다.",
-  "check.web.app.sandboxOk": "샘플 앱이 응답합니다. 샌드박스에서는 EC2 대신 로컬 사본 {url}을(를) 확인했습니다.",
-  "check.web.app.sandboxUnmapped": "샌드박스에서는 확인할 수 없습니다: 에뮬레이터의 인스턴스는 실제로 실행되지 않고, 포털에 샘플 앱 주소(SANDBOX_APP_URL)가 설정되어 있지 않습니다.",
-  "check.web.app.noAddress": "Web 인스턴스의 공인 IP가 없어 앱을 확인할 수 없습니다. 2단계(탄력적 IP)를 먼저 끝내세요.",
+  "check.web.app.sandboxOk":
+    "샘플 앱이 응답합니다. 샌드박스에서는 EC2 대신 로컬 사본 {url}을(를) 확인했습니다.",
+  "check.web.app.sandboxUnmapped":
+    "샌드박스에서는 확인할 수 없습니다: 에뮬레이터의 인스턴스는 실제로 실행되지 않고, 포털에 샘플 앱 주소(SANDBOX_APP_URL)가 설정되어 있지 않습니다.",
+  "check.web.app.noAddress":
+    "Web 인스턴스의 공인 IP가 없어 앱을 확인할 수 없습니다. 2단계(탄력적 IP)를 먼저 끝내세요.",
   "check.web.app.notSampleApp": "{url}이(가) 응답했지만 샘플 앱 화면이 아닙니다.",
   "check.web.app.timeout": "{url}이(가) 제한 시간 안에 응답하지 않았습니다.",
   "check.web.app.refused": "{url}이(가) 연결을 거부했습니다. 앱이 실행 중이 아닙니다.",
   "check.web.app.httpStatus": "{url}이(가) HTTP {status}로 응답했습니다.",
   "check.web.app.network": "{url}에 연결하지 못했습니다.",
   "fix.web.app.timeout": "보안 그룹에 HTTP(80) 규칙이 있는지, 인스턴스가 실행 중인지 확인하세요.",
-  "fix.web.app.restart": "인스턴스에 SSH로 접속해 `sudo systemctl status aws101-sample-app`과 `journalctl -u aws101-sample-app`으로 원인을 확인하고 `sudo systemctl restart aws101-sample-app`을 실행하세요.",
+  "fix.web.app.restart":
+    "인스턴스에 SSH로 접속해 `sudo systemctl status aws101-sample-app`과 `journalctl -u aws101-sample-app`으로 원인을 확인하고 `sudo systemctl restart aws101-sample-app`을 실행하세요.",
   "plan.web.httpExists": "HTTP(80) 규칙: 이미 있습니다.",
   "plan.web.httpAdd": "{group}에 HTTP(80) 규칙을 추가합니다: 소스 0.0.0.0/0.",
-  "plan.web.appManual": "샘플 앱은 사용자 데이터가 설치합니다. 앱이 응답하지 않으면 인스턴스에서 직접 확인하세요.",
+  "plan.web.appManual":
+    "샘플 앱은 사용자 데이터가 설치합니다. 앱이 응답하지 않으면 인스턴스에서 직접 확인하세요.",
 
   // Instructor
   "instructor.title": "강사 대시보드",

@@ -3,7 +3,8 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { root, runStack, stopAll } from "./lib/stack.mjs";
 
-for (const suffix of ["", "-wal", "-shm"]) rmSync(path.join(root, "data", `e2e.db${suffix}`), { force: true });
+for (const suffix of ["", "-wal", "-shm"])
+  rmSync(path.join(root, "data", `e2e.db${suffix}`), { force: true });
 try {
   await runStack("e2e");
 } catch (error) {

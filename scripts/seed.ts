@@ -33,21 +33,29 @@ const email = values["instructor-email"];
 const password = values["instructor-password"];
 let instructorId: string | null = null;
 if (email) {
-  if (!password || password.length < 8) throw new Error("--instructor-password must be at least 8 characters");
+  if (!password || password.length < 8)
+    throw new Error("--instructor-password must be at least 8 characters");
   const passwordHash = await hashPassword(password);
   const existing = await findInstructorByEmail(database, email);
   if (existing) {
     await updateInstructorPassword(database, email, passwordHash);
     instructorId = existing.id;
   } else {
-    instructorId = (await createInstructor(database, { email, displayName: values["instructor-name"], passwordHash })).id;
+    instructorId = (
+      await createInstructor(database, {
+        email,
+        displayName: values["instructor-name"],
+        passwordHash,
+      })
+    ).id;
   }
   report.instructorEmail = email;
 }
 
 const joinCode = values["join-code"];
 if (joinCode) {
-  if (!/^[A-Za-z0-9]{4,16}$/.test(joinCode)) throw new Error("--join-code must be 4-16 letters and digits");
+  if (!/^[A-Za-z0-9]{4,16}$/.test(joinCode))
+    throw new Error("--join-code must be 4-16 letters and digits");
   if (!isAwsRegion(values.region)) throw new Error(`unknown region ${values.region}`);
   const endsAt = new Date(Date.now() + Number(values.hours) * 60 * 60 * 1000);
   const existing = await findEventByJoinCode(database, joinCode);
@@ -66,4 +74,10 @@ if (joinCode) {
 }
 
 await database.destroy();
-console.log(values.json ? JSON.stringify(report) : Object.entries(report).map(([key, value]) => `${key}: ${value}`).join("\n"));
+console.log(
+  values.json
+    ? JSON.stringify(report)
+    : Object.entries(report)
+        .map(([key, value]) => `${key}: ${value}`)
+        .join("\n"),
+);

@@ -13,7 +13,11 @@ const suites = [];
 
 function run(name, command, args, env = {}) {
   console.log(`\n=== ${name}: ${[path.basename(command), ...args].join(" ")}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, ...env },
+  });
   return result.status === 0;
 }
 
@@ -31,7 +35,10 @@ function readJson(file) {
 }
 
 countCheck("typecheck", run("typecheck", bin("tsc"), ["--noEmit", "-p", "."]));
-countCheck("typecheck sample-app", run("typecheck sample-app", bin("tsc"), ["--noEmit", "-p", "sample-app"]));
+countCheck(
+  "typecheck sample-app",
+  run("typecheck sample-app", bin("tsc"), ["--noEmit", "-p", "sample-app"]),
+);
 countCheck("lint", run("lint", bin("eslint"), [".", "--max-warnings", "0"]));
 
 const vitestReport = path.join(resultsDir, "vitest.json");

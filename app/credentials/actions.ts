@@ -20,8 +20,15 @@ const ownCredentialsSchema = z.object({
     .trim()
     .regex(/^(ASIA|AKIA)[A-Z0-9]{16}$/, "field.accessKeyId.invalid")
     .refine((value) => value.startsWith("ASIA"), "field.accessKeyId.longTerm"),
-  secretAccessKey: z.string().trim().regex(/^[A-Za-z0-9/+=]{40}$/, "field.secretAccessKey.invalid"),
-  sessionToken: z.string().trim().min(100, "field.sessionToken.invalid").max(4096, "field.sessionToken.invalid"),
+  secretAccessKey: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9/+=]{40}$/, "field.secretAccessKey.invalid"),
+  sessionToken: z
+    .string()
+    .trim()
+    .min(100, "field.sessionToken.invalid")
+    .max(4096, "field.sessionToken.invalid"),
   region: z.string().trim().refine(isAwsRegion, "field.region.invalid"),
 });
 
@@ -102,7 +109,10 @@ export const connectSandboxAction = attendeeAction(
       });
       forgetCachedStatus(session.attendee.id);
       revalidatePath("/credentials");
-      return { ok: true, data: { message: t("credentials.sandbox.ready", { account: accountId }) } };
+      return {
+        ok: true,
+        data: { message: t("credentials.sandbox.ready", { account: accountId }) },
+      };
     } catch (error) {
       return { ok: false, error: credentialsError(error, t) };
     }

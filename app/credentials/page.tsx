@@ -1,6 +1,11 @@
 import Link from "next/link";
 import { ExpiryCountdown } from "@/components/credentials/ExpiryCountdown";
-import { OwnCredentialsForm, RemoveCredentialsButton, SandboxButton } from "@/components/credentials/CredentialsForms";
+import {
+  OwnCredentialsForm,
+  RemoveCredentialsButton,
+  SandboxButton,
+} from "@/components/credentials/CredentialsForms";
+import { RichText } from "@/components/ui/RichText";
 import { requireAttendeePage } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { findLiveCredentials } from "@/lib/db/queries";
@@ -17,21 +22,31 @@ export default async function CredentialsPage() {
     <div className="mx-auto max-w-3xl space-y-6">
       <h1 className="text-2xl font-bold">{t("credentials.title")}</h1>
       <p className="text-slate-700">{t("credentials.intro")}</p>
-      <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="current-credentials">
+      <section
+        className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+        data-testid="current-credentials"
+      >
         <h2 className="mb-3 text-lg font-semibold">{t("credentials.current")}</h2>
         {current ? (
           <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
             <dt className="text-slate-600">{t("credentials.account")}</dt>
-            <dd className="font-mono" data-testid="account-id">{current.account_id}</dd>
+            <dd className="font-mono" data-testid="account-id">
+              {current.account_id}
+            </dd>
             <dt className="text-slate-600">{t("credentials.region")}</dt>
             <dd className="font-mono">{current.region}</dd>
             <dt className="text-slate-600">{t("credentials.expiresIn")}</dt>
             <dd>
-              <ExpiryCountdown expiresAt={current.expires_at} expiredLabel={t("credentials.expired")} />
+              <ExpiryCountdown
+                expiresAt={current.expires_at}
+                expiredLabel={t("credentials.expired")}
+              />
             </dd>
             <dt className="sr-only">source</dt>
             <dd className="col-span-2 mt-2 flex items-center gap-3">
-              <span className="rounded bg-slate-100 px-2 py-0.5 text-sm">{t(`credentials.source.${current.source}`)}</span>
+              <span className="rounded bg-slate-100 px-2 py-0.5 text-sm">
+                {t(`credentials.source.${current.source}`)}
+              </span>
               <RemoveCredentialsButton label={t("credentials.remove")} />
               <Link href="/lab" className="ml-auto font-semibold text-sky-700 underline">
                 {t("nav.lab")} →
@@ -53,7 +68,9 @@ export default async function CredentialsPage() {
       </section>
       <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <h2 className="mb-2 text-lg font-semibold">{t("credentials.own.title")}</h2>
-        <p className="mb-3 text-slate-700">{t("credentials.own.body")}</p>
+        <p className="mb-3 text-slate-700">
+          <RichText text={t("credentials.own.body")} />
+        </p>
         <OwnCredentialsForm
           regions={AWS_REGIONS}
           defaultRegion={event.region}

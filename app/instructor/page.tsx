@@ -14,7 +14,10 @@ export default async function InstructorPage() {
   if (!instructor) {
     if ((await currentRole()) === "attendee") {
       return (
-        <div className="mx-auto max-w-md rounded-lg border border-rose-200 bg-rose-50 p-6" data-testid="forbidden">
+        <div
+          className="mx-auto max-w-md rounded-lg border border-rose-200 bg-rose-50 p-6"
+          data-testid="forbidden"
+        >
           <h1 className="text-xl font-bold">{t("forbidden.title")}</h1>
           <p className="mt-2">{t("forbidden.body")}</p>
         </div>
@@ -25,7 +28,9 @@ export default async function InstructorPage() {
   const database = await db();
   const events = await listEvents(database);
   const modules = await loadModules();
-  const steps = (await Promise.all(modules.map((labModule) => loadSteps(locale, labModule.id)))).flat();
+  const steps = (
+    await Promise.all(modules.map((labModule) => loadSteps(locale, labModule.id)))
+  ).flat();
   const grids = await Promise.all(
     events.map(async (event) => ({
       event,
@@ -38,13 +43,19 @@ export default async function InstructorPage() {
       <AutoRefresh intervalMs={10_000} />
       <h1 className="text-2xl font-bold">{t("instructor.title")}</h1>
       {grids.map(({ event, attendees, statuses }) => {
-        const stateOf = new Map(statuses.map((row) => [`${row.attendee_id}|${row.step_id}`, row.state as StepState]));
+        const stateOf = new Map(
+          statuses.map((row) => [`${row.attendee_id}|${row.step_id}`, row.state as StepState]),
+        );
         return (
-          <section key={event.id} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          <section
+            key={event.id}
+            className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+          >
             <h2 className="text-lg font-semibold">{event.name}</h2>
             <p className="text-sm text-slate-600">
-              {t("instructor.joinCode")}: <code className="font-bold">{event.join_code}</code> · {t("instructor.endsAt")}:{" "}
-              {new Date(event.ends_at).toLocaleString(locale)} · {t("instructor.attendees", { count: attendees.length })}
+              {t("instructor.joinCode")}: <code className="font-bold">{event.join_code}</code> ·{" "}
+              {t("instructor.endsAt")}: {new Date(event.ends_at).toLocaleString(locale)} ·{" "}
+              {t("instructor.attendees", { count: attendees.length })}
             </p>
             {attendees.length === 0 ? (
               <p className="mt-3 text-slate-600">{t("instructor.noAttendees")}</p>
@@ -53,25 +64,37 @@ export default async function InstructorPage() {
                 <table className="min-w-full text-sm">
                   <thead>
                     <tr>
-                      <th scope="col" className="px-2 py-1 text-left">{t("instructor.attendee")}</th>
+                      <th scope="col" className="px-2 py-1 text-left">
+                        {t("instructor.attendee")}
+                      </th>
                       {steps.map((step) => (
-                        <th key={step.frontmatter.id} scope="col" className="px-2 py-1 text-left font-medium">
+                        <th
+                          key={step.frontmatter.id}
+                          scope="col"
+                          className="px-2 py-1 text-left font-medium"
+                        >
                           {step.frontmatter.title}
                         </th>
                       ))}
-                      <th scope="col" className="px-2 py-1 text-left">{t("instructor.lastSeen")}</th>
+                      <th scope="col" className="px-2 py-1 text-left">
+                        {t("instructor.lastSeen")}
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
                     {attendees.map((attendee) => (
                       <tr key={attendee.id} className="border-t border-slate-100">
-                        <th scope="row" className="px-2 py-1 text-left font-medium">{attendee.display_name}</th>
+                        <th scope="row" className="px-2 py-1 text-left font-medium">
+                          {attendee.display_name}
+                        </th>
                         {steps.map((step) => {
                           const state = stateOf.get(`${attendee.id}|${step.frontmatter.id}`);
                           return (
                             <td key={step.frontmatter.id} className="px-2 py-1">
                               {state ? (
-                                <span className={`rounded border px-2 py-0.5 ${statusStyle[state].className}`}>
+                                <span
+                                  className={`rounded border px-2 py-0.5 ${statusStyle[state].className}`}
+                                >
                                   {statusStyle[state].icon} {t(`check.status.${state}`)}
                                 </span>
                               ) : (
@@ -80,7 +103,9 @@ export default async function InstructorPage() {
                             </td>
                           );
                         })}
-                        <td className="px-2 py-1 text-slate-600">{new Date(attendee.last_seen_at).toLocaleTimeString(locale)}</td>
+                        <td className="px-2 py-1 text-slate-600">
+                          {new Date(attendee.last_seen_at).toLocaleTimeString(locale)}
+                        </td>
                       </tr>
                     ))}
                   </tbody>

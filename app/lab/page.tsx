@@ -11,7 +11,9 @@ export default async function LabPage() {
   const modules = await loadModules();
   const statuses = await listStepStatus(await db(), attendee.id);
   const passed = new Set(statuses.filter((row) => row.state === "pass").map((row) => row.step_id));
-  const withSteps = await Promise.all(modules.map(async (labModule) => ({ labModule, steps: await loadSteps(locale, labModule.id) })));
+  const withSteps = await Promise.all(
+    modules.map(async (labModule) => ({ labModule, steps: await loadSteps(locale, labModule.id) })),
+  );
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("lab.title")}</h1>
@@ -35,11 +37,16 @@ export default async function LabPage() {
           return (
             <li key={labModule.id} data-module={labModule.id}>
               {steps.length > 0 ? (
-                <Link href={`/lab/${labModule.id}`} className="block h-full rounded-lg border border-slate-200 bg-white p-5 shadow-sm hover:border-sky-400">
+                <Link
+                  href={`/lab/${labModule.id}`}
+                  className="block h-full rounded-lg border border-slate-200 bg-white p-5 shadow-sm hover:border-sky-400"
+                >
                   {card}
                 </Link>
               ) : (
-                <div className="h-full rounded-lg border border-dashed border-slate-300 p-5 text-slate-500">{card}</div>
+                <div className="h-full rounded-lg border border-dashed border-slate-300 p-5 text-slate-500">
+                  {card}
+                </div>
               )}
             </li>
           );

@@ -32,16 +32,40 @@ export function InstructorSignInForm({
         <label htmlFor="email" className="mb-1 block font-medium">
           {labels.email}
         </label>
-        <input id="email" name="email" type="email" required autoComplete="username" className="w-full rounded border border-slate-300 px-3 py-2" />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          required
+          autoComplete="username"
+          className="w-full rounded border border-slate-300 px-3 py-2"
+        />
       </div>
       <div>
         <label htmlFor="password" className="mb-1 block font-medium">
           {labels.password}
         </label>
-        <input id="password" name="password" type="password" required autoComplete="current-password" className="w-full rounded border border-slate-300 px-3 py-2" />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          required
+          autoComplete="current-password"
+          className="w-full rounded border border-slate-300 px-3 py-2"
+        />
       </div>
-      <div aria-live="assertive">{error ? <p role="alert" className="text-rose-700">{error}</p> : null}</div>
-      <button type="submit" disabled={pending} className="w-full rounded-md bg-slate-800 px-4 py-2 font-semibold text-white disabled:opacity-60">
+      <div aria-live="assertive">
+        {error ? (
+          <p role="alert" className="text-rose-700">
+            {error}
+          </p>
+        ) : null}
+      </div>
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-md bg-slate-800 px-4 py-2 font-semibold text-white disabled:opacity-60"
+      >
         {labels.submit}
       </button>
     </form>

@@ -14,7 +14,13 @@ export type JoinFormLabels = Record<Field, string> & {
   errors: Record<string, string>;
 };
 
-export function JoinForm({ labels, defaultJoinCode }: { labels: JoinFormLabels; defaultJoinCode?: string }) {
+export function JoinForm({
+  labels,
+  defaultJoinCode,
+}: {
+  labels: JoinFormLabels;
+  defaultJoinCode?: string;
+}) {
   const router = useRouter();
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string>();
@@ -49,7 +55,13 @@ export function JoinForm({ labels, defaultJoinCode }: { labels: JoinFormLabels; 
     });
   };
 
-  const field = (name: Field, type: string, autoComplete: string, required: boolean, defaultValue?: string) => (
+  const field = (
+    name: Field,
+    type: string,
+    autoComplete: string,
+    required: boolean,
+    defaultValue?: string,
+  ) => (
     <div>
       <label htmlFor={name} className="mb-1 block font-medium">
         {labels[name]}
@@ -78,7 +90,13 @@ export function JoinForm({ labels, defaultJoinCode }: { labels: JoinFormLabels; 
       {field("joinCode", "text", "off", true, defaultJoinCode)}
       {field("displayName", "text", "nickname", true)}
       {field("email", "email", "email", false)}
-      <div aria-live="assertive">{formError ? <p className="text-rose-700" role="alert">{formError}</p> : null}</div>
+      <div aria-live="assertive">
+        {formError ? (
+          <p className="text-rose-700" role="alert">
+            {formError}
+          </p>
+        ) : null}
+      </div>
       <button
         type="submit"
         disabled={pending}

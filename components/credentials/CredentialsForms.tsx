@@ -22,14 +22,21 @@ export function SandboxButton({ label, disabled }: { label: string; disabled?: b
         onClick={() =>
           startTransition(async () => {
             const result = await connectSandboxAction({});
-            setMessage(result.ok ? { ok: true, text: result.data.message } : { ok: false, text: result.error });
+            setMessage(
+              result.ok
+                ? { ok: true, text: result.data.message }
+                : { ok: false, text: result.error },
+            );
             router.refresh();
           })
         }
       >
         {label}
       </button>
-      <p aria-live="polite" className={`mt-2 ${message?.ok ? "text-emerald-700" : "text-rose-700"}`}>
+      <p
+        aria-live="polite"
+        className={`mt-2 ${message?.ok ? "text-emerald-700" : "text-rose-700"}`}
+      >
         {message?.text}
       </p>
     </div>
@@ -73,7 +80,10 @@ export function OwnCredentialsForm({
   regions: readonly string[];
   defaultRegion: string;
 }) {
-  const [state, action, pending] = useActionState<CredentialsFormState, FormData>(saveOwnCredentialsAction, {});
+  const [state, action, pending] = useActionState<CredentialsFormState, FormData>(
+    saveOwnCredentialsAction,
+    {},
+  );
   const errorId = (name: string) => `${name}-error`;
   const fieldError = (name: keyof NonNullable<CredentialsFormState["fieldErrors"]>) =>
     state.fieldErrors?.[name] ? (
@@ -109,7 +119,9 @@ export function OwnCredentialsForm({
           type="password"
           spellCheck={false}
           aria-invalid={state.fieldErrors?.secretAccessKey ? true : undefined}
-          aria-describedby={state.fieldErrors?.secretAccessKey ? errorId("secretAccessKey") : undefined}
+          aria-describedby={
+            state.fieldErrors?.secretAccessKey ? errorId("secretAccessKey") : undefined
+          }
           className={inputClass}
         />
         {fieldError("secretAccessKey")}

@@ -11,7 +11,13 @@ function format(ms: number) {
   return `${hours}:${String(minutes).padStart(2, "0")}:${String(seconds).padStart(2, "0")}`;
 }
 
-export function ExpiryCountdown({ expiresAt, expiredLabel }: { expiresAt: string; expiredLabel: string }) {
+export function ExpiryCountdown({
+  expiresAt,
+  expiredLabel,
+}: {
+  expiresAt: string;
+  expiredLabel: string;
+}) {
   const router = useRouter();
   const [now, setNow] = useState<number>();
   useEffect(() => {
@@ -26,9 +32,14 @@ export function ExpiryCountdown({ expiresAt, expiredLabel }: { expiresAt: string
   useEffect(() => {
     if (now !== undefined && remaining <= 0) router.refresh();
   }, [now, remaining, router]);
-  if (now === undefined) return <time dateTime={expiresAt}>{new Date(expiresAt).toISOString().slice(11, 16)} UTC</time>;
+  if (now === undefined)
+    return <time dateTime={expiresAt}>{new Date(expiresAt).toISOString().slice(11, 16)} UTC</time>;
   return (
-    <time dateTime={expiresAt} data-testid="expiry-countdown" className={remaining < 10 * 60 * 1000 ? "text-rose-700" : undefined}>
+    <time
+      dateTime={expiresAt}
+      data-testid="expiry-countdown"
+      className={remaining < 10 * 60 * 1000 ? "text-rose-700" : undefined}
+    >
       {remaining > 0 ? format(remaining) : expiredLabel}
     </time>
   );

@@ -33,12 +33,20 @@ const kindStyle: Record<PlanEntryView["kind"], string> = {
   blocked: "bg-amber-100 text-amber-800",
 };
 
-function PlanEntries({ entries, kinds }: { entries: PlanEntryView[]; kinds: DoItForMeLabels["kinds"] }) {
+function PlanEntries({
+  entries,
+  kinds,
+}: {
+  entries: PlanEntryView[];
+  kinds: DoItForMeLabels["kinds"];
+}) {
   return (
     <ul className="space-y-1">
       {entries.map((entry) => (
         <li key={entry.id} className="flex gap-2" data-plan-entry={entry.id} data-kind={entry.kind}>
-          <span className={`h-fit shrink-0 rounded px-2 py-0.5 text-xs font-semibold ${kindStyle[entry.kind]}`}>
+          <span
+            className={`h-fit shrink-0 rounded px-2 py-0.5 text-xs font-semibold ${kindStyle[entry.kind]}`}
+          >
             {kinds[entry.kind]}
           </span>
           <span>
@@ -50,7 +58,15 @@ function PlanEntries({ entries, kinds }: { entries: PlanEntryView[]; kinds: DoIt
   );
 }
 
-export function DoItForMe({ stepId, moduleId, labels }: { stepId: string; moduleId: string; labels: DoItForMeLabels }) {
+export function DoItForMe({
+  stepId,
+  moduleId,
+  labels,
+}: {
+  stepId: string;
+  moduleId: string;
+  labels: DoItForMeLabels;
+}) {
   const [plan, setPlan] = useState<PlanView>();
   const [applied, setApplied] = useState<ApplyView>();
   const [error, setError] = useState<string>();
@@ -73,14 +89,17 @@ export function DoItForMe({ stepId, moduleId, labels }: { stepId: string; module
       setError(undefined);
       setPlan(undefined);
       setApplied(result.data);
-      announceStatusChanged(moduleId);
+      announceStatusChanged(moduleId, `doit:${stepId}`);
     });
 
   const problem = plan?.problem ?? applied?.problem;
   const needsCredentials = plan?.needsCredentials || applied?.needsCredentials;
 
   return (
-    <section className="my-6 rounded-lg border border-dashed border-slate-300 bg-slate-50 p-4" data-doit={stepId}>
+    <section
+      className="my-6 rounded-lg border border-dashed border-slate-300 bg-slate-50 p-4"
+      data-doit={stepId}
+    >
       <button
         type="button"
         onClick={showPlan}
@@ -114,7 +133,11 @@ export function DoItForMe({ stepId, moduleId, labels }: { stepId: string; module
               ) : (
                 <p className="text-slate-700">{labels.nothingToDo}</p>
               )}
-              <button type="button" onClick={() => setPlan(undefined)} className="px-3 py-2 text-slate-700 underline">
+              <button
+                type="button"
+                onClick={() => setPlan(undefined)}
+                className="px-3 py-2 text-slate-700 underline"
+              >
                 {labels.cancel}
               </button>
             </div>
@@ -123,7 +146,9 @@ export function DoItForMe({ stepId, moduleId, labels }: { stepId: string; module
         {applied && (applied.done.length > 0 || !applied.problem) ? (
           <div data-applied>
             <p className="mb-2 font-semibold">
-              {applied.done.length > 0 ? labels.done.replace("{count}", String(applied.done.length)) : labels.nothingToDo}
+              {applied.done.length > 0
+                ? labels.done.replace("{count}", String(applied.done.length))
+                : labels.nothingToDo}
             </p>
             <PlanEntries entries={applied.done} kinds={labels.kinds} />
           </div>
@@ -132,7 +157,12 @@ export function DoItForMe({ stepId, moduleId, labels }: { stepId: string; module
           <div className="rounded border border-amber-300 bg-amber-50 p-3">
             <p className="mb-2 text-sm">{labels.downloadNote}</p>
             {applied.downloads.map((download) => (
-              <a key={download.url} href={download.url} download={download.filename} className="font-semibold text-sky-800 underline">
+              <a
+                key={download.url}
+                href={download.url}
+                download={download.filename}
+                className="font-semibold text-sky-800 underline"
+              >
                 {labels.download.replace("{filename}", download.filename)}
               </a>
             ))}
@@ -143,7 +173,11 @@ export function DoItForMe({ stepId, moduleId, labels }: { stepId: string; module
             <p className="font-semibold" data-check-state={applied.check.state}>
               {labels.check.summary[applied.check.state]}
             </p>
-            <ItemList items={applied.check.items} statusLabels={labels.check.status} fixLabel={labels.check.fix} />
+            <ItemList
+              items={applied.check.items}
+              statusLabels={labels.check.status}
+              fixLabel={labels.check.fix}
+            />
           </div>
         ) : null}
       </div>

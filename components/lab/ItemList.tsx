@@ -23,7 +23,12 @@ export function ItemList({
       {items.map((item) => {
         const style = statusStyle[item.status];
         return (
-          <li key={item.id} className={`rounded border px-3 py-2 ${style.className}`} data-item={item.id} data-status={item.status}>
+          <li
+            key={item.id}
+            className={`rounded border px-3 py-2 ${style.className}`}
+            data-item={item.id}
+            data-status={item.status}
+          >
             <p>
               <span aria-hidden="true" className="mr-2 font-bold">
                 {style.icon}

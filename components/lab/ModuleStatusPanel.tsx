@@ -4,7 +4,13 @@ import { loadSteps } from "@/lib/content/source";
 import { getTranslator } from "@/lib/i18n";
 
 /** Server wrapper: step titles and labels come from content and catalogues, the live data from the poller. */
-export async function ModuleStatusPanel({ module, compact }: { module: string; compact?: boolean }) {
+export async function ModuleStatusPanel({
+  module,
+  compact,
+}: {
+  module: string;
+  compact?: boolean;
+}) {
   const { locale, t } = await getTranslator();
   const steps = await loadSteps(locale, module);
   return (

@@ -54,10 +54,14 @@ export function StatusPanel({
     const before = previous.current;
     previous.current = current;
     if (!before) return;
-    const changed = steps.filter((step) => current.get(step.id) && before.get(step.id) !== current.get(step.id));
+    const changed = steps.filter(
+      (step) => current.get(step.id) && before.get(step.id) !== current.get(step.id),
+    );
     if (changed.length > 0) {
       setAnnouncement(
-        changed.map((step) => `${step.title}: ${labels.state[current.get(step.id) ?? "pending"]}`).join(". "),
+        changed
+          .map((step) => `${step.title}: ${labels.state[current.get(step.id) ?? "pending"]}`)
+          .join(". "),
       );
     }
   }, [status, steps, labels.state]);
@@ -99,17 +103,26 @@ export function StatusPanel({
           return (
             <li key={step.id} data-step-status={step.id} data-state={view ? state : "unknown"}>
               <div className="flex items-center gap-2">
-                <span className={`inline-flex h-6 w-6 items-center justify-center rounded-full border text-sm font-bold ${style.className}`} aria-hidden="true">
+                <span
+                  className={`inline-flex h-6 w-6 items-center justify-center rounded-full border text-sm font-bold ${style.className}`}
+                  aria-hidden="true"
+                >
                   {style.icon}
                 </span>
                 <Link href={step.href} className="font-medium hover:underline">
                   {step.title}
                 </Link>
-                <span className="ml-auto text-xs text-slate-600">{view ? labels.state[state] : "—"}</span>
+                <span className="ml-auto text-xs text-slate-600">
+                  {view ? labels.state[state] : "—"}
+                </span>
               </div>
               {!compact && view && view.state !== "pass" ? (
                 <div className="mt-2 ml-8">
-                  <ItemList items={view.items.filter((item) => item.status !== "pass")} statusLabels={labels.status} fixLabel={labels.fix} />
+                  <ItemList
+                    items={view.items.filter((item) => item.status !== "pass")}
+                    statusLabels={labels.status}
+                    fixLabel={labels.fix}
+                  />
                 </div>
               ) : null}
             </li>

@@ -1,10 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useState, useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
 import { checkStepAction } from "@/app/lab/actions";
 import { ItemList } from "@/components/lab/ItemList";
-import { announceStatusChanged } from "@/components/lab/status-events";
+import { announceStatusChanged, onStatusChanged } from "@/components/lab/status-events";
 import type { CheckView } from "@/lib/lab/views";
 
 export type StepCheckLabels = {
@@ -16,10 +16,25 @@ export type StepCheckLabels = {
   status: Record<CheckView["items"][number]["status"], string>;
 };
 
-export function StepCheck({ stepId, moduleId, labels }: { stepId: string; moduleId: string; labels: StepCheckLabels }) {
+export function StepCheck({
+  stepId,
+  moduleId,
+  labels,
+}: {
+  stepId: string;
+  moduleId: string;
+  labels: StepCheckLabels;
+}) {
   const [view, setView] = useState<CheckView>();
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
+  const source = `check:${stepId}`;
+
+  // A result made stale by do-it-for-me elsewhere on the page is dropped rather than left misleading.
+  useEffect(
+    () => onStatusChanged(moduleId, (changedBy) => changedBy !== source && setView(undefined)),
+    [moduleId, source],
+  );
 
   const run = () =>
     startTransition(async () => {
@@ -30,11 +45,14 @@ export function StepCheck({ stepId, moduleId, labels }: { stepId: string; module
       }
       setError(undefined);
       setView(result.data);
-      announceStatusChanged(moduleId);
+      announceStatusChanged(moduleId, source);
     });
 
   return (
-    <section className="my-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-check={stepId}>
+    <section
+      className="my-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      data-check={stepId}
+    >
       <button
         type="button"
         onClick={run}

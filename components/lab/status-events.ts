@@ -1,12 +1,15 @@
 const EVENT = "aws101:status-changed";
 
-export function announceStatusChanged(moduleId: string) {
-  window.dispatchEvent(new CustomEvent(EVENT, { detail: { moduleId } }));
+type Detail = { moduleId: string; source: string };
+
+export function announceStatusChanged(moduleId: string, source: string) {
+  window.dispatchEvent(new CustomEvent<Detail>(EVENT, { detail: { moduleId, source } }));
 }
 
-export function onStatusChanged(moduleId: string, listener: () => void): () => void {
+export function onStatusChanged(moduleId: string, listener: (source: string) => void): () => void {
   const handler = (event: Event) => {
-    if ((event as CustomEvent<{ moduleId: string }>).detail?.moduleId === moduleId) listener();
+    const detail = (event as CustomEvent<Detail>).detail;
+    if (detail?.moduleId === moduleId) listener(detail.source);
   };
   window.addEventListener(EVENT, handler);
   return () => window.removeEventListener(EVENT, handler);

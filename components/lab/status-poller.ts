@@ -47,7 +47,9 @@ class ModulePoller {
     this.inFlight = true;
     this.notify();
     try {
-      const response = await fetch(`/api/status/${encodeURIComponent(this.moduleId)}`, { cache: "no-store" });
+      const response = await fetch(`/api/status/${encodeURIComponent(this.moduleId)}`, {
+        cache: "no-store",
+      });
       if (response.ok) this.last = (await response.json()) as ModuleStatusView;
     } catch {
       // Keep the last known status; the next tick tries again.
@@ -62,7 +64,11 @@ class ModulePoller {
 const pollers = new Map<string, ModulePoller>();
 
 /** Every panel of one module on the page shares one request loop; hidden tabs don't poll. */
-export function subscribeToModuleStatus(moduleId: string, intervalMs: number, listener: Listener): () => void {
+export function subscribeToModuleStatus(
+  moduleId: string,
+  intervalMs: number,
+  listener: Listener,
+): () => void {
   let poller = pollers.get(moduleId);
   if (!poller) {
     poller = new ModulePoller(moduleId, intervalMs);

@@ -6,7 +6,8 @@ export function RichText({ text }: { text: string }) {
   return (
     <>
       {parts.map((part, index) => {
-        if (part.startsWith("**") && part.endsWith("**")) return <strong key={index}>{part.slice(2, -2)}</strong>;
+        if (part.startsWith("**") && part.endsWith("**"))
+          return <strong key={index}>{part.slice(2, -2)}</strong>;
         if (part.startsWith("`") && part.endsWith("`")) {
           return (
             <code key={index} className="rounded bg-slate-100 px-1 py-0.5 text-[0.9em]">

@@ -4,7 +4,8 @@ import { currentAttendee, type AttendeeSession } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n";
 import type { Translator } from "@/messages";
 
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; signedOut?: boolean };
+export type ActionResult<T> =
+  { ok: true; data: T } | { ok: false; error: string; signedOut?: boolean };
 
 /**
  * Server actions are public endpoints: every one validates its input and loads the attendee from
@@ -12,7 +13,11 @@ export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string
  */
 export function attendeeAction<Schema extends z.ZodType, T>(
   schema: Schema,
-  handler: (input: z.infer<Schema>, session: AttendeeSession, t: Translator) => Promise<ActionResult<T>>,
+  handler: (
+    input: z.infer<Schema>,
+    session: AttendeeSession,
+    t: Translator,
+  ) => Promise<ActionResult<T>>,
 ) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
     const { t } = await getTranslator();

@@ -9,7 +9,11 @@ import { instructorSignInSchema, joinSchema } from "@/lib/auth/schemas";
 export type Role = "attendee" | "instructor";
 
 /** Error codes next-auth hands back to the sign-in form; the form maps them to catalogue messages. */
-export const JOIN_ERRORS = { badJoinCode: "bad_join_code", eventEnded: "event_ended", invalid: "invalid" } as const;
+export const JOIN_ERRORS = {
+  badJoinCode: "bad_join_code",
+  eventEnded: "event_ended",
+  invalid: "invalid",
+} as const;
 
 const TWELVE_HOURS = 12 * 60 * 60;
 
@@ -33,7 +37,12 @@ export const authOptions: AuthOptions = {
           displayName: parsed.data.displayName,
           email: parsed.data.email ?? null,
         });
-        return { id: attendee.id, name: attendee.display_name, role: "attendee", eventId: event.id };
+        return {
+          id: attendee.id,
+          name: attendee.display_name,
+          role: "attendee",
+          eventId: event.id,
+        };
       },
     }),
     CredentialsProvider({
@@ -44,10 +53,18 @@ export const authOptions: AuthOptions = {
         const parsed = instructorSignInSchema.safeParse(raw ?? {});
         if (!parsed.success) return null;
         const instructor = await findInstructorByEmail(await db(), parsed.data.email);
-        if (!instructor || !(await verifyPassword(parsed.data.password, instructor.password_hash))) {
+        if (
+          !instructor ||
+          !(await verifyPassword(parsed.data.password, instructor.password_hash))
+        ) {
           return null;
         }
-        return { id: instructor.id, name: instructor.display_name, email: instructor.email, role: "instructor" };
+        return {
+          id: instructor.id,
+          name: instructor.display_name,
+          email: instructor.email,
+          role: "instructor",
+        };
       },
     }),
   ],

@@ -6,7 +6,11 @@ export const joinSchema = z.object({
     .trim()
     .transform((value) => value.toUpperCase())
     .pipe(z.string().regex(/^[A-Z0-9]{4,16}$/, "field.joinCode.invalid")),
-  displayName: z.string().trim().min(1, "field.displayName.invalid").max(40, "field.displayName.invalid"),
+  displayName: z
+    .string()
+    .trim()
+    .min(1, "field.displayName.invalid")
+    .max(40, "field.displayName.invalid"),
   email: z
     .string()
     .trim()

@@ -32,13 +32,17 @@ import type {
   SecurityGroupSummary,
 } from "@/lib/aws/types";
 
-export const AL2023_AMI_PARAMETER = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64";
+export const AL2023_AMI_PARAMETER =
+  "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64";
 
 const toTags = (tags: Tag[] | undefined): ResourceTags =>
   Object.fromEntries((tags ?? []).flatMap((tag) => (tag.Key ? [[tag.Key, tag.Value ?? ""]] : [])));
 
 const tagSpecification = (resourceType: ResourceType, tags: ResourceTags): TagSpecification[] => [
-  { ResourceType: resourceType, Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) },
+  {
+    ResourceType: resourceType,
+    Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })),
+  },
 ];
 
 function toIngressRules(permissions: IpPermission[] | undefined): IngressRule[] {
@@ -55,11 +59,19 @@ function toIngressRules(permissions: IpPermission[] | undefined): IngressRule[] 
       })),
       ...(permission.Ipv6Ranges ?? []).map((range) => ({
         ...base,
-        source: { kind: "ipv6" as const, cidr: range.CidrIpv6 ?? "", description: range.Description },
+        source: {
+          kind: "ipv6" as const,
+          cidr: range.CidrIpv6 ?? "",
+          description: range.Description,
+        },
       })),
       ...(permission.UserIdGroupPairs ?? []).map((pair) => ({
         ...base,
-        source: { kind: "group" as const, groupId: pair.GroupId ?? "", description: pair.Description },
+        source: {
+          kind: "group" as const,
+          groupId: pair.GroupId ?? "",
+          description: pair.Description,
+        },
       })),
       ...(permission.PrefixListIds ?? []).map((prefixList) => ({
         ...base,
@@ -123,33 +135,42 @@ export async function readComputeSnapshot(aws: AwsClients): Promise<ComputeSnaps
   const [images, userData] = await Promise.all([
     imageIds.length === 0
       ? Promise.resolve({})
-      : awsCall("ec2:DescribeImages", () => ec2.send(new DescribeImagesCommand({ ImageIds: imageIds }))).then(
-          (result) =>
-            Object.fromEntries(
-              (result.Images ?? []).flatMap((image): [string, ImageSummary][] =>
-                image.ImageId
-                  ? [
-                      [
-                        image.ImageId,
-                        {
-                          id: image.ImageId,
-                          name: image.Name,
-                          description: image.Description,
-                          platformDetails: image.PlatformDetails,
-                        },
-                      ],
-                    ]
-                  : [],
-              ),
+      : awsCall("ec2:DescribeImages", () =>
+          ec2.send(new DescribeImagesCommand({ ImageIds: imageIds })),
+        ).then((result) =>
+          Object.fromEntries(
+            (result.Images ?? []).flatMap((image): [string, ImageSummary][] =>
+              image.ImageId
+                ? [
+                    [
+                      image.ImageId,
+                      {
+                        id: image.ImageId,
+                        name: image.Name,
+                        description: image.Description,
+                        platformDetails: image.PlatformDetails,
+                      },
+                    ],
+                  ]
+                : [],
             ),
+          ),
         ),
     Promise.all(
       webInstances.map(async (instance) => {
         const attribute = await awsCall("ec2:DescribeInstanceAttribute", () =>
-          ec2.send(new DescribeInstanceAttributeCommand({ InstanceId: instance.id, Attribute: "userData" })),
+          ec2.send(
+            new DescribeInstanceAttributeCommand({
+              InstanceId: instance.id,
+              Attribute: "userData",
+            }),
+          ),
         );
         const encoded = attribute.UserData?.Value;
-        return [instance.id, encoded ? Buffer.from(encoded, "base64").toString("utf8") : undefined] as const;
+        return [
+          instance.id,
+          encoded ? Buffer.from(encoded, "base64").toString("utf8") : undefined,
+        ] as const;
       }),
     ).then((entries) => Object.fromEntries(entries)),
   ]);
@@ -228,12 +249,17 @@ export async function createSecurityGroup(
 }
 
 export async function authorizeIngress(aws: AwsClients, groupId: string, rule: IngressRequest) {
-  const range = { CidrIp: rule.cidr, ...(rule.description ? { Description: rule.description } : {}) };
+  const range = {
+    CidrIp: rule.cidr,
+    ...(rule.description ? { Description: rule.description } : {}),
+  };
   await awsCall("ec2:AuthorizeSecurityGroupIngress", () =>
     aws.ec2().send(
       new AuthorizeSecurityGroupIngressCommand({
         GroupId: groupId,
-        IpPermissions: [{ IpProtocol: rule.protocol, FromPort: rule.port, ToPort: rule.port, IpRanges: [range] }],
+        IpPermissions: [
+          { IpProtocol: rule.protocol, FromPort: rule.port, ToPort: rule.port, IpRanges: [range] },
+        ],
       }),
     ),
   );
@@ -252,7 +278,11 @@ export async function revokeIngress(aws: AwsClients, groupId: string, rule: Ingr
           ? { ...base, UserIdGroupPairs: [{ GroupId: source.groupId }] }
           : { ...base, PrefixListIds: [{ PrefixListId: source.prefixListId }] };
   await awsCall("ec2:RevokeSecurityGroupIngress", () =>
-    aws.ec2().send(new RevokeSecurityGroupIngressCommand({ GroupId: groupId, IpPermissions: [permission] })),
+    aws
+      .ec2()
+      .send(
+        new RevokeSecurityGroupIngressCommand({ GroupId: groupId, IpPermissions: [permission] }),
+      ),
   );
 }
 
@@ -301,16 +331,24 @@ export async function runInstance(
 
 export async function allocateAddress(aws: AwsClients, tags: ResourceTags) {
   const result = await awsCall("ec2:AllocateAddress", () =>
-    aws.ec2().send(
-      new AllocateAddressCommand({ Domain: "vpc", TagSpecifications: tagSpecification("elastic-ip", tags) }),
-    ),
+    aws
+      .ec2()
+      .send(
+        new AllocateAddressCommand({
+          Domain: "vpc",
+          TagSpecifications: tagSpecification("elastic-ip", tags),
+        }),
+      ),
   );
-  if (!result.AllocationId || !result.PublicIp) throw new Error("AllocateAddress returned no address");
+  if (!result.AllocationId || !result.PublicIp)
+    throw new Error("AllocateAddress returned no address");
   return { allocationId: result.AllocationId, publicIp: result.PublicIp };
 }
 
 export async function associateAddress(aws: AwsClients, allocationId: string, instanceId: string) {
   await awsCall("ec2:AssociateAddress", () =>
-    aws.ec2().send(new AssociateAddressCommand({ AllocationId: allocationId, InstanceId: instanceId })),
+    aws
+      .ec2()
+      .send(new AssociateAddressCommand({ AllocationId: allocationId, InstanceId: instanceId })),
   );
 }

@@ -17,7 +17,10 @@ export class AwsCallError extends Error {
     readonly problem: AwsProblem,
     options?: { cause?: unknown },
   ) {
-    super(`AWS call failed: ${problem.code}${problem.awsCode ? ` (${problem.awsCode})` : ""}`, options);
+    super(
+      `AWS call failed: ${problem.code}${problem.awsCode ? ` (${problem.awsCode})` : ""}`,
+      options,
+    );
     this.name = "AwsCallError";
   }
 }
@@ -64,7 +67,8 @@ export function classifyAwsError(error: unknown, operation?: string): AwsProblem
   if (networkCode && networkErrorCodes.has(networkCode)) {
     return { code: "endpoint_unreachable", awsCode: networkCode, operation };
   }
-  if (named?.name === "TimeoutError") return { code: "endpoint_unreachable", awsCode: "Timeout", operation };
+  if (named?.name === "TimeoutError")
+    return { code: "endpoint_unreachable", awsCode: "Timeout", operation };
   const mapped = awsCode ? byAwsCode[awsCode] : undefined;
   return { code: mapped ?? "unknown", awsCode, operation };
 }

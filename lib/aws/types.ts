@@ -61,7 +61,12 @@ export type AddressSummary = {
   tags: ResourceTags;
 };
 
-export type ImageSummary = { id: string; name?: string; description?: string; platformDetails?: string };
+export type ImageSummary = {
+  id: string;
+  name?: string;
+  description?: string;
+  platformDetails?: string;
+};
 
 export type ComputeSnapshot = {
   instances: InstanceSummary[];

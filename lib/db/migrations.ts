@@ -26,7 +26,9 @@ const migrations: Record<string, Migration> = {
       await db.schema
         .createTable("attendees")
         .addColumn("id", "text", (c) => c.primaryKey())
-        .addColumn("event_id", "text", (c) => c.notNull().references("events.id").onDelete("cascade"))
+        .addColumn("event_id", "text", (c) =>
+          c.notNull().references("events.id").onDelete("cascade"),
+        )
         .addColumn("display_name", "text", (c) => c.notNull())
         .addColumn("email", "text")
         .addColumn("created_at", "text", (c) => c.notNull())
@@ -50,7 +52,9 @@ const migrations: Record<string, Migration> = {
         .execute();
       await db.schema
         .createTable("step_status")
-        .addColumn("attendee_id", "text", (c) => c.notNull().references("attendees.id").onDelete("cascade"))
+        .addColumn("attendee_id", "text", (c) =>
+          c.notNull().references("attendees.id").onDelete("cascade"),
+        )
         .addColumn("step_id", "text", (c) => c.notNull())
         .addColumn("module_id", "text", (c) => c.notNull())
         .addColumn("state", "text", (c) => c.notNull())
@@ -64,7 +68,9 @@ const migrations: Record<string, Migration> = {
       await db.schema
         .createTable("activity")
         .addColumn("id", "text", (c) => c.primaryKey())
-        .addColumn("attendee_id", "text", (c) => c.notNull().references("attendees.id").onDelete("cascade"))
+        .addColumn("attendee_id", "text", (c) =>
+          c.notNull().references("attendees.id").onDelete("cascade"),
+        )
         .addColumn("step_id", "text", (c) => c.notNull())
         .addColumn("kind", "text", (c) => c.notNull())
         .addColumn("outcome", "text", (c) => c.notNull())
@@ -78,7 +84,9 @@ const migrations: Record<string, Migration> = {
       await db.schema
         .createTable("secret_downloads")
         .addColumn("token", "text", (c) => c.primaryKey())
-        .addColumn("attendee_id", "text", (c) => c.notNull().references("attendees.id").onDelete("cascade"))
+        .addColumn("attendee_id", "text", (c) =>
+          c.notNull().references("attendees.id").onDelete("cascade"),
+        )
         .addColumn("filename", "text", (c) => c.notNull())
         .addColumn("ciphertext", "text", (c) => c.notNull())
         .addColumn("iv", "text", (c) => c.notNull())

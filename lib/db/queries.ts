@@ -75,7 +75,11 @@ export function findEventByJoinCode(db: PortalDb, joinCode: string) {
 }
 
 export async function setEventEnd(db: PortalDb, id: string, endsAt: Date) {
-  await db.updateTable("events").set({ ends_at: endsAt.toISOString() }).where("id", "=", id).execute();
+  await db
+    .updateTable("events")
+    .set({ ends_at: endsAt.toISOString() })
+    .where("id", "=", id)
+    .execute();
 }
 
 export function findEventById(db: PortalDb, id: string) {
@@ -170,7 +174,13 @@ export async function deleteExpiredCredentials(db: PortalDb) {
 
 export async function recordStepStatus(
   db: PortalDb,
-  input: { attendeeId: string; moduleId: string; stepId: string; state: StepState; itemsJson: string },
+  input: {
+    attendeeId: string;
+    moduleId: string;
+    stepId: string;
+    state: StepState;
+    itemsJson: string;
+  },
 ) {
   const at = now();
   const existing = await db

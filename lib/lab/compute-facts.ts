@@ -1,4 +1,9 @@
-import type { ComputeSnapshot, IngressRule, InstanceSummary, SecurityGroupSummary } from "@/lib/aws/types";
+import type {
+  ComputeSnapshot,
+  IngressRule,
+  InstanceSummary,
+  SecurityGroupSummary,
+} from "@/lib/aws/types";
 
 export const LAB = {
   instanceName: "Web",
@@ -21,7 +26,8 @@ export function webInstances(snapshot: ComputeSnapshot): InstanceSummary[] {
 
 /** The Web instance the later steps build on: a running one first, then the newest. */
 export function findWebInstance(snapshot: ComputeSnapshot): InstanceSummary | undefined {
-  const rank = (instance: InstanceSummary) => (instance.state === "running" ? 0 : instance.state === "pending" ? 1 : 2);
+  const rank = (instance: InstanceSummary) =>
+    instance.state === "running" ? 0 : instance.state === "pending" ? 1 : 2;
   return [...webInstances(snapshot)].sort(
     (a, b) => rank(a) - rank(b) || (b.launchedAt ?? "").localeCompare(a.launchedAt ?? ""),
   )[0];

@@ -22,7 +22,9 @@ export function findModule(moduleId: string): AnyModule | undefined {
   return labModules.find((candidate) => candidate.id === moduleId);
 }
 
-export function findStep(stepId: string): { module: AnyModule; step: StepDefinition<unknown> } | undefined {
+export function findStep(
+  stepId: string,
+): { module: AnyModule; step: StepDefinition<unknown> } | undefined {
   for (const labModule of labModules) {
     const step = labModule.steps.find((candidate) => candidate.id === stepId);
     if (step) return { module: labModule, step };

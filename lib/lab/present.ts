@@ -1,8 +1,21 @@
 import "server-only";
 import type { Translator } from "@/messages";
-import type { ApplyOutcome, ModuleStatus, PlanOutcome, Problem, StepResult } from "@/lib/lab/runner";
+import type {
+  ApplyOutcome,
+  ModuleStatus,
+  PlanOutcome,
+  Problem,
+  StepResult,
+} from "@/lib/lab/runner";
 import type { CheckItem, PlanEntry } from "@/lib/lab/types";
-import type { ApplyView, CheckView, ItemView, ModuleStatusView, PlanView, StepView } from "@/lib/lab/views";
+import type {
+  ApplyView,
+  CheckView,
+  ItemView,
+  ModuleStatusView,
+  PlanView,
+  StepView,
+} from "@/lib/lab/views";
 
 export function presentProblem(problem: Problem, t: Translator): string {
   if (problem.code === "no_credentials") return t("aws.problem.no_credentials");
@@ -28,7 +41,11 @@ export function presentItem(item: CheckItem, t: Translator): ItemView {
 }
 
 function presentStep(step: StepResult, t: Translator): StepView {
-  return { stepId: step.stepId, state: step.state, items: step.items.map((item) => presentItem(item, t)) };
+  return {
+    stepId: step.stepId,
+    state: step.state,
+    items: step.items.map((item) => presentItem(item, t)),
+  };
 }
 
 export function presentModuleStatus(status: ModuleStatus, t: Translator): ModuleStatusView {

@@ -8,7 +8,11 @@ type Fetch = typeof fetch;
  * HTTP probe of the attendee's web app. In the sandbox it refuses every non-loopback URL, so the
  * public-looking addresses the emulator invents are never contacted even if a caller slips.
  */
-export function createAppProbe(options: { sandbox: boolean; timeoutMs: number; fetchImpl?: Fetch }) {
+export function createAppProbe(options: {
+  sandbox: boolean;
+  timeoutMs: number;
+  fetchImpl?: Fetch;
+}) {
   const fetchImpl = options.fetchImpl ?? fetch;
   return async (url: string): Promise<ProbeResult> => {
     if (options.sandbox && !isLoopbackUrl(url)) return { ok: false, reason: "network" };

@@ -60,7 +60,11 @@ async function openSession(
   runtime: RunnerEnvironment,
   attendee: AttendeeRef,
 ): Promise<Session | undefined> {
-  const resolved = await resolveCredentials(runtime.db, attendee.attendeeId, runtime.sandboxEndpoint);
+  const resolved = await resolveCredentials(
+    runtime.db,
+    attendee.attendeeId,
+    runtime.sandboxEndpoint,
+  );
   if (!resolved) return undefined;
   const counter = new AwsCallCounter();
   return {
@@ -92,7 +96,13 @@ async function evaluate(
   const checkedAt = new Date().toISOString();
   const session = await openSession(runtime, attendee);
   if (!session) {
-    return { moduleId: labModule.id, checkedAt, steps: [], problem: { code: "no_credentials" }, awsCalls: 0 };
+    return {
+      moduleId: labModule.id,
+      checkedAt,
+      steps: [],
+      problem: { code: "no_credentials" },
+      awsCalls: 0,
+    };
   }
   try {
     const snapshot = await labModule.readSnapshot(session.aws);

@@ -45,7 +45,12 @@ export type StepDefinition<Snapshot> = {
   check: (snapshot: Snapshot, ctx: StepContext) => CheckItem[] | Promise<CheckItem[]>;
   plan: (snapshot: Snapshot, ctx: StepContext) => PlanEntry[];
   /** Records progress in `effects` as it goes, so a failure halfway still reports (and keeps) what was made. */
-  apply: (aws: AwsClients, snapshot: Snapshot, ctx: StepContext, effects: ApplyEffects) => Promise<void>;
+  apply: (
+    aws: AwsClients,
+    snapshot: Snapshot,
+    ctx: StepContext,
+    effects: ApplyEffects,
+  ) => Promise<void>;
 };
 
 export type ModuleDefinition<Snapshot> = {
@@ -64,6 +69,8 @@ export function stepStateOf(items: CheckItem[]): StepState {
   return items.length > 0 ? "pass" : "pending";
 }
 
-export function portalTags(ctx: Pick<StepContext, "eventId" | "attendeeId">): Record<string, string> {
+export function portalTags(
+  ctx: Pick<StepContext, "eventId" | "attendeeId">,
+): Record<string, string> {
   return { "aws101:event": ctx.eventId, "aws101:attendee": ctx.attendeeId };
 }

@@ -70,6 +70,11 @@ try {
   });
 
   const page = await browser.newPage({ viewport: { width: 1000, height: 760 } });
+  const policyViolations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to/.test(message.text()))
+      policyViolations.push(message.text());
+  });
   await page.goto(`${running.url}/`);
   await page.fill("#name", "Jane Doe");
   await page.fill("#email", "jane@example.com");
@@ -93,6 +98,8 @@ try {
   });
   await page.click("button[type=submit]");
   await page.screenshot({ path: path.join(docs, "error-access-denied.png"), fullPage: true });
+  if (policyViolations.length > 0)
+    throw new Error(`CSP violations:\n${policyViolations.join("\n")}`);
   console.log(`screenshots written to ${path.relative(process.cwd(), docs)}`);
 } finally {
   await browser.close();

@@ -1,4 +1,5 @@
 // The lab's happy path against MariaDB and the emulator's S3, plus the bad inputs.
+import { createHash } from "node:crypto";
 import {
   DeleteBucketPolicyCommand,
   GetObjectCommand,
@@ -89,7 +90,11 @@ describe("the sign-up form", () => {
     expect(fresh.headers.get("set-cookie")).toMatch(
       /^csrf_nonce=.+; Path=\/; HttpOnly; SameSite=Strict$/,
     );
-    expect(fresh.headers.get("content-security-policy")).toContain("default-src 'none'");
+    const policy = fresh.headers.get("content-security-policy") ?? "";
+    expect(policy).toContain("default-src 'none'");
+    const style = /<style>([\s\S]*?)<\/style>/.exec(page.html)?.[1] ?? "";
+    const styleHash = createHash("sha256").update(style).digest("base64");
+    expect(policy).toContain(`style-src 'sha256-${styleHash}'`);
   });
 
   it("stores a sign-up without attachment with a hashed password", async () => {

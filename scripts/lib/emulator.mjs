@@ -13,15 +13,21 @@ const motoServer = path.join(venv, "bin", "moto_server");
 export function ensureEmulatorInstalled({ quiet = false } = {}) {
   if (existsSync(motoServer)) return motoServer;
   const stdio = quiet ? "ignore" : "inherit";
-  if (!quiet) console.log(`Installing the AWS emulator (moto[server]==${MOTO_VERSION}) into .venv ...`);
+  if (!quiet)
+    console.log(`Installing the AWS emulator (moto[server]==${MOTO_VERSION}) into .venv ...`);
   run("python3", ["-m", "venv", venv], stdio);
-  run(path.join(venv, "bin", "pip"), ["install", "--quiet", `moto[server]==${MOTO_VERSION}`], stdio);
+  run(
+    path.join(venv, "bin", "pip"),
+    ["install", "--quiet", `moto[server]==${MOTO_VERSION}`],
+    stdio,
+  );
   return motoServer;
 }
 
 function run(command, args, stdio) {
   const result = spawnSync(command, args, { stdio });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (exit ${result.status})`);
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(" ")} failed (exit ${result.status})`);
 }
 
 export function freePort() {

@@ -17,7 +17,10 @@ let stopping = false;
 export function ensureNpmDependencies() {
   if (existsSync(path.join(root, "node_modules", ".package-lock.json"))) return;
   console.log("Installing npm dependencies (npm ci) ...");
-  const result = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: root, stdio: "inherit" });
+  const result = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], {
+    cwd: root,
+    stdio: "inherit",
+  });
   if (result.status !== 0) throw new Error("npm ci failed");
 }
 
@@ -102,8 +105,12 @@ async function prepareLabDatabase(database) {
   const connection = await mysql.createConnection({ host: "127.0.0.1", port: 3306, user: "root" });
   try {
     await connection.query(`CREATE DATABASE IF NOT EXISTS \`${database}\``);
-    await connection.query("CREATE USER IF NOT EXISTS 'form_user'@'localhost' IDENTIFIED BY 'asdf1234'");
-    await connection.query("CREATE USER IF NOT EXISTS 'form_user'@'127.0.0.1' IDENTIFIED BY 'asdf1234'");
+    await connection.query(
+      "CREATE USER IF NOT EXISTS 'form_user'@'localhost' IDENTIFIED BY 'asdf1234'",
+    );
+    await connection.query(
+      "CREATE USER IF NOT EXISTS 'form_user'@'127.0.0.1' IDENTIFIED BY 'asdf1234'",
+    );
     await connection.query(`GRANT ALL PRIVILEGES ON \`${database}\`.* TO 'form_user'@'localhost'`);
     await connection.query(`GRANT ALL PRIVILEGES ON \`${database}\`.* TO 'form_user'@'127.0.0.1'`);
     await connection.query(
@@ -120,17 +127,30 @@ async function createBucket(endpoint, bucket) {
     endpoint,
     region: "ap-northeast-2",
     forcePathStyle: true,
-    credentials: { accessKeyId: SANDBOX_KEYS.AWS_ACCESS_KEY_ID, secretAccessKey: SANDBOX_KEYS.AWS_SECRET_ACCESS_KEY },
+    credentials: {
+      accessKeyId: SANDBOX_KEYS.AWS_ACCESS_KEY_ID,
+      secretAccessKey: SANDBOX_KEYS.AWS_SECRET_ACCESS_KEY,
+    },
   });
   try {
-    await s3.send(new CreateBucketCommand({ Bucket: bucket, CreateBucketConfiguration: { LocationConstraint: "ap-northeast-2" } }));
+    await s3.send(
+      new CreateBucketCommand({
+        Bucket: bucket,
+        CreateBucketConfiguration: { LocationConstraint: "ap-northeast-2" },
+      }),
+    );
   } catch (error) {
     if (error?.name !== "BucketAlreadyOwnedByYou") throw error;
   }
 }
 
 /** The sandbox's copy of the lab's web app on loopback: the web-app probe goes here, never to EC2. */
-export async function startSampleApp({ port, emulatorEndpoint, database = "aws101_demo", log = "inherit" }) {
+export async function startSampleApp({
+  port,
+  emulatorEndpoint,
+  database = "aws101_demo",
+  log = "inherit",
+}) {
   const env = {
     ...process.env,
     ...SANDBOX_KEYS,
@@ -146,14 +166,27 @@ export async function startSampleApp({ port, emulatorEndpoint, database = "aws10
   if (await tcpReachable("127.0.0.1", 3306)) {
     try {
       await prepareLabDatabase(database);
-      Object.assign(env, { DB_HOST: "127.0.0.1", DB_NAME: database, DB_USER: "form_user", DB_USERPASSWORD: "asdf1234" });
+      Object.assign(env, {
+        DB_HOST: "127.0.0.1",
+        DB_NAME: database,
+        DB_USER: "form_user",
+        DB_USERPASSWORD: "asdf1234",
+      });
     } catch (error) {
-      console.warn(`MariaDB reachable but not usable (${error.message}); the sample app runs without a database.`);
+      console.warn(
+        `MariaDB reachable but not usable (${error.message}); the sample app runs without a database.`,
+      );
     }
   } else {
-    console.warn("MariaDB is not reachable on 127.0.0.1:3306; the sample app runs and /healthz says so.");
+    console.warn(
+      "MariaDB is not reachable on 127.0.0.1:3306; the sample app runs and /healthz says so.",
+    );
   }
-  if (!existsSync(env.CONFIG_FILE)) writeFileSync(env.CONFIG_FILE, "# Sample app config for the sandbox; the environment overrides it.\n");
+  if (!existsSync(env.CONFIG_FILE))
+    writeFileSync(
+      env.CONFIG_FILE,
+      "# Sample app config for the sandbox; the environment overrides it.\n",
+    );
   const child = track(
     spawn(process.execPath, ["--import", "tsx", path.join(root, "sample-app", "src", "main.ts")], {
       cwd: root,
@@ -167,7 +200,13 @@ export async function startSampleApp({ port, emulatorEndpoint, database = "aws10
   return { url, child };
 }
 
-export async function seedPortal({ env, instructorEmail, instructorPassword, joinCode, eventName }) {
+export async function seedPortal({
+  env,
+  instructorEmail,
+  instructorPassword,
+  joinCode,
+  eventName,
+}) {
   const result = spawnSync(
     process.execPath,
     [
@@ -200,9 +239,21 @@ export async function startEmulatorTracked(options) {
 export { ensureEmulatorInstalled, freePort };
 
 const modes = {
-  demo: { portalPort: 3000, emulatorPort: 4566, appPort: 8080, database: "file:./data/portal.db", secrets: "data/demo.env", portal: "dev" },
+  demo: {
+    portalPort: 3000,
+    emulatorPort: 4566,
+    appPort: 8080,
+    database: "file:./data/portal.db",
+    secrets: "data/demo.env",
+    portal: "dev",
+  },
   sandbox: { emulatorPort: 4566, appPort: 8080, secrets: "data/demo.env", portal: "none" },
-  e2e: { portalPort: Number(process.env.E2E_PORT ?? 3100), database: "file:./data/e2e.db", secrets: "data/e2e.env", portal: "start" },
+  e2e: {
+    portalPort: Number(process.env.E2E_PORT ?? 3100),
+    database: "file:./data/e2e.db",
+    secrets: "data/e2e.env",
+    portal: "start",
+  },
 };
 
 export async function runStack(modeName) {
@@ -210,7 +261,10 @@ export async function runStack(modeName) {
   stopOnSignals();
   ensureEmulatorInstalled();
   const secrets = loadOrCreateSecrets(path.join(root, mode.secrets));
-  const bundled = spawnSync("npm", ["run", "--silent", "bundle", "-w", "sample-app"], { cwd: root, stdio: "inherit" });
+  const bundled = spawnSync("npm", ["run", "--silent", "bundle", "-w", "sample-app"], {
+    cwd: root,
+    stdio: "inherit",
+  });
   if (bundled.status !== 0) throw new Error("building the sample app bundle failed");
   const emulator = await startEmulatorTracked({ port: mode.emulatorPort });
   const app = await startSampleApp({
@@ -226,11 +280,17 @@ export async function runStack(modeName) {
     SANDBOX_APP_URL: app.url,
   };
   if (mode.portal === "none") {
-    console.log(`\nSandbox running.\n  SANDBOX_AWS_ENDPOINT=${emulator.endpoint}\n  SANDBOX_APP_URL=${app.url}\nPress Ctrl+C to stop.`);
+    console.log(
+      `\nSandbox running.\n  SANDBOX_AWS_ENDPOINT=${emulator.endpoint}\n  SANDBOX_APP_URL=${app.url}\nPress Ctrl+C to stop.`,
+    );
     return;
   }
   const portalUrl = `http://localhost:${mode.portalPort}`;
-  Object.assign(portalEnv, { DATABASE_URL: mode.database, NEXTAUTH_URL: portalUrl, PORTAL_PUBLIC_URL: portalUrl });
+  Object.assign(portalEnv, {
+    DATABASE_URL: mode.database,
+    NEXTAUTH_URL: portalUrl,
+    PORTAL_PUBLIC_URL: portalUrl,
+  });
   const seeded = await seedPortal({
     env: portalEnv,
     instructorEmail: "instructor@aws101.local",
@@ -240,11 +300,15 @@ export async function runStack(modeName) {
   });
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
   track(
-    spawn(process.execPath, [nextBin, mode.portal, "-p", String(mode.portalPort), "-H", "127.0.0.1"], {
-      cwd: root,
-      env: { ...process.env, ...portalEnv, NEXT_TELEMETRY_DISABLED: "1" },
-      stdio: ["ignore", modeName === "e2e" ? "ignore" : "inherit", "inherit"],
-    }),
+    spawn(
+      process.execPath,
+      [nextBin, mode.portal, "-p", String(mode.portalPort), "-H", "127.0.0.1"],
+      {
+        cwd: root,
+        env: { ...process.env, ...portalEnv, NEXT_TELEMETRY_DISABLED: "1" },
+        stdio: ["ignore", modeName === "e2e" ? "ignore" : "inherit", "inherit"],
+      },
+    ),
     "portal",
   );
   await waitForHttp(`${portalUrl}/api/ping`, 300_000);

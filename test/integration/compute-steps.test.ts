@@ -1,6 +1,11 @@
 import { createServer, type Server } from "node:http";
+import {
+  CreateKeyPairCommand,
+  CreateSecurityGroupCommand,
+  RunInstancesCommand,
+} from "@aws-sdk/client-ec2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readComputeSnapshot } from "@/lib/aws/compute";
+import { latestAl2023ImageId, readComputeSnapshot } from "@/lib/aws/compute";
 import type { ComputeSnapshot } from "@/lib/aws/types";
 import { createAppProbe } from "@/lib/lab/probe";
 import { computeModule } from "@/lib/lab/modules";
@@ -50,7 +55,10 @@ describe("Compute steps against the emulator", () => {
 
       const after = await readComputeSnapshot(aws);
       const items = await step.check(after, ctx);
-      expect(items.filter((item) => item.status !== "pass"), `${step.id} after`).toEqual([]);
+      expect(
+        items.filter((item) => item.status !== "pass"),
+        `${step.id} after`,
+      ).toEqual([]);
 
       const second: ApplyEffects = { done: [], secrets: [] };
       await step.apply(aws, after, ctx, second);
@@ -75,8 +83,13 @@ describe("Compute steps against the emulator", () => {
     expect(effects.secrets[0]?.content).toContain("PRIVATE KEY");
     const snapshot = await readComputeSnapshot(aws);
     const web = snapshot.instances.find((instance) => instance.name === "Web");
-    expect(web?.tags).toMatchObject({ "aws101:event": "event-tags", "aws101:attendee": "attendee-tags" });
-    expect(snapshot.securityGroups.find((group) => group.name === "web-server-sg")?.tags).toMatchObject({
+    expect(web?.tags).toMatchObject({
+      "aws101:event": "event-tags",
+      "aws101:attendee": "attendee-tags",
+    });
+    expect(
+      snapshot.securityGroups.find((group) => group.name === "web-server-sg")?.tags,
+    ).toMatchObject({
       "aws101:attendee": "attendee-tags",
     });
     expect(snapshot.images[web?.imageId ?? ""]?.name).toMatch(/^al2023-ami/);
@@ -87,14 +100,15 @@ describe("Compute steps against the emulator", () => {
     const { aws, counter } = await sandboxClients();
     const snapshot = await readComputeSnapshot(aws);
     const callsForSnapshot = counter.total;
-    for (const step of computeModule.steps) await step.check(snapshot, {
-      attendeeId: "a",
-      eventId: "e",
-      region: REGION,
-      sandbox: true,
-      probe: async () => ({ ok: false, reason: "network" }),
-      userData: "",
-    });
+    for (const step of computeModule.steps)
+      await step.check(snapshot, {
+        attendeeId: "a",
+        eventId: "e",
+        region: REGION,
+        sandbox: true,
+        probe: async () => ({ ok: false, reason: "network" }),
+        userData: "",
+      });
     expect(counter.total).toBe(callsForSnapshot);
     expect(counter.byOperation()).toEqual({
       "EC2:DescribeAddresses": 1,
@@ -106,11 +120,14 @@ describe("Compute steps against the emulator", () => {
 
   it("finds what an attendee made by hand with the lab's names", async () => {
     const { aws } = await sandboxClients();
-    const { EC2Client, CreateSecurityGroupCommand, RunInstancesCommand, CreateKeyPairCommand } = await import("@aws-sdk/client-ec2");
-    const ec2 = aws.ec2() as InstanceType<typeof EC2Client>;
+    const ec2 = aws.ec2();
     await ec2.send(new CreateKeyPairCommand({ KeyName: "awslab" }));
-    const group = await ec2.send(new CreateSecurityGroupCommand({ GroupName: "web-server-sg", Description: "Web server for aws 101 lab" }));
-    const { latestAl2023ImageId } = await import("@/lib/aws/compute");
+    const group = await ec2.send(
+      new CreateSecurityGroupCommand({
+        GroupName: "web-server-sg",
+        Description: "Web server for aws 101 lab",
+      }),
+    );
     await ec2.send(
       new RunInstancesCommand({
         ImageId: await latestAl2023ImageId(aws),

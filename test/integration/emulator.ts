@@ -6,7 +6,8 @@ export const REGION = "ap-northeast-2";
 
 export function emulatorEndpoint(): string {
   const endpoint = process.env.MOTO_ENDPOINT;
-  if (!endpoint) throw new Error("MOTO_ENDPOINT is not set: run the tests through vitest's global setup");
+  if (!endpoint)
+    throw new Error("MOTO_ENDPOINT is not set: run the tests through vitest's global setup");
   return endpoint;
 }
 
@@ -14,7 +15,10 @@ let nextAccount = 0;
 /** One emulator account per test, so tests never see each other's resources. */
 export function freshAccountId(): string {
   nextAccount += 1;
-  return `4${String(process.pid % 100000).padStart(5, "0")}${String(Date.now() % 10000).padStart(4, "0")}${String(nextAccount).padStart(2, "0")}`.slice(0, 12);
+  return `4${String(process.pid % 100000).padStart(5, "0")}${String(Date.now() % 10000).padStart(4, "0")}${String(nextAccount).padStart(2, "0")}`.slice(
+    0,
+    12,
+  );
 }
 
 export async function sandboxClients(accountId = freshAccountId()) {
@@ -27,5 +31,9 @@ export async function sandboxClients(accountId = freshAccountId()) {
     durationSeconds: 3600,
   });
   const counter = new AwsCallCounter();
-  return { aws: createAwsClients({ credentials, region: REGION, endpoint }, counter), counter, accountId };
+  return {
+    aws: createAwsClients({ credentials, region: REGION, endpoint }, counter),
+    counter,
+    accountId,
+  };
 }

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { IAMClient, CreateAccessKeyCommand, CreateUserCommand, PutUserPolicyCommand } from "@aws-sdk/client-iam";
+import {
+  IAMClient,
+  CreateAccessKeyCommand,
+  CreateUserCommand,
+  PutUserPolicyCommand,
+} from "@aws-sdk/client-iam";
 import { AwsCallError } from "@/lib/aws/errors";
 import { connectOwnCredentials, connectSandbox, resolveCredentials } from "@/lib/credentials";
 import { openDatabase, type PortalDb } from "@/lib/db/connection";
@@ -16,7 +21,11 @@ async function attendeeIn(db: PortalDb) {
     endsAt: new Date(Date.now() + 3_600_000),
     createdBy: null,
   });
-  const attendee = await createAttendee(db, { eventId: event.id, displayName: "Tester", email: null });
+  const attendee = await createAttendee(db, {
+    eventId: event.id,
+    displayName: "Tester",
+    email: null,
+  });
   return { event, attendee };
 }
 
@@ -37,11 +46,17 @@ describe("runner with sandbox credentials", () => {
 
   it("stores sandbox credentials encrypted, per attendee account", async () => {
     const { attendee } = await attendeeIn(db);
-    const { accountId } = await connectSandbox(db, { attendeeId: attendee.id, endpoint: emulatorEndpoint(), region: REGION });
+    const { accountId } = await connectSandbox(db, {
+      attendeeId: attendee.id,
+      endpoint: emulatorEndpoint(),
+      region: REGION,
+    });
     expect(accountId).toMatch(/^3\d{11}$/);
     const row = await findLiveCredentials(db, attendee.id);
     const resolved = await resolveCredentials(db, attendee.id, emulatorEndpoint());
-    expect(row?.ciphertext).not.toContain(resolved?.target.credentials.secretAccessKey ?? "missing");
+    expect(row?.ciphertext).not.toContain(
+      resolved?.target.credentials.secretAccessKey ?? "missing",
+    );
     expect(resolved?.accountId).toBe(accountId);
   });
 
@@ -51,9 +66,18 @@ describe("runner with sandbox credentials", () => {
     const missing = await moduleStatus(runtime(), ref, "compute", { fresh: true });
     expect(missing?.problem).toEqual({ code: "no_credentials" });
 
-    await connectSandbox(db, { attendeeId: attendee.id, endpoint: emulatorEndpoint(), region: REGION });
+    await connectSandbox(db, {
+      attendeeId: attendee.id,
+      endpoint: emulatorEndpoint(),
+      region: REGION,
+    });
     const status = await moduleStatus(runtime(), ref, "compute", { fresh: true });
-    expect(status?.steps.map((step) => step.stepId)).toEqual(["ec2-launch", "elastic-ip", "ssh-access", "web-app"]);
+    expect(status?.steps.map((step) => step.stepId)).toEqual([
+      "ec2-launch",
+      "elastic-ip",
+      "ssh-access",
+      "web-app",
+    ]);
     expect(status?.awsCalls).toBe(4);
     const cached = await moduleStatus(runtime(), ref, "compute");
     expect(cached?.checkedAt).toBe(status?.checkedAt);
@@ -64,22 +88,40 @@ describe("runner with sandbox credentials", () => {
   it("makes one instance when do it for me is clicked twice at once", async () => {
     const { attendee, event } = await attendeeIn(db);
     const ref = { attendeeId: attendee.id, eventId: event.id, clientIp: "127.0.0.1" };
-    await connectSandbox(db, { attendeeId: attendee.id, endpoint: emulatorEndpoint(), region: REGION });
-    const [first, second] = await Promise.all([applyStep(runtime(), ref, "ec2-launch"), applyStep(runtime(), ref, "ec2-launch")]);
+    await connectSandbox(db, {
+      attendeeId: attendee.id,
+      endpoint: emulatorEndpoint(),
+      region: REGION,
+    });
+    const [first, second] = await Promise.all([
+      applyStep(runtime(), ref, "ec2-launch"),
+      applyStep(runtime(), ref, "ec2-launch"),
+    ]);
     expect([first?.problem?.code, second?.problem?.code]).toContain("busy");
     const downloads = [...(first?.downloads ?? []), ...(second?.downloads ?? [])];
     expect(downloads.map((download) => download.filename)).toEqual(["awslab.pem"]);
     const again = await applyStep(runtime(), ref, "ec2-launch");
     expect(again?.done).toEqual([]);
     const status = await moduleStatus(runtime(), ref, "compute", { fresh: true });
-    expect(status?.steps[0]?.items.find((item) => item.id === "instance-duplicates")).toBeUndefined();
+    expect(
+      status?.steps[0]?.items.find((item) => item.id === "instance-duplicates"),
+    ).toBeUndefined();
   });
 
   it("says in words what happened when the emulator is down", async () => {
     const { attendee, event } = await attendeeIn(db);
-    await connectSandbox(db, { attendeeId: attendee.id, endpoint: emulatorEndpoint(), region: REGION });
+    await connectSandbox(db, {
+      attendeeId: attendee.id,
+      endpoint: emulatorEndpoint(),
+      region: REGION,
+    });
     const down = { ...runtime(), sandboxEndpoint: "http://127.0.0.1:1" };
-    const status = await moduleStatus(down, { attendeeId: attendee.id, eventId: event.id }, "compute", { fresh: true });
+    const status = await moduleStatus(
+      down,
+      { attendeeId: attendee.id, eventId: event.id },
+      "compute",
+      { fresh: true },
+    );
     expect(status?.problem).toMatchObject({ code: "endpoint_unreachable" });
   });
 });
@@ -101,11 +143,17 @@ describe("pasted credentials", () => {
       new PutUserPolicyCommand({
         UserName: "attendee",
         PolicyName: "all",
-        PolicyDocument: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }),
+        PolicyDocument: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }],
+        }),
       }),
     );
     const key = await iam.send(new CreateAccessKeyCommand({ UserName: "attendee" }));
-    valid = { accessKeyId: key.AccessKey!.AccessKeyId!, secretAccessKey: key.AccessKey!.SecretAccessKey! };
+    valid = {
+      accessKeyId: key.AccessKey!.AccessKeyId!,
+      secretAccessKey: key.AccessKey!.SecretAccessKey!,
+    };
     db = await openDatabase("file::memory:");
   }, 60_000);
   afterAll(async () => {
@@ -117,7 +165,11 @@ describe("pasted credentials", () => {
     const { attendee } = await attendeeIn(db);
     const attempt = connectOwnCredentials(db, {
       attendeeId: attendee.id,
-      credentials: { accessKeyId: "ASIAAAAAAAAAAAAAAAAA", secretAccessKey: "x".repeat(40), sessionToken: "t".repeat(120) },
+      credentials: {
+        accessKeyId: "ASIAAAAAAAAAAAAAAAAA",
+        secretAccessKey: "x".repeat(40),
+        sessionToken: "t".repeat(120),
+      },
       region: REGION,
       eventEndsAt: new Date(Date.now() + 3_600_000),
       endpoint: enforcing.endpoint,

@@ -30,7 +30,12 @@ describe("ec2-launch check", () => {
   });
 
   it("names the open SSH rule the lab tells attendees to delete", async () => {
-    const items = byId(await ec2LaunchStep.check(snapshot({ securityGroups: [webGroup([ssh("0.0.0.0/0")])] }), context()));
+    const items = byId(
+      await ec2LaunchStep.check(
+        snapshot({ securityGroups: [webGroup([ssh("0.0.0.0/0")])] }),
+        context(),
+      ),
+    );
     expect(items["no-open-ssh"]).toMatchObject({
       status: "fail",
       message: { key: "check.sg.openSsh", params: { group: "web-server-sg" } },
@@ -40,7 +45,9 @@ describe("ec2-launch check", () => {
 
   it("treats an all-traffic rule from anywhere as open SSH too", async () => {
     const allTraffic = { protocol: "-1", source: { kind: "ipv4" as const, cidr: "0.0.0.0/0" } };
-    const items = byId(await ec2LaunchStep.check(snapshot({ securityGroups: [webGroup([allTraffic])] }), context()));
+    const items = byId(
+      await ec2LaunchStep.check(snapshot({ securityGroups: [webGroup([allTraffic])] }), context()),
+    );
     expect(items["no-open-ssh"]?.status).toBe("fail");
   });
 
@@ -52,7 +59,10 @@ describe("ec2-launch check", () => {
       ),
     );
     expect(items.ami).toMatchObject({ status: "fail", message: { key: "check.ec2.ami.al2" } });
-    expect(items.type).toMatchObject({ status: "pass", message: { key: "check.ec2.type.accepted" } });
+    expect(items.type).toMatchObject({
+      status: "pass",
+      message: { key: "check.ec2.type.accepted" },
+    });
   });
 
   it("says the AMI can't be confirmed instead of passing when the image is not visible", async () => {
@@ -62,7 +72,12 @@ describe("ec2-launch check", () => {
   });
 
   it("reports a missing instance, group and key pair with fixes", async () => {
-    const items = byId(await ec2LaunchStep.check(snapshot({ instances: [], securityGroups: [], keyPairs: [] }), context()));
+    const items = byId(
+      await ec2LaunchStep.check(
+        snapshot({ instances: [], securityGroups: [], keyPairs: [] }),
+        context(),
+      ),
+    );
     expect(items.instance?.status).toBe("fail");
     expect(items["security-group"]?.fix?.key).toBe("fix.sg.missing");
     expect(items["key-pair"]?.status).toBe("fail");
@@ -76,12 +91,20 @@ describe("ec2-launch check", () => {
 
   it("fails on two Web instances and names both", async () => {
     const second = webInstance({ id: "i-web2", launchedAt: "2026-11-27T02:00:00.000Z" });
-    const items = byId(await ec2LaunchStep.check(snapshot({ instances: [webInstance(), second] }), context()));
-    expect(items["instance-duplicates"]).toMatchObject({ status: "fail", message: { params: { count: 2 } } });
+    const items = byId(
+      await ec2LaunchStep.check(snapshot({ instances: [webInstance(), second] }), context()),
+    );
+    expect(items["instance-duplicates"]).toMatchObject({
+      status: "fail",
+      message: { params: { count: 2 } },
+    });
   });
 
   it("plans only what is missing and a removal of open SSH", () => {
-    const plan = ec2LaunchStep.plan(snapshot({ instances: [], securityGroups: [webGroup([ssh("0.0.0.0/0")])] }), context());
+    const plan = ec2LaunchStep.plan(
+      snapshot({ instances: [], securityGroups: [webGroup([ssh("0.0.0.0/0")])] }),
+      context(),
+    );
     expect(plan.map((entry) => [entry.id, entry.kind])).toEqual([
       ["key-pair", "exists"],
       ["security-group", "exists"],
@@ -100,35 +123,60 @@ describe("elastic-ip check", () => {
 
   it("distinguishes allocated-but-unassociated from missing, and warns about idle addresses", async () => {
     const idle = { allocationId: "eipalloc-1", publicIp: "198.51.100.7", tags: {} };
-    expect(byId(await elasticIpStep.check(snapshot({ addresses: [idle] }), context())).address?.message.key).toBe(
-      "check.eip.notAssociated",
+    expect(
+      byId(await elasticIpStep.check(snapshot({ addresses: [idle] }), context())).address?.message
+        .key,
+    ).toBe("check.eip.notAssociated");
+    const attached = {
+      ...idle,
+      allocationId: "eipalloc-2",
+      publicIp: "198.51.100.8",
+      instanceId: "i-web",
+      associationId: "eipassoc-2",
+    };
+    const items = byId(
+      await elasticIpStep.check(snapshot({ addresses: [attached, idle] }), context()),
     );
-    const attached = { ...idle, allocationId: "eipalloc-2", publicIp: "198.51.100.8", instanceId: "i-web", associationId: "eipassoc-2" };
-    const items = byId(await elasticIpStep.check(snapshot({ addresses: [attached, idle] }), context()));
     expect(items.address?.status).toBe("pass");
-    expect(items["idle-addresses"]).toMatchObject({ status: "fail", message: { params: { count: 1 } } });
+    expect(items["idle-addresses"]).toMatchObject({
+      status: "fail",
+      message: { params: { count: 1 } },
+    });
   });
 
   it("reuses an idle address rather than allocating another", () => {
     const idle = { allocationId: "eipalloc-1", publicIp: "198.51.100.7", tags: {} };
-    expect(elasticIpStep.plan(snapshot({ addresses: [idle] }), context())[0]?.message.key).toBe("plan.eip.reuse");
+    expect(elasticIpStep.plan(snapshot({ addresses: [idle] }), context())[0]?.message.key).toBe(
+      "plan.eip.reuse",
+    );
   });
 });
 
 describe("ssh-access check", () => {
   it("passes the attendee's own /32 with the lab's description", async () => {
-    const items = byId(await sshAccessStep.check(snapshot({ securityGroups: [webGroup([ssh("203.0.113.10/32", "Saltware")])] }), context()));
+    const items = byId(
+      await sshAccessStep.check(
+        snapshot({ securityGroups: [webGroup([ssh("203.0.113.10/32", "Saltware")])] }),
+        context(),
+      ),
+    );
     expect(items["my-ip"]?.status).toBe("pass");
     expect(items.description?.status).toBe("pass");
   });
 
   it("explains a rule for an old IP and fails 0.0.0.0/0", async () => {
     const items = byId(
-      await sshAccessStep.check(snapshot({ securityGroups: [webGroup([ssh("198.51.100.1/32"), ssh("0.0.0.0/0")])] }), context()),
+      await sshAccessStep.check(
+        snapshot({ securityGroups: [webGroup([ssh("198.51.100.1/32"), ssh("0.0.0.0/0")])] }),
+        context(),
+      ),
     );
     expect(items["my-ip"]).toMatchObject({
       status: "fail",
-      message: { key: "check.ssh.otherIp", params: { cidrs: "198.51.100.1/32", cidr: "203.0.113.10/32" } },
+      message: {
+        key: "check.ssh.otherIp",
+        params: { cidrs: "198.51.100.1/32", cidr: "203.0.113.10/32" },
+      },
     });
     expect(items["no-open-ssh"]?.status).toBe("fail");
   });
@@ -139,24 +187,45 @@ describe("ssh-access check", () => {
   });
 
   it("flags a wrong description", async () => {
-    const items = byId(await sshAccessStep.check(snapshot({ securityGroups: [webGroup([ssh("203.0.113.10/32", "home")])] }), context()));
-    expect(items.description).toMatchObject({ status: "fail", message: { params: { description: "home" } } });
+    const items = byId(
+      await sshAccessStep.check(
+        snapshot({ securityGroups: [webGroup([ssh("203.0.113.10/32", "home")])] }),
+        context(),
+      ),
+    );
+    expect(items.description).toMatchObject({
+      status: "fail",
+      message: { params: { description: "home" } },
+    });
   });
 });
 
 describe("web-app check", () => {
-  const http = { protocol: "tcp", fromPort: 80, toPort: 80, source: { kind: "ipv4" as const, cidr: "0.0.0.0/0" } };
+  const http = {
+    protocol: "tcp",
+    fromPort: 80,
+    toPort: 80,
+    source: { kind: "ipv4" as const, cidr: "0.0.0.0/0" },
+  };
 
   it("is unobservable in the sandbox without a mapped app URL and never probes", async () => {
     const probe = vi.fn();
-    const items = byId(await webAppStep.check(snapshot({ securityGroups: [webGroup([http])] }), context({ probe })));
+    const items = byId(
+      await webAppStep.check(snapshot({ securityGroups: [webGroup([http])] }), context({ probe })),
+    );
     expect(items.app?.status).toBe("unobservable");
     expect(probe).not.toHaveBeenCalled();
   });
 
   it("probes only the mapped loopback URL in the sandbox, never the emulator's public-looking IP", async () => {
     const probe = vi.fn(async () => ({ ok: true as const, status: 200, looksLikeSampleApp: true }));
-    const address = { allocationId: "eipalloc-1", publicIp: "54.180.0.1", instanceId: "i-web", associationId: "a", tags: {} };
+    const address = {
+      allocationId: "eipalloc-1",
+      publicIp: "54.180.0.1",
+      instanceId: "i-web",
+      associationId: "a",
+      tags: {},
+    };
     const items = byId(
       await webAppStep.check(
         snapshot({ securityGroups: [webGroup([http])], addresses: [address] }),
@@ -164,13 +233,27 @@ describe("web-app check", () => {
       ),
     );
     expect(probe).toHaveBeenCalledExactlyOnceWith("http://127.0.0.1:8080");
-    expect(items.app).toMatchObject({ status: "pass", message: { key: "check.web.app.sandboxOk" } });
+    expect(items.app).toMatchObject({
+      status: "pass",
+      message: { key: "check.web.app.sandboxOk" },
+    });
   });
 
   it("outside the sandbox probes the Elastic IP and explains a timeout", async () => {
     const probe = vi.fn(async () => ({ ok: false as const, reason: "timeout" as const }));
-    const address = { allocationId: "eipalloc-1", publicIp: "198.51.100.9", instanceId: "i-web", associationId: "a", tags: {} };
-    const items = byId(await webAppStep.check(snapshot({ securityGroups: [webGroup([http])], addresses: [address] }), context({ sandbox: false, probe })));
+    const address = {
+      allocationId: "eipalloc-1",
+      publicIp: "198.51.100.9",
+      instanceId: "i-web",
+      associationId: "a",
+      tags: {},
+    };
+    const items = byId(
+      await webAppStep.check(
+        snapshot({ securityGroups: [webGroup([http])], addresses: [address] }),
+        context({ sandbox: false, probe }),
+      ),
+    );
     expect(probe).toHaveBeenCalledWith("http://198.51.100.9/");
     expect(items.app).toMatchObject({ status: "fail", fix: { key: "fix.web.app.timeout" } });
   });

@@ -20,7 +20,9 @@ describe("lab content", () => {
   });
 
   it("compiles every page and names only existing steps in its buttons", async () => {
-    const known = new Set(labModules.flatMap((labModule) => labModule.steps.map((step) => step.id)));
+    const known = new Set(
+      labModules.flatMap((labModule) => labModule.steps.map((step) => step.id)),
+    );
     for (const locale of LOCALES) {
       for (const doc of await loadSteps(locale, "compute")) {
         await compile(doc.body);

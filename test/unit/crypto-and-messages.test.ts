@@ -15,7 +15,9 @@ describe("sealing secrets", () => {
     const sealed = seal("secret", "aws-credentials:a1");
     const flipped = Buffer.from(sealed.ciphertext, "base64");
     flipped[0] = (flipped[0] ?? 0) ^ 1;
-    expect(() => open({ ...sealed, ciphertext: flipped.toString("base64") }, "aws-credentials:a1")).toThrow();
+    expect(() =>
+      open({ ...sealed, ciphertext: flipped.toString("base64") }, "aws-credentials:a1"),
+    ).toThrow();
     expect(() => open(sealed, "aws-credentials:a2")).toThrow();
   });
 
@@ -38,7 +40,8 @@ describe("client IP", () => {
 });
 
 describe("message catalogues", () => {
-  const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+  const placeholders = (text: string) =>
+    [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
   it("use the same placeholders in Korean and English", () => {
     for (const key of Object.keys(ko) as (keyof typeof ko)[]) {
       expect(placeholders(en[key]), key).toEqual(placeholders(ko[key]));

@@ -33,6 +33,9 @@ describe("app probe", () => {
     const closedAddress = closed.address();
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const closedPort = typeof closedAddress === "object" && closedAddress ? closedAddress.port : 0;
-    expect(await probe(`http://127.0.0.1:${closedPort}/`)).toEqual({ ok: false, reason: "refused" });
+    expect(await probe(`http://127.0.0.1:${closedPort}/`)).toEqual({
+      ok: false,
+      reason: "refused",
+    });
   });
 });

@@ -24,10 +24,14 @@ export default async function ModulePage({ params }: { params: Promise<{ module:
                 href={`/lab/${moduleId}/${step.frontmatter.id}`}
                 className="block rounded-lg border border-slate-200 bg-white p-4 hover:border-sky-400"
               >
-                <span className="text-sm text-slate-500">{t("lab.step", { order: step.frontmatter.order })}</span>
+                <span className="text-sm text-slate-500">
+                  {t("lab.step", { order: step.frontmatter.order })}
+                </span>
                 <span className="block font-semibold">{step.frontmatter.title}</span>
                 <span className="block text-slate-700">{step.frontmatter.summary}</span>
-                <span className="text-sm text-slate-500">{t("lab.estimated", { minutes: step.frontmatter.estimatedMinutes })}</span>
+                <span className="text-sm text-slate-500">
+                  {t("lab.estimated", { minutes: step.frontmatter.estimatedMinutes })}
+                </span>
               </Link>
             </li>
           ))}

@@ -13,12 +13,7 @@ import {
   openToWorld,
   webInstances,
 } from "@/lib/lab/compute-facts";
-import {
-  portalTags,
-  type CheckItem,
-  type PlanEntry,
-  type StepDefinition,
-} from "@/lib/lab/types";
+import { portalTags, type CheckItem, type PlanEntry, type StepDefinition } from "@/lib/lab/types";
 
 function amiItem(snapshot: ComputeSnapshot, imageId: string | undefined): CheckItem {
   const image = imageId ? snapshot.images[imageId] : undefined;
@@ -31,7 +26,11 @@ function amiItem(snapshot: ComputeSnapshot, imageId: string | undefined): CheckI
   }
   const name = image.name;
   if (name.startsWith("al2023-ami")) {
-    return { id: "ami", status: "pass", message: { key: "check.ec2.ami.al2023", params: { name } } };
+    return {
+      id: "ami",
+      status: "pass",
+      message: { key: "check.ec2.ami.al2023", params: { name } },
+    };
   }
   if (name.startsWith("amzn2-ami")) {
     return {
@@ -98,7 +97,11 @@ function check(snapshot: ComputeSnapshot): CheckItem[] {
       type === LAB.instanceType
         ? { id: "type", status: "pass", message: { key: "check.ec2.type.ok", params: { type } } }
         : (LAB.acceptedInstanceTypes as readonly string[]).includes(type)
-          ? { id: "type", status: "pass", message: { key: "check.ec2.type.accepted", params: { type } } }
+          ? {
+              id: "type",
+              status: "pass",
+              message: { key: "check.ec2.type.accepted", params: { type } },
+            }
           : {
               id: "type",
               status: "fail",
@@ -193,22 +196,57 @@ function plan(snapshot: ComputeSnapshot): PlanEntry[] {
   const hasKeyPair = snapshot.keyPairs.some((pair) => pair.name === LAB.keyPair);
   const entries: PlanEntry[] = [
     hasKeyPair
-      ? { id: "key-pair", kind: "exists", message: { key: "plan.keyPair.exists", params: { keyPair: LAB.keyPair } } }
-      : { id: "key-pair", kind: "create", message: { key: "plan.keyPair.create", params: { keyPair: LAB.keyPair } } },
+      ? {
+          id: "key-pair",
+          kind: "exists",
+          message: { key: "plan.keyPair.exists", params: { keyPair: LAB.keyPair } },
+        }
+      : {
+          id: "key-pair",
+          kind: "create",
+          message: { key: "plan.keyPair.create", params: { keyPair: LAB.keyPair } },
+        },
     group
-      ? { id: "security-group", kind: "exists", message: { key: "plan.sg.exists", params: { group: LAB.securityGroup, id: group.id } } }
-      : { id: "security-group", kind: "create", message: { key: "plan.sg.create", params: { group: LAB.securityGroup } } },
+      ? {
+          id: "security-group",
+          kind: "exists",
+          message: { key: "plan.sg.exists", params: { group: LAB.securityGroup, id: group.id } },
+        }
+      : {
+          id: "security-group",
+          kind: "create",
+          message: { key: "plan.sg.create", params: { group: LAB.securityGroup } },
+        },
   ];
   if (group && openToWorld(group, 22).length > 0) {
-    entries.push({ id: "open-ssh", kind: "remove", message: { key: "plan.sg.removeOpenSsh", params: { group: LAB.securityGroup } } });
+    entries.push({
+      id: "open-ssh",
+      kind: "remove",
+      message: { key: "plan.sg.removeOpenSsh", params: { group: LAB.securityGroup } },
+    });
   }
   if (web) {
-    entries.push({ id: "instance", kind: "exists", message: { key: "plan.instance.exists", params: { id: web.id, state: web.state } } });
+    entries.push({
+      id: "instance",
+      kind: "exists",
+      message: { key: "plan.instance.exists", params: { id: web.id, state: web.state } },
+    });
     if (group && !web.securityGroups.some((attached) => attached.id === group.id)) {
-      entries.push({ id: "attach-sg", kind: "manual", message: { key: "plan.instance.attachSgManually", params: { group: LAB.securityGroup } } });
+      entries.push({
+        id: "attach-sg",
+        kind: "manual",
+        message: { key: "plan.instance.attachSgManually", params: { group: LAB.securityGroup } },
+      });
     }
   } else {
-    entries.push({ id: "instance", kind: "create", message: { key: "plan.instance.create", params: { type: LAB.instanceType, keyPair: LAB.keyPair, group: LAB.securityGroup } } });
+    entries.push({
+      id: "instance",
+      kind: "create",
+      message: {
+        key: "plan.instance.create",
+        params: { type: LAB.instanceType, keyPair: LAB.keyPair, group: LAB.securityGroup },
+      },
+    });
   }
   return entries;
 }

@@ -47,11 +47,23 @@ function plan(snapshot: ComputeSnapshot): PlanEntry[] {
   if (!web) return [{ id: "instance", kind: "blocked", message: { key: "plan.common.needsWeb" } }];
   const attached = webAddress(snapshot, web.id);
   if (attached) {
-    return [{ id: "address", kind: "exists", message: { key: "plan.eip.exists", params: { ip: attached.publicIp } } }];
+    return [
+      {
+        id: "address",
+        kind: "exists",
+        message: { key: "plan.eip.exists", params: { ip: attached.publicIp } },
+      },
+    ];
   }
   const reusable = idleAddresses(snapshot)[0];
   return reusable
-    ? [{ id: "address", kind: "create", message: { key: "plan.eip.reuse", params: { ip: reusable.publicIp } } }]
+    ? [
+        {
+          id: "address",
+          kind: "create",
+          message: { key: "plan.eip.reuse", params: { ip: reusable.publicIp } },
+        },
+      ]
     : [{ id: "address", kind: "create", message: { key: "plan.eip.allocate" } }];
 }
 
@@ -65,7 +77,8 @@ export const elasticIpStep: StepDefinition<ComputeSnapshot> = {
     if (!web || webAddress(snapshot, web.id)) return;
     // An idle address the attendee already pays for is reused instead of allocating a second one.
     const allocationId =
-      idleAddresses(snapshot)[0]?.allocationId ?? (await allocateAddress(aws, portalTags(ctx))).allocationId;
+      idleAddresses(snapshot)[0]?.allocationId ??
+      (await allocateAddress(aws, portalTags(ctx))).allocationId;
     await associateAddress(aws, allocationId, web.id);
     effects.done.push(...plan(snapshot));
   },

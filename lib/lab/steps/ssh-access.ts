@@ -45,25 +45,37 @@ function check(snapshot: ComputeSnapshot, ctx: StepContext): CheckItem[] {
         : {
             id: "description",
             status: "fail",
-            message: { key: "check.ssh.description.wrong", params: { description: description || "—" } },
+            message: {
+              key: "check.ssh.description.wrong",
+              params: { description: description || "—" },
+            },
             fix: { key: "fix.ssh.description" },
           },
     );
   } else {
-    const others = sshRules.map(cidrOf).filter((value): value is string => !!value && value !== "0.0.0.0/0" && value !== "::/0");
+    const others = sshRules
+      .map(cidrOf)
+      .filter((value): value is string => !!value && value !== "0.0.0.0/0" && value !== "::/0");
     items.push({
       id: "my-ip",
       status: "fail",
       message:
         others.length > 0
-          ? { key: "check.ssh.otherIp", params: { group: LAB.securityGroup, cidrs: others.join(", "), cidr } }
+          ? {
+              key: "check.ssh.otherIp",
+              params: { group: LAB.securityGroup, cidrs: others.join(", "), cidr },
+            }
           : { key: "check.ssh.noRule", params: { group: LAB.securityGroup, cidr } },
       fix: { key: "fix.ssh.addMyIp", params: { cidr } },
     });
   }
   items.push(
     openToWorld(group, 22).length === 0
-      ? { id: "no-open-ssh", status: "pass", message: { key: "check.sg.noOpenSsh", params: { group: LAB.securityGroup } } }
+      ? {
+          id: "no-open-ssh",
+          status: "pass",
+          message: { key: "check.sg.noOpenSsh", params: { group: LAB.securityGroup } },
+        }
       : {
           id: "no-open-ssh",
           status: "fail",
@@ -77,22 +89,44 @@ function check(snapshot: ComputeSnapshot, ctx: StepContext): CheckItem[] {
 function plan(snapshot: ComputeSnapshot, ctx: StepContext): PlanEntry[] {
   const group = findWebServerGroup(snapshot);
   if (!group) {
-    return [{ id: "security-group", kind: "blocked", message: { key: "plan.common.needsGroup", params: { group: LAB.securityGroup } } }];
+    return [
+      {
+        id: "security-group",
+        kind: "blocked",
+        message: { key: "plan.common.needsGroup", params: { group: LAB.securityGroup } },
+      },
+    ];
   }
   const cidr = myCidr(ctx);
   if (!cidr) return [{ id: "my-ip", kind: "blocked", message: { key: "plan.ssh.ipUnknown" } }];
   const entries: PlanEntry[] = [];
   const mine = myRule(rulesForPort(group, 22), cidr);
   if (!mine) {
-    entries.push({ id: "my-ip", kind: "create", message: { key: "plan.ssh.add", params: { cidr, group: LAB.securityGroup } } });
+    entries.push({
+      id: "my-ip",
+      kind: "create",
+      message: { key: "plan.ssh.add", params: { cidr, group: LAB.securityGroup } },
+    });
   } else {
-    entries.push({ id: "my-ip", kind: "exists", message: { key: "plan.ssh.exists", params: { cidr } } });
+    entries.push({
+      id: "my-ip",
+      kind: "exists",
+      message: { key: "plan.ssh.exists", params: { cidr } },
+    });
     if (mine.source.description !== LAB.sshDescription) {
-      entries.push({ id: "description", kind: "manual", message: { key: "plan.ssh.descriptionManual" } });
+      entries.push({
+        id: "description",
+        kind: "manual",
+        message: { key: "plan.ssh.descriptionManual" },
+      });
     }
   }
   if (openToWorld(group, 22).length > 0) {
-    entries.push({ id: "open-ssh", kind: "remove", message: { key: "plan.sg.removeOpenSsh", params: { group: LAB.securityGroup } } });
+    entries.push({
+      id: "open-ssh",
+      kind: "remove",
+      message: { key: "plan.sg.removeOpenSsh", params: { group: LAB.securityGroup } },
+    });
   }
   return entries;
 }
@@ -108,7 +142,12 @@ export const sshAccessStep: StepDefinition<ComputeSnapshot> = {
     if (!group || !cidr) return;
     for (const entry of plan(snapshot, ctx)) {
       if (entry.id === "my-ip" && entry.kind === "create") {
-        await authorizeIngress(aws, group.id, { protocol: "tcp", port: 22, cidr, description: LAB.sshDescription });
+        await authorizeIngress(aws, group.id, {
+          protocol: "tcp",
+          port: 22,
+          cidr,
+          description: LAB.sshDescription,
+        });
         effects.done.push(entry);
       }
       if (entry.id === "open-ssh") {

@@ -15,7 +15,11 @@ async function appItem(snapshot: ComputeSnapshot, ctx: StepContext): Promise<Che
   let url: string;
   if (ctx.sandbox) {
     if (!ctx.sandboxAppUrl) {
-      return { id: "app", status: "unobservable", message: { key: "check.web.app.sandboxUnmapped" } };
+      return {
+        id: "app",
+        status: "unobservable",
+        message: { key: "check.web.app.sandboxUnmapped" },
+      };
     }
     url = ctx.sandboxAppUrl;
   } else {
@@ -31,7 +35,10 @@ async function appItem(snapshot: ComputeSnapshot, ctx: StepContext): Promise<Che
     return {
       id: "app",
       status: "pass",
-      message: { key: ctx.sandbox ? "check.web.app.sandboxOk" : "check.web.app.ok", params: { url } },
+      message: {
+        key: ctx.sandbox ? "check.web.app.sandboxOk" : "check.web.app.ok",
+        params: { url },
+      },
     };
   }
   if (result.ok) {
@@ -70,7 +77,11 @@ async function check(snapshot: ComputeSnapshot, ctx: StepContext): Promise<Check
   const httpRules = rulesForPort(group, 80);
   const items: CheckItem[] = [];
   if (openToWorld(group, 80).length > 0) {
-    items.push({ id: "http-rule", status: "pass", message: { key: "check.web.http.open", params: { group: LAB.securityGroup } } });
+    items.push({
+      id: "http-rule",
+      status: "pass",
+      message: { key: "check.web.http.open", params: { group: LAB.securityGroup } },
+    });
   } else if (httpRules.length > 0) {
     items.push({
       id: "http-rule",
@@ -95,12 +106,22 @@ async function check(snapshot: ComputeSnapshot, ctx: StepContext): Promise<Check
 function plan(snapshot: ComputeSnapshot): PlanEntry[] {
   const group = findWebServerGroup(snapshot);
   if (!group) {
-    return [{ id: "security-group", kind: "blocked", message: { key: "plan.common.needsGroup", params: { group: LAB.securityGroup } } }];
+    return [
+      {
+        id: "security-group",
+        kind: "blocked",
+        message: { key: "plan.common.needsGroup", params: { group: LAB.securityGroup } },
+      },
+    ];
   }
   const entries: PlanEntry[] = [
     rulesForPort(group, 80).length > 0
       ? { id: "http-rule", kind: "exists", message: { key: "plan.web.httpExists" } }
-      : { id: "http-rule", kind: "create", message: { key: "plan.web.httpAdd", params: { group: LAB.securityGroup } } },
+      : {
+          id: "http-rule",
+          kind: "create",
+          message: { key: "plan.web.httpAdd", params: { group: LAB.securityGroup } },
+        },
   ];
   entries.push({ id: "app", kind: "manual", message: { key: "plan.web.appManual" } });
   return entries;
@@ -113,9 +134,16 @@ export const webAppStep: StepDefinition<ComputeSnapshot> = {
   plan,
   async apply(aws, snapshot, _ctx, effects) {
     const group = findWebServerGroup(snapshot);
-    const entry = plan(snapshot).find((candidate) => candidate.id === "http-rule" && candidate.kind === "create");
+    const entry = plan(snapshot).find(
+      (candidate) => candidate.id === "http-rule" && candidate.kind === "create",
+    );
     if (!group || !entry) return;
-    await authorizeIngress(aws, group.id, { protocol: "tcp", port: 80, cidr: "0.0.0.0/0", description: "HTTP" });
+    await authorizeIngress(aws, group.id, {
+      protocol: "tcp",
+      port: 80,
+      cidr: "0.0.0.0/0",
+      description: "HTTP",
+    });
     effects.done.push(entry);
   },
 };

@@ -11,12 +11,17 @@ const noStore = { "Cache-Control": "no-store" };
 /** A private key is handed over exactly once, to the attendee it was made for, then deleted. */
 export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
   const session = await currentAttendee();
-  if (!session) return NextResponse.json({ error: "unauthorized" }, { status: 401, headers: noStore });
+  if (!session)
+    return NextResponse.json({ error: "unauthorized" }, { status: 401, headers: noStore });
   const token = tokenSchema.safeParse((await params).token);
-  if (!token.success) return NextResponse.json({ error: "not_found" }, { status: 404, headers: noStore });
+  if (!token.success)
+    return NextResponse.json({ error: "not_found" }, { status: 404, headers: noStore });
   const row = await takeSecretDownload(await db(), token.data, session.attendee.id);
   if (!row) return NextResponse.json({ error: "gone" }, { status: 410, headers: noStore });
-  const content = open({ ciphertext: row.ciphertext, iv: row.iv, tag: row.tag }, `download:${row.token}`);
+  const content = open(
+    { ciphertext: row.ciphertext, iv: row.iv, tag: row.tag },
+    `download:${row.token}`,
+  );
   return new NextResponse(content, {
     headers: {
       ...noStore,

@@ -7,16 +7,27 @@ import { presentModuleStatus } from "@/lib/lab/present";
 import { moduleStatus } from "@/lib/lab/runner";
 import { attendeeRef, runnerEnvironment } from "@/lib/lab/runtime";
 
-const paramsSchema = z.object({ module: z.string().max(64).refine((id) => findModule(id) !== undefined) });
+const paramsSchema = z.object({
+  module: z
+    .string()
+    .max(64)
+    .refine((id) => findModule(id) !== undefined),
+});
 
 const noStore = { "Cache-Control": "no-store" };
 
 export async function GET(_request: Request, { params }: { params: Promise<{ module: string }> }) {
   const session = await currentAttendee();
-  if (!session) return NextResponse.json({ error: "unauthorized" }, { status: 401, headers: noStore });
+  if (!session)
+    return NextResponse.json({ error: "unauthorized" }, { status: 401, headers: noStore });
   const parsed = paramsSchema.safeParse(await params);
-  if (!parsed.success) return NextResponse.json({ error: "not_found" }, { status: 404, headers: noStore });
-  const status = await moduleStatus(await runnerEnvironment(), await attendeeRef(session), parsed.data.module);
+  if (!parsed.success)
+    return NextResponse.json({ error: "not_found" }, { status: 404, headers: noStore });
+  const status = await moduleStatus(
+    await runnerEnvironment(),
+    await attendeeRef(session),
+    parsed.data.module,
+  );
   if (!status) return NextResponse.json({ error: "not_found" }, { status: 404, headers: noStore });
   const { t } = await getTranslator();
   return NextResponse.json(presentModuleStatus(status, t), { headers: noStore });

@@ -16,7 +16,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
   try {
     bundle = await readFile(bundlePath);
   } catch {
-    return new Response("sample app bundle not built: run `npm run bundle -w sample-app`\n", { status: 503 });
+    return new Response("sample app bundle not built: run `npm run bundle -w sample-app`\n", {
+      status: 503,
+    });
   }
   return new Response(new Uint8Array(bundle), {
     headers: {

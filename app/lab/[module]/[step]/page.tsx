@@ -7,7 +7,11 @@ import { compileStep } from "@/lib/content/render";
 import { loadSteps } from "@/lib/content/source";
 import { getTranslator } from "@/lib/i18n";
 
-export default async function StepPage({ params }: { params: Promise<{ module: string; step: string }> }) {
+export default async function StepPage({
+  params,
+}: {
+  params: Promise<{ module: string; step: string }>;
+}) {
   await requireAttendeePage();
   const { module: moduleId, step: stepId } = await params;
   const { locale, t } = await getTranslator();
@@ -25,24 +29,36 @@ export default async function StepPage({ params }: { params: Promise<{ module: s
           <Link href={`/lab/${moduleId}`} className="hover:underline">
             {t("lab.moduleOverview")}
           </Link>{" "}
-          · {t("lab.step", { order: doc.frontmatter.order })} · {t("lab.estimated", { minutes: doc.frontmatter.estimatedMinutes })}
+          · {t("lab.step", { order: doc.frontmatter.order })} ·{" "}
+          {t("lab.estimated", { minutes: doc.frontmatter.estimatedMinutes })}
         </p>
         <h1 className="mt-1 text-3xl font-bold">{doc.frontmatter.title}</h1>
         <p className="mt-2 text-lg text-slate-700">{doc.frontmatter.summary}</p>
         {doc.frontmatter.costNote ? (
-          <p className="mt-2 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">₩ {doc.frontmatter.costNote}</p>
+          <p className="mt-2 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            ₩ {doc.frontmatter.costNote}
+          </p>
         ) : null}
         <Content components={mdxComponents(t)} />
-        <nav className="mt-10 flex justify-between border-t border-slate-200 pt-4" aria-label="steps">
+        <nav
+          className="mt-10 flex justify-between border-t border-slate-200 pt-4"
+          aria-label="steps"
+        >
           {previous ? (
-            <Link href={`/lab/${moduleId}/${previous.frontmatter.id}`} className="text-sky-700 underline">
+            <Link
+              href={`/lab/${moduleId}/${previous.frontmatter.id}`}
+              className="text-sky-700 underline"
+            >
               ← {t("lab.prev")}: {previous.frontmatter.title}
             </Link>
           ) : (
             <span />
           )}
           {next ? (
-            <Link href={`/lab/${moduleId}/${next.frontmatter.id}`} className="text-sky-700 underline">
+            <Link
+              href={`/lab/${moduleId}/${next.frontmatter.id}`}
+              className="text-sky-700 underline"
+            >
               {t("lab.next")}: {next.frontmatter.title} →
             </Link>
           ) : null}
