@@ -44,7 +44,15 @@ test("an attendee joins, picks the sandbox and completes Compute with do it for 
     await expect(doIt.locator("[data-applied]")).toBeVisible();
     await expect(doIt.locator("[data-check-state]")).toHaveAttribute("data-check-state", "pass");
     if (step === "ec2-launch") {
-      await expect(doIt.getByRole("link", { name: /awslab\.pem/ })).toBeVisible();
+      const link = doIt.getByRole("link", { name: /awslab\.pem/ });
+      const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+      expect(download.suggestedFilename()).toBe("awslab.pem");
+      const stream = await download.createReadStream();
+      let pem = "";
+      for await (const chunk of stream) pem += chunk.toString();
+      expect(pem).toContain("PRIVATE KEY");
+      const again = await page.request.get((await link.getAttribute("href")) ?? "");
+      expect(again.status()).toBe(410);
     }
 
     await doIt.getByRole("button", { name: "대신 해 주세요" }).click();

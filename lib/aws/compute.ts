@@ -331,14 +331,12 @@ export async function runInstance(
 
 export async function allocateAddress(aws: AwsClients, tags: ResourceTags) {
   const result = await awsCall("ec2:AllocateAddress", () =>
-    aws
-      .ec2()
-      .send(
-        new AllocateAddressCommand({
-          Domain: "vpc",
-          TagSpecifications: tagSpecification("elastic-ip", tags),
-        }),
-      ),
+    aws.ec2().send(
+      new AllocateAddressCommand({
+        Domain: "vpc",
+        TagSpecifications: tagSpecification("elastic-ip", tags),
+      }),
+    ),
   );
   if (!result.AllocationId || !result.PublicIp)
     throw new Error("AllocateAddress returned no address");

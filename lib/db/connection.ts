@@ -2,8 +2,7 @@ import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
-import { Migrator } from "kysely/migration";
+import { Kysely, Migrator, SqliteDialect } from "kysely";
 import { migrationProvider } from "@/lib/db/migrations";
 import type { Database } from "@/lib/db/schema";
 

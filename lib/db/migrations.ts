@@ -1,5 +1,4 @@
-import type { Kysely } from "kysely";
-import type { Migration, MigrationProvider } from "kysely/migration";
+import type { Kysely, Migration, MigrationProvider } from "kysely";
 
 // Written in the dialect-neutral subset Kysely offers, so the same migrations run on SQLite and PostgreSQL.
 const migrations: Record<string, Migration> = {

@@ -50,7 +50,7 @@ export const STYLE_HASH = `sha256-${createHash("sha256").update(STYLE).digest("b
 // Built outside the html`` templates so formatting can never add whitespace that breaks the hash.
 const STYLE_ELEMENT = new SafeHtml(`<style>${STYLE}</style>`);
 
-export type Page = "signup" | "admin" | null;
+type Page = "signup" | "admin" | null;
 
 function bilingual(text: Bilingual): SafeHtml {
   return html`${text.ko}<span class="en" lang="en">${text.en}</span>`;
@@ -83,7 +83,7 @@ function layout(options: { title: string; current: Page; body: SafeHtml }): Safe
     </html> `;
 }
 
-export type FlashKind = "success" | "error" | "info";
+type FlashKind = "success" | "error" | "info";
 
 export interface Flash {
   kind: FlashKind;
