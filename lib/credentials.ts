@@ -136,11 +136,18 @@ export async function resolveCredentials(
   const row = await findLiveCredentials(db, attendeeId);
   if (!row) return undefined;
   if (row.source === "sandbox" && !sandboxEndpoint) return undefined;
-  const secret = storedSecretSchema.parse(
-    JSON.parse(
-      open({ ciphertext: row.ciphertext, iv: row.iv, tag: row.tag }, sealContext(attendeeId)),
-    ),
-  );
+  let secret: z.infer<typeof storedSecretSchema>;
+  try {
+    secret = storedSecretSchema.parse(
+      JSON.parse(
+        open({ ciphertext: row.ciphertext, iv: row.iv, tag: row.tag }, sealContext(attendeeId)),
+      ),
+    );
+  } catch {
+    // Sealed under a key the portal no longer has (CREDENTIALS_KEY rotated): ask the attendee again.
+    await deleteCredentials(db, attendeeId);
+    return undefined;
+  }
   return {
     target: {
       credentials: secret,

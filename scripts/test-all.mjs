@@ -60,7 +60,7 @@ if (vitest) {
   countCheck("vitest (no report)", false);
 }
 
-const buildOk = run("build", bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" });
+const buildOk = run("build", "npm", ["run", "build"], { NEXT_TELEMETRY_DISABLED: "1" });
 countCheck("next build", buildOk);
 if (buildOk) {
   const playwrightReport = path.join(root, "e2e", "artifacts", "report.json");

@@ -60,6 +60,18 @@ describe("runner with sandbox credentials", () => {
     expect(resolved?.accountId).toBe(accountId);
   });
 
+  it("forgets credentials it can no longer decrypt instead of failing every refresh", async () => {
+    const { attendee } = await attendeeIn(db);
+    await connectSandbox(db, { attendeeId: attendee.id, endpoint: emulatorEndpoint(), region: REGION });
+    await db
+      .updateTable("aws_credentials")
+      .set({ iv: Buffer.alloc(12, 1).toString("base64") })
+      .where("attendee_id", "=", attendee.id)
+      .execute();
+    expect(await resolveCredentials(db, attendee.id, emulatorEndpoint())).toBeUndefined();
+    expect(await findLiveCredentials(db, attendee.id)).toBeUndefined();
+  });
+
   it("reads once per module refresh, records the status, and reports missing credentials", async () => {
     const { attendee, event } = await attendeeIn(db);
     const ref = { attendeeId: attendee.id, eventId: event.id, clientIp: "127.0.0.1" };
