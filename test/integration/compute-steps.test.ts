@@ -22,6 +22,18 @@ function resourceCounts(snapshot: ComputeSnapshot) {
   };
 }
 
+function sandboxContext(overrides: Partial<StepContext> = {}): StepContext {
+  return {
+    attendeeId: "attendee-int",
+    eventId: "event-int",
+    region: REGION,
+    sandbox: true,
+    probe: createAppProbe({ sandbox: true, timeoutMs: 2000 }),
+    userData: "",
+    ...overrides,
+  };
+}
+
 describe("Compute steps against the emulator", () => {
   let app: Server;
   let appUrl = "";
@@ -35,16 +47,11 @@ describe("Compute steps against the emulator", () => {
 
   it("each step fails first, passes after do it for me, and a second do it for me creates nothing", async () => {
     const { aws } = await sandboxClients();
-    const ctx: StepContext = {
-      attendeeId: "attendee-int",
-      eventId: "event-int",
-      region: REGION,
-      sandbox: true,
+    const ctx = sandboxContext({
       clientIp: "127.0.0.1",
       sandboxAppUrl: appUrl,
-      probe: createAppProbe({ sandbox: true, timeoutMs: 2000 }),
       userData: "#!/bin/bash\necho sample app\n",
-    };
+    });
     for (const step of computeModule.steps) {
       const before = await readComputeSnapshot(aws);
       expect(stepStateOf(await step.check(before, ctx)), `${step.id} before`).not.toBe("pass");
@@ -69,14 +76,11 @@ describe("Compute steps against the emulator", () => {
 
   it("gives the private key once and tags what the portal creates", async () => {
     const { aws } = await sandboxClients();
-    const ctx: StepContext = {
+    const ctx = sandboxContext({
       attendeeId: "attendee-tags",
       eventId: "event-tags",
-      region: REGION,
-      sandbox: true,
-      probe: createAppProbe({ sandbox: true, timeoutMs: 500 }),
       userData: "#!/bin/bash\n",
-    };
+    });
     const effects: ApplyEffects = { done: [], secrets: [] };
     await computeModule.steps[0]!.apply(aws, await readComputeSnapshot(aws), ctx, effects);
     expect(effects.secrets).toHaveLength(1);
@@ -100,15 +104,7 @@ describe("Compute steps against the emulator", () => {
     const { aws, counter } = await sandboxClients();
     const snapshot = await readComputeSnapshot(aws);
     const callsForSnapshot = counter.total;
-    for (const step of computeModule.steps)
-      await step.check(snapshot, {
-        attendeeId: "a",
-        eventId: "e",
-        region: REGION,
-        sandbox: true,
-        probe: async () => ({ ok: false, reason: "network" }),
-        userData: "",
-      });
+    for (const step of computeModule.steps) await step.check(snapshot, sandboxContext());
     expect(counter.total).toBe(callsForSnapshot);
     expect(counter.byOperation()).toEqual({
       "EC2:DescribeAddresses": 1,
@@ -140,14 +136,10 @@ describe("Compute steps against the emulator", () => {
         TagSpecifications: [{ ResourceType: "instance", Tags: [{ Key: "Name", Value: "Web" }] }],
       }),
     );
-    const items = await computeModule.steps[0]!.check(await readComputeSnapshot(aws), {
-      attendeeId: "a",
-      eventId: "e",
-      region: REGION,
-      sandbox: true,
-      probe: async () => ({ ok: false, reason: "network" }),
-      userData: "",
-    });
+    const items = await computeModule.steps[0]!.check(
+      await readComputeSnapshot(aws),
+      sandboxContext(),
+    );
     expect(items.filter((item) => item.status !== "pass")).toEqual([]);
     expect(items.find((item) => item.id === "type")?.message.key).toBe("check.ec2.type.accepted");
   });
