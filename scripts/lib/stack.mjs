@@ -97,7 +97,32 @@ export async function waitForHttp(url, timeoutMs = 120_000) {
   throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`);
 }
 
-const SANDBOX_KEYS = { AWS_ACCESS_KEY_ID: "sandbox", AWS_SECRET_ACCESS_KEY: "sandbox" };
+const SAMPLE_APP_ACCOUNT = "100000000101";
+
+/**
+ * The sandbox's sample app gets its own emulator account through sts:AssumeRole, like an instance
+ * role would give it; the emulator answers unknown keys badly once a bucket has a policy.
+ */
+async function sampleAppCredentials(endpoint) {
+  const { STSClient, AssumeRoleCommand } = await import("@aws-sdk/client-sts");
+  const sts = new STSClient({
+    endpoint,
+    region: "ap-northeast-2",
+    credentials: { accessKeyId: "sandbox", secretAccessKey: "sandbox" },
+  });
+  const { Credentials } = await sts.send(
+    new AssumeRoleCommand({
+      RoleArn: `arn:aws:iam::${SAMPLE_APP_ACCOUNT}:role/awslab-ec2-role`,
+      RoleSessionName: "sample-app",
+      DurationSeconds: 43200,
+    }),
+  );
+  return {
+    AWS_ACCESS_KEY_ID: Credentials.AccessKeyId,
+    AWS_SECRET_ACCESS_KEY: Credentials.SecretAccessKey,
+    AWS_SESSION_TOKEN: Credentials.SessionToken,
+  };
+}
 
 /** The lab's database as attendees create it in the Database module (with the wider password column). */
 async function prepareLabDatabase(database) {
@@ -121,15 +146,16 @@ async function prepareLabDatabase(database) {
   }
 }
 
-async function createBucket(endpoint, bucket) {
+async function createBucket(endpoint, bucket, keys) {
   const { S3Client, CreateBucketCommand } = await import("@aws-sdk/client-s3");
   const s3 = new S3Client({
     endpoint,
     region: "ap-northeast-2",
     forcePathStyle: true,
     credentials: {
-      accessKeyId: SANDBOX_KEYS.AWS_ACCESS_KEY_ID,
-      secretAccessKey: SANDBOX_KEYS.AWS_SECRET_ACCESS_KEY,
+      accessKeyId: keys.AWS_ACCESS_KEY_ID,
+      secretAccessKey: keys.AWS_SECRET_ACCESS_KEY,
+      sessionToken: keys.AWS_SESSION_TOKEN,
     },
   });
   try {
@@ -151,9 +177,10 @@ export async function startSampleApp({
   database = "aws101_demo",
   log = "inherit",
 }) {
+  const keys = await sampleAppCredentials(emulatorEndpoint);
   const env = {
     ...process.env,
-    ...SANDBOX_KEYS,
+    ...keys,
     PORT: String(port),
     LISTEN_HOST: "127.0.0.1",
     AWS_REGION: "ap-northeast-2",
@@ -162,7 +189,7 @@ export async function startSampleApp({
     S3_BUCKET: "awslab-s3-sandbox",
     CONFIG_FILE: path.join(root, "data", "sample-app.env"),
   };
-  await createBucket(emulatorEndpoint, env.S3_BUCKET);
+  await createBucket(emulatorEndpoint, env.S3_BUCKET, keys);
   if (await tcpReachable("127.0.0.1", 3306)) {
     try {
       await prepareLabDatabase(database);
