@@ -5,6 +5,8 @@ const nextConfig = {
     "/lab/**": ["./content/**/*"],
   },
   poweredByHeader: false,
+  // Next logs server action arguments in development; those include pasted AWS secrets.
+  logging: { serverFunctions: false },
   async headers() {
     return [
       {

@@ -32,7 +32,7 @@ test("an attendee is refused the instructor dashboard", async ({ page }) => {
 test("malformed pasted credentials get per-field errors in Korean", async ({ page }) => {
   await joinAsAttendee(page, "Paster");
   await page.getByLabel("액세스 키 ID (AccessKeyId)").fill("not-a-key");
-  await page.getByLabel("비밀 액세스 키 (SecretAccessKey)").fill("short");
+  await page.getByLabel("비밀 액세스 키 (SecretAccessKey)").fill("SECRET-MARKER-short");
   await page.getByLabel("세션 토큰 (SessionToken)").fill("x");
   await page.getByLabel("리전").fill("mars-north-1");
   await page.getByRole("button", { name: "확인하고 저장하기" }).click();
@@ -41,6 +41,7 @@ test("malformed pasted credentials get per-field errors in Korean", async ({ pag
   await expect(page.getByText("세션 토큰이 비어 있거나 너무 짧습니다")).toBeVisible();
   await expect(page.getByText("알 수 없는 리전입니다")).toBeVisible();
   await expect(page.getByLabel("액세스 키 ID (AccessKeyId)")).toHaveValue("not-a-key");
+  expect(await page.content()).not.toContain("SECRET-MARKER");
   await screenshot(page, "credentials-field-errors");
 });
 
