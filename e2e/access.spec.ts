@@ -64,3 +64,16 @@ test("EC2 user data can download the sample app bundle the lab page names", asyn
   expect(bundle.headers()["content-type"]).toBe("application/gzip");
   expect((await bundle.body()).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
 });
+
+test("an attendee can switch the portal to English and back", async ({ page }) => {
+  await joinAsAttendee(page, "Bilingual");
+  await page.goto("/lab/compute/ec2-launch");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("EC2 인스턴스 만들기");
+  await expect(page.getByTestId("portal-url-warning")).toBeVisible();
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Launch an EC2 instance");
+  await expect(page.getByRole("button", { name: "Check" }).first()).toBeVisible();
+  await screenshot(page, "ec2-launch-english");
+  await page.getByRole("button", { name: "한국어" }).click();
+  await expect(page.getByRole("button", { name: "확인하기" }).first()).toBeVisible();
+});

@@ -21,6 +21,8 @@ export const en: Record<keyof typeof ko, string> = {
   "callout.security": "Security",
   "callout.tip": "Tip",
   "callout.concept": "Concept",
+  "userData.unreachablePortal":
+    "This portal's address ({url}) can't be reached from an EC2 instance. For a workshop on real AWS, ask your instructor to set PORTAL_PUBLIC_URL. In the sandbox you can leave it as it is.",
   "common.copy": "Copy",
   "common.copied": "Copied",
   "error.title": "Something went wrong",

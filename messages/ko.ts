@@ -19,6 +19,8 @@ export const ko = {
   "callout.security": "보안",
   "callout.tip": "팁",
   "callout.concept": "개념",
+  "userData.unreachablePortal":
+    "이 포털 주소({url})는 EC2 인스턴스에서 접속할 수 없습니다. 실제 AWS에서 실습하려면 강사에게 PORTAL_PUBLIC_URL을 설정해 달라고 하세요. 샌드박스에서는 그대로 두어도 됩니다.",
   "common.copy": "복사",
   "common.copied": "복사했습니다",
   "error.title": "문제가 생겼습니다",

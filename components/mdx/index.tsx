@@ -11,7 +11,8 @@ import { CodeBlock } from "@/components/mdx/CodeBlock";
 import { clientIpFrom } from "@/lib/client-ip";
 import { env } from "@/lib/env";
 import { findStep } from "@/lib/lab/modules";
-import { labUserData } from "@/lib/lab/user-data";
+import { labUserData, portalPublicUrl } from "@/lib/lab/user-data";
+import { isLoopbackUrl } from "@/lib/net";
 import type { Translator } from "@/messages";
 
 function codeOf(children: ReactNode): { code: string; language?: string } {
@@ -35,7 +36,22 @@ export function mdxComponents(t: Translator): MDXComponents {
       <DoItForMe stepId={step} moduleId={moduleOf(step)} labels={doItForMeLabels(t)} />
     ),
     StatusPanel: ({ module }: { module: string }) => <ModuleStatusPanel module={module} />,
-    UserData: async () => <CodeBlock code={await labUserData()} language="bash" />,
+    UserData: async () => {
+      const portalUrl = portalPublicUrl();
+      return (
+        <>
+          {isLoopbackUrl(portalUrl) ? (
+            <p
+              className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm"
+              data-testid="portal-url-warning"
+            >
+              {t("userData.unreachablePortal", { url: portalUrl })}
+            </p>
+          ) : null}
+          <CodeBlock code={await labUserData()} language="bash" />
+        </>
+      );
+    },
     MyIp: async () => (
       <code className="rounded bg-amber-100 px-1 font-semibold" data-testid="my-ip">
         {clientIpFrom(await headers(), env().TRUST_PROXY) ?? "?"}

@@ -6,7 +6,10 @@ import { env } from "@/lib/env";
 export const SAMPLE_APP_VERSION = sampleAppPackage.version;
 
 /** The user data the lab pages show and do-it-for-me launches with; it downloads the app from this portal. */
+export function portalPublicUrl(): string {
+  return env().PORTAL_PUBLIC_URL ?? "http://localhost:3000";
+}
+
 export async function labUserData(): Promise<string> {
-  const portalUrl = env().PORTAL_PUBLIC_URL ?? "http://localhost:3000";
-  return renderUserData({ portalUrl, version: SAMPLE_APP_VERSION });
+  return renderUserData({ portalUrl: portalPublicUrl(), version: SAMPLE_APP_VERSION });
 }
