@@ -16,6 +16,7 @@ export async function ModuleStatusPanel({
   return (
     <StatusPanel
       moduleId={module}
+      locale={locale}
       compact={compact}
       labels={statusPanelLabels(t)}
       steps={steps.map((step) => ({

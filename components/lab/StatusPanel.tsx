@@ -20,12 +20,14 @@ export type StatusPanelLabels = {
 
 export function StatusPanel({
   moduleId,
+  locale,
   steps,
   labels,
   intervalMs = 5000,
   compact = false,
 }: {
   moduleId: string;
+  locale: string;
   steps: { id: string; title: string; href: string }[];
   labels: StatusPanelLabels;
   intervalMs?: number;
@@ -47,6 +49,9 @@ export function StatusPanel({
       stopListening();
     };
   }, [moduleId, intervalMs]);
+
+  // Status text arrives localized from the server, so a language switch asks for it again.
+  useEffect(() => refreshModuleStatus(moduleId), [moduleId, locale]);
 
   useEffect(() => {
     if (!status) return;
