@@ -1,7 +1,7 @@
 import "server-only";
 import { AwsCallCounter } from "@/lib/aws/call-counter";
 import { createAwsClients, type AwsClients } from "@/lib/aws/client";
-import { AwsCallError, classifyAwsError, type AwsProblem } from "@/lib/aws/errors";
+import { classifyAwsError, type AwsProblem } from "@/lib/aws/errors";
 import { randomToken, seal } from "@/lib/crypto";
 import type { PortalDb } from "@/lib/db/connection";
 import { createSecretDownload, recordActivity, recordStepStatus } from "@/lib/db/queries";
@@ -83,11 +83,6 @@ async function openSession(
   };
 }
 
-function problemOf(error: unknown): AwsProblem {
-  if (error instanceof AwsCallError) return error.problem;
-  return classifyAwsError(error);
-}
-
 async function evaluate(
   runtime: RunnerEnvironment,
   attendee: AttendeeRef,
@@ -104,27 +99,28 @@ async function evaluate(
       awsCalls: 0,
     };
   }
+  let steps: StepResult[];
   try {
     const snapshot = await labModule.readSnapshot(session.aws);
-    const steps = await Promise.all(
+    steps = await Promise.all(
       labModule.steps.map(async (step) => {
         const items = await step.check(snapshot, session.ctx);
         return { stepId: step.id, state: stepStateOf(items), items };
       }),
     );
-    const status = { moduleId: labModule.id, checkedAt, steps, awsCalls: session.counter.total };
-    await record(runtime.db, attendee.attendeeId, status);
-    return status;
   } catch (error) {
     await forgetIfRejected(runtime.db, attendee.attendeeId, error);
     return {
       moduleId: labModule.id,
       checkedAt,
       steps: [],
-      problem: problemOf(error),
+      problem: classifyAwsError(error),
       awsCalls: session.counter.total,
     };
   }
+  const status = { moduleId: labModule.id, checkedAt, steps, awsCalls: session.counter.total };
+  await record(runtime.db, attendee.attendeeId, status);
+  return status;
 }
 
 /** Writes only what changed, so a panel polling every few seconds doesn't become a write load. */
@@ -197,7 +193,7 @@ export async function planStep(
     return { entries: found.step.plan(snapshot, session.ctx) };
   } catch (error) {
     await forgetIfRejected(runtime.db, attendee.attendeeId, error);
-    return { entries: [], problem: problemOf(error) };
+    return { entries: [], problem: classifyAwsError(error) };
   }
 }
 
@@ -251,7 +247,7 @@ async function applyWithSession(
     await step.apply(session.aws, snapshot, session.ctx, effects);
   } catch (error) {
     await forgetIfRejected(runtime.db, attendee.attendeeId, error);
-    problem = problemOf(error);
+    problem = classifyAwsError(error);
   }
   const downloads = [];
   for (const secret of effects.secrets) {
