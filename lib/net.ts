@@ -1,6 +1,6 @@
 const loopbackHosts = new Set(["localhost", "[::1]", "::1"]);
 
-export function isLoopbackHost(host: string): boolean {
+function isLoopbackHost(host: string): boolean {
   return loopbackHosts.has(host) || /^127(\.\d{1,3}){3}$/.test(host);
 }
 

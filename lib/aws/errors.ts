@@ -81,8 +81,3 @@ export async function awsCall<T>(operation: string, call: () => Promise<T>): Pro
     throw new AwsCallError(classifyAwsError(error, operation), { cause: error });
   }
 }
-
-export function awsErrorCode(error: unknown): string | undefined {
-  const named = error as { name?: string; Code?: string };
-  return named?.Code ?? named?.name;
-}

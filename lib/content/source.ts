@@ -49,10 +49,6 @@ export async function loadSteps(locale: Locale, moduleId: string): Promise<StepD
   return steps.sort((a, b) => a.frontmatter.order - b.frontmatter.order);
 }
 
-export async function loadStep(locale: Locale, moduleId: string, stepId: string) {
-  return (await loadSteps(locale, moduleId)).find((step) => step.frontmatter.id === stepId);
-}
-
 /** Every locale must have the same steps in the same order, or a language switch would break. */
 export async function validateAllContent(): Promise<{ modules: number; steps: number }> {
   const modules = await loadModules();

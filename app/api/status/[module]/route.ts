@@ -1,6 +1,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { currentAttendee } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { touchAttendee } from "@/lib/db/queries";
 import { getTranslator } from "@/lib/i18n";
 import { findModule } from "@/lib/lab/modules";
 import { presentModuleStatus } from "@/lib/lab/present";
@@ -15,6 +17,7 @@ const paramsSchema = z.object({
 });
 
 const noStore = { "Cache-Control": "no-store" };
+const LAST_SEEN_RESOLUTION_MS = 30_000;
 
 export async function GET(_request: Request, { params }: { params: Promise<{ module: string }> }) {
   const session = await currentAttendee();
@@ -23,6 +26,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ mod
   const parsed = paramsSchema.safeParse(await params);
   if (!parsed.success)
     return NextResponse.json({ error: "not_found" }, { status: 404, headers: noStore });
+  if (Date.now() - Date.parse(session.attendee.last_seen_at) > LAST_SEEN_RESOLUTION_MS) {
+    await touchAttendee(await db(), session.attendee.id);
+  }
   const status = await moduleStatus(
     await runnerEnvironment(),
     await attendeeRef(session),
