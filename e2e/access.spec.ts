@@ -77,3 +77,12 @@ test("an attendee can switch the portal to English and back", async ({ page }) =
   await page.getByRole("button", { name: "한국어" }).click();
   await expect(page.getByRole("button", { name: "확인하기" }).first()).toBeVisible();
 });
+
+test("route handlers refuse callers without a session", async ({ playwright, baseURL }) => {
+  const anonymous = await playwright.request.newContext({ baseURL });
+  expect((await anonymous.get("/api/status/compute")).status()).toBe(401);
+  expect((await anonymous.get("/api/downloads/aaaaaaaaaaaaaaaaaaaaaaaa")).status()).toBe(401);
+  const lab = await anonymous.get("/lab/compute", { maxRedirects: 0 });
+  expect(lab.status()).toBe(307);
+  await anonymous.dispose();
+});
