@@ -8,12 +8,8 @@ export const ko = {
   "nav.signOut": "로그아웃",
   "nav.language": "English",
   "nav.skipToContent": "본문으로 건너뛰기",
-  "common.minutes": "{count}분",
-  "common.loading": "불러오는 중…",
   "common.back": "돌아가기",
-  "common.close": "닫기",
   "common.cancel": "취소",
-  "common.retry": "다시 시도",
   "callout.changed": "바뀐 점",
   "callout.cost": "비용",
   "callout.security": "보안",
@@ -23,8 +19,6 @@ export const ko = {
     "이 포털 주소({url})는 EC2 인스턴스에서 접속할 수 없습니다. 실제 AWS에서 실습하려면 강사에게 PORTAL_PUBLIC_URL을 설정해 달라고 하세요. 샌드박스에서는 그대로 두어도 됩니다.",
   "common.copy": "복사",
   "common.copied": "복사했습니다",
-  "error.title": "문제가 생겼습니다",
-  "error.body": "잠시 후 다시 시도하세요. 계속되면 강사에게 알려 주세요.",
   "notFound.title": "페이지를 찾을 수 없습니다",
   "forbidden.title": "접근 권한이 없습니다",
   "forbidden.body": "이 페이지는 강사만 볼 수 있습니다.",
@@ -143,8 +137,7 @@ export const ko = {
   "status.title": "실시간 상태",
   "status.refreshing": "갱신 중…",
   "status.updated": "{time} 기준",
-  "status.paused": "화면이 보이지 않아 갱신을 멈췄습니다.",
-  "status.announce": "{step}: {state}",
+  "status.passedItems": "통과한 항목 {count}개",
   "status.needsCredentials": "자격 증명을 설정하면 상태가 표시됩니다.",
 
   // AWS problems shown in place of check items
@@ -287,7 +280,6 @@ export const ko = {
 
   // Instructor
   "instructor.title": "강사 대시보드",
-  "instructor.events": "이벤트",
   "instructor.joinCode": "참가 코드",
   "instructor.endsAt": "종료",
   "instructor.attendees": "참가자 {count}명",

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { ItemList, statusStyle } from "@/components/lab/ItemList";
 import { onStatusChanged } from "@/components/lab/status-events";
 import { refreshModuleStatus, subscribeToModuleStatus } from "@/components/lab/status-poller";
-import type { ModuleStatusView, StepView } from "@/lib/lab/views";
+import type { ItemView, ModuleStatusView, StepView } from "@/lib/lab/views";
 
 export type StatusPanelLabels = {
   title: string;
@@ -14,9 +14,33 @@ export type StatusPanelLabels = {
   needsCredentials: string;
   goCredentials: string;
   fix: string;
+  passedItems: string;
   state: Record<StepView["state"], string>;
   status: Record<StepView["items"][number]["status"], string>;
 };
+
+/** What needs attention stays open; what already passed folds away but stays one click from view. */
+function StepItems({ items, labels }: { items: ItemView[]; labels: StatusPanelLabels }) {
+  const open = items.filter((item) => item.status !== "pass");
+  const passed = items.filter((item) => item.status === "pass");
+  return (
+    <div className="mt-2 ml-8 space-y-2">
+      {open.length > 0 ? (
+        <ItemList items={open} statusLabels={labels.status} fixLabel={labels.fix} />
+      ) : null}
+      {passed.length > 0 ? (
+        <details>
+          <summary className="cursor-pointer text-sm text-emerald-800">
+            {labels.passedItems.replace("{count}", String(passed.length))}
+          </summary>
+          <div className="mt-2">
+            <ItemList items={passed} statusLabels={labels.status} fixLabel={labels.fix} />
+          </div>
+        </details>
+      ) : null}
+    </div>
+  );
+}
 
 export function StatusPanel({
   moduleId,
@@ -121,15 +145,7 @@ export function StatusPanel({
                   {view ? labels.state[state] : "—"}
                 </span>
               </div>
-              {!compact && view && view.state !== "pass" ? (
-                <div className="mt-2 ml-8">
-                  <ItemList
-                    items={view.items.filter((item) => item.status !== "pass")}
-                    statusLabels={labels.status}
-                    fixLabel={labels.fix}
-                  />
-                </div>
-              ) : null}
+              {!compact && view ? <StepItems items={view.items} labels={labels} /> : null}
             </li>
           );
         })}

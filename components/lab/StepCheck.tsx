@@ -10,6 +10,7 @@ import type { CheckView } from "@/lib/lab/views";
 export type StepCheckLabels = {
   button: string;
   running: string;
+  checkedAt: string;
   fix: string;
   goCredentials: string;
   summary: Record<CheckView["state"], string>;
@@ -66,7 +67,10 @@ export function StepCheck({
         {view ? (
           <>
             <p className="font-semibold" data-check-state={view.state}>
-              {view.problem ?? labels.summary[view.state]}
+              {view.problem ?? labels.summary[view.state]}{" "}
+              <span className="text-xs font-normal text-slate-500">
+                {labels.checkedAt.replace("{time}", new Date(view.checkedAt).toLocaleTimeString())}
+              </span>
             </p>
             {view.needsCredentials ? (
               <Link href="/credentials" className="text-sky-700 underline">

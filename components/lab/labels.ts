@@ -13,6 +13,7 @@ export function stepCheckLabels(t: Translator): StepCheckLabels {
   return {
     button: t("check.button"),
     running: t("check.running"),
+    checkedAt: t("check.checkedAt"),
     fix: t("check.howToFix"),
     goCredentials: t("credentials.goSet"),
     summary: {
@@ -59,6 +60,7 @@ export function statusPanelLabels(t: Translator): StatusPanelLabels {
     needsCredentials: t("status.needsCredentials"),
     goCredentials: t("credentials.goSet"),
     fix: check.fix,
+    passedItems: t("status.passedItems"),
     state: {
       pass: t("check.status.pass"),
       fail: t("check.status.fail"),

@@ -62,7 +62,11 @@ describe("runner with sandbox credentials", () => {
 
   it("forgets credentials it can no longer decrypt instead of failing every refresh", async () => {
     const { attendee } = await attendeeIn(db);
-    await connectSandbox(db, { attendeeId: attendee.id, endpoint: emulatorEndpoint(), region: REGION });
+    await connectSandbox(db, {
+      attendeeId: attendee.id,
+      endpoint: emulatorEndpoint(),
+      region: REGION,
+    });
     await db
       .updateTable("aws_credentials")
       .set({ iv: Buffer.alloc(12, 1).toString("base64") })

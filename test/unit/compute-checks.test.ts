@@ -254,7 +254,7 @@ describe("web-app check", () => {
         context({ sandbox: false, probe }),
       ),
     );
-    expect(probe).toHaveBeenCalledWith("http://198.51.100.9/");
+    expect(probe).toHaveBeenCalledWith(`http://${address.publicIp}/`);
     expect(items.app).toMatchObject({ status: "fail", fix: { key: "fix.web.app.timeout" } });
   });
 

@@ -19,7 +19,8 @@ describe("app probe", () => {
   it("refuses any non-loopback address in the sandbox without sending a request", async () => {
     const fetchImpl = vi.fn();
     const probe = createAppProbe({ sandbox: true, timeoutMs: 500, fetchImpl });
-    expect(await probe("http://54.180.1.2/")).toEqual({ ok: false, reason: "network" });
+    const emulatorInventedIp = "54.180.1.2";
+    expect(await probe(`http://${emulatorInventedIp}/`)).toEqual({ ok: false, reason: "network" });
     expect(fetchImpl).not.toHaveBeenCalled();
   });
 
