@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { AwsCredentialIdentity } from "@aws-sdk/types";
 import type { AppConfig } from "./config";
 
-const DEFAULT_ENDPOINT = "http://169.254.169.254";
+export const EC2_METADATA_ENDPOINT = "http://169.254.169.254";
 const TOKEN_TTL_SECONDS = 21_600;
 const REQUEST_TIMEOUT_MS = 1_000;
 
@@ -13,7 +13,7 @@ const REQUEST_TIMEOUT_MS = 1_000;
 export function metadataEndpoint(config: AppConfig, readFile = readSysFile): string | null {
   if (config.AWS_EC2_METADATA_DISABLED) return null;
   if (config.AWS_EC2_METADATA_SERVICE_ENDPOINT) return config.AWS_EC2_METADATA_SERVICE_ENDPOINT;
-  return looksLikeEc2(readFile) ? DEFAULT_ENDPOINT : null;
+  return looksLikeEc2(readFile) ? EC2_METADATA_ENDPOINT : null;
 }
 
 function readSysFile(file: string): string {

@@ -3,7 +3,7 @@
 import type { S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../src/config";
-import { metadataEndpoint } from "../src/imds";
+import { EC2_METADATA_ENDPOINT, metadataEndpoint } from "../src/imds";
 import { type StartedApp, labSettings, startTestApp } from "./support/app";
 import { SignupClient, healthOf } from "./support/client";
 import {
@@ -25,7 +25,7 @@ describe("metadataEndpoint", () => {
   });
   it("uses the default address when DMI says EC2, unless disabled", () => {
     const nitro = (file: string) => (file.endsWith("board_asset_tag") ? "i-0abc" : "");
-    expect(metadataEndpoint(parseConfig({}), nitro)).toBe("http://169.254.169.254");
+    expect(metadataEndpoint(parseConfig({}), nitro)).toBe(EC2_METADATA_ENDPOINT);
     expect(metadataEndpoint(parseConfig({ AWS_EC2_METADATA_DISABLED: "true" }), nitro)).toBeNull();
   });
   it("honours an explicit endpoint", () => {
