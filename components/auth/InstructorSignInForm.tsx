@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { Field } from "@/components/ui/Field";
 
 export function InstructorSignInForm({
   labels,
@@ -28,32 +29,14 @@ export function InstructorSignInForm({
         })
       }
     >
-      <div>
-        <label htmlFor="email" className="mb-1 block font-medium">
-          {labels.email}
-        </label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          required
-          autoComplete="username"
-          className="w-full rounded border border-slate-300 px-3 py-2"
-        />
-      </div>
-      <div>
-        <label htmlFor="password" className="mb-1 block font-medium">
-          {labels.password}
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          required
-          autoComplete="current-password"
-          className="w-full rounded border border-slate-300 px-3 py-2"
-        />
-      </div>
+      <Field name="email" type="email" label={labels.email} required autoComplete="username" />
+      <Field
+        name="password"
+        type="password"
+        label={labels.password}
+        required
+        autoComplete="current-password"
+      />
       <div aria-live="assertive">
         {error ? (
           <p role="alert" className="text-rose-700">

@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { Field } from "@/components/ui/Field";
 import { joinSchema } from "@/lib/auth/schemas";
 
 type Field = "joinCode" | "displayName" | "email";
@@ -55,41 +56,30 @@ export function JoinForm({
     });
   };
 
-  const field = (
-    name: Field,
-    type: string,
-    autoComplete: string,
-    required: boolean,
-    defaultValue?: string,
-  ) => (
-    <div>
-      <label htmlFor={name} className="mb-1 block font-medium">
-        {labels[name]}
-      </label>
-      <input
-        id={name}
-        name={name}
-        type={type}
-        required={required}
-        autoComplete={autoComplete}
-        defaultValue={defaultValue}
-        aria-invalid={fieldErrors[name] ? true : undefined}
-        aria-describedby={fieldErrors[name] ? `${name}-error` : undefined}
-        className="w-full rounded border border-slate-300 px-3 py-2 focus:outline-2 focus:outline-sky-600"
-      />
-      {fieldErrors[name] ? (
-        <p id={`${name}-error`} className="mt-1 text-sm text-rose-700">
-          {fieldErrors[name]}
-        </p>
-      ) : null}
-    </div>
-  );
-
   return (
     <form action={submit} className="space-y-4" noValidate>
-      {field("joinCode", "text", "off", true, defaultJoinCode)}
-      {field("displayName", "text", "nickname", true)}
-      {field("email", "email", "email", false)}
+      <Field
+        name="joinCode"
+        label={labels.joinCode}
+        error={fieldErrors.joinCode}
+        autoComplete="off"
+        required
+        defaultValue={defaultJoinCode}
+      />
+      <Field
+        name="displayName"
+        label={labels.displayName}
+        error={fieldErrors.displayName}
+        autoComplete="nickname"
+        required
+      />
+      <Field
+        name="email"
+        type="email"
+        label={labels.email}
+        error={fieldErrors.email}
+        autoComplete="email"
+      />
       <div aria-live="assertive">
         {formError ? (
           <p className="text-rose-700" role="alert">

@@ -8,6 +8,7 @@ import {
   saveOwnCredentialsAction,
   type CredentialsFormState,
 } from "@/app/credentials/actions";
+import { Field } from "@/components/ui/Field";
 
 export function SandboxButton({ label, disabled }: { label: string; disabled?: boolean }) {
   const router = useRouter();
@@ -84,83 +85,45 @@ export function OwnCredentialsForm({
     saveOwnCredentialsAction,
     {},
   );
-  const errorId = (name: string) => `${name}-error`;
-  const fieldError = (name: keyof NonNullable<CredentialsFormState["fieldErrors"]>) =>
-    state.fieldErrors?.[name] ? (
-      <p id={errorId(name)} className="mt-1 text-sm text-rose-700">
-        {state.fieldErrors[name]}
-      </p>
-    ) : null;
-  const inputClass = "w-full rounded border border-slate-300 px-3 py-2 font-mono text-sm";
+  const mono = "font-mono text-sm";
   return (
     <form action={action} className="space-y-3" autoComplete="off">
-      <div>
-        <label htmlFor="accessKeyId" className="mb-1 block font-medium">
-          {labels.accessKeyId}
-        </label>
-        <input
-          id="accessKeyId"
-          name="accessKeyId"
-          defaultValue={state.values?.accessKeyId}
-          spellCheck={false}
-          aria-invalid={state.fieldErrors?.accessKeyId ? true : undefined}
-          aria-describedby={state.fieldErrors?.accessKeyId ? errorId("accessKeyId") : undefined}
-          className={inputClass}
-        />
-        {fieldError("accessKeyId")}
-      </div>
-      <div>
-        <label htmlFor="secretAccessKey" className="mb-1 block font-medium">
-          {labels.secretAccessKey}
-        </label>
-        <input
-          id="secretAccessKey"
-          name="secretAccessKey"
-          type="password"
-          spellCheck={false}
-          aria-invalid={state.fieldErrors?.secretAccessKey ? true : undefined}
-          aria-describedby={
-            state.fieldErrors?.secretAccessKey ? errorId("secretAccessKey") : undefined
-          }
-          className={inputClass}
-        />
-        {fieldError("secretAccessKey")}
-      </div>
-      <div>
-        <label htmlFor="sessionToken" className="mb-1 block font-medium">
-          {labels.sessionToken}
-        </label>
-        <textarea
-          id="sessionToken"
-          name="sessionToken"
-          rows={3}
-          spellCheck={false}
-          aria-invalid={state.fieldErrors?.sessionToken ? true : undefined}
-          aria-describedby={state.fieldErrors?.sessionToken ? errorId("sessionToken") : undefined}
-          className={inputClass}
-        />
-        {fieldError("sessionToken")}
-      </div>
-      <div>
-        <label htmlFor="region" className="mb-1 block font-medium">
-          {labels.region}
-        </label>
-        <input
-          id="region"
-          name="region"
-          list="aws-regions"
-          defaultValue={state.values?.region ?? defaultRegion}
-          aria-invalid={state.fieldErrors?.region ? true : undefined}
-          aria-describedby={state.fieldErrors?.region ? errorId("region") : undefined}
-          className={inputClass}
-        />
-        <datalist id="aws-regions">
-          {regions.map((region) => (
-            <option key={region} value={region} />
-          ))}
-        </datalist>
-        {fieldError("region")}
-      </div>
+      <Field
+        name="accessKeyId"
+        label={labels.accessKeyId}
+        error={state.fieldErrors?.accessKeyId}
+        defaultValue={state.values?.accessKeyId}
+        spellCheck={false}
+        className={mono}
+      />
+      <Field
+        name="secretAccessKey"
+        type="password"
+        label={labels.secretAccessKey}
+        error={state.fieldErrors?.secretAccessKey}
+        spellCheck={false}
+        className={mono}
+      />
+      <Field
+        name="sessionToken"
+        multiline
+        label={labels.sessionToken}
+        error={state.fieldErrors?.sessionToken}
+        className={mono}
+      />
+      <Field
+        name="region"
+        list="aws-regions"
+        label={labels.region}
+        error={state.fieldErrors?.region}
+        defaultValue={state.values?.region ?? defaultRegion}
+        className={mono}
+      />
+      <datalist id="aws-regions">
+        {regions.map((region) => (
+          <option key={region} value={region} />
+        ))}
+      </datalist>
       <p aria-live="polite" className={state.ok ? "text-emerald-700" : "text-rose-700"}>
         {state.message}
       </p>
