@@ -86,6 +86,10 @@ export function OwnCredentialsForm({
     {},
   );
   const mono = "font-mono text-sm";
+  // The secret and token stay in this browser tab only: React resets the form after the action,
+  // and the server never returns them, so they are kept here for a corrected resubmission.
+  const [secretAccessKey, setSecretAccessKey] = useState("");
+  const [sessionToken, setSessionToken] = useState("");
   return (
     <form action={action} className="space-y-3" autoComplete="off">
       <Field
@@ -101,6 +105,8 @@ export function OwnCredentialsForm({
         type="password"
         label={labels.secretAccessKey}
         error={state.fieldErrors?.secretAccessKey}
+        value={secretAccessKey}
+        onValueChange={setSecretAccessKey}
         spellCheck={false}
         className={mono}
       />
@@ -109,6 +115,8 @@ export function OwnCredentialsForm({
         multiline
         label={labels.sessionToken}
         error={state.fieldErrors?.sessionToken}
+        value={sessionToken}
+        onValueChange={setSessionToken}
         className={mono}
       />
       <Field

@@ -6,10 +6,22 @@ type FieldProps = {
   error?: string;
   multiline?: boolean;
   className?: string;
-} & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id" | "className">;
+  /** Controlled value kept in the browser, for fields the server must never send back. */
+  value?: string;
+  onValueChange?: (value: string) => void;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id" | "className" | "value" | "onChange">;
 
 /** A labelled input whose error is announced and tied to it for screen readers. */
-export function Field({ name, label, error, multiline, className, ...input }: FieldProps) {
+export function Field({
+  name,
+  label,
+  error,
+  multiline,
+  className,
+  value,
+  onValueChange,
+  ...input
+}: FieldProps) {
   const errorId = `${name}-error`;
   const shared = {
     id: name,
@@ -17,6 +29,7 @@ export function Field({ name, label, error, multiline, className, ...input }: Fi
     "aria-invalid": error ? true : undefined,
     "aria-describedby": error ? errorId : undefined,
     className: `w-full rounded border border-slate-300 px-3 py-2 focus:outline-2 focus:outline-sky-600 ${className ?? ""}`,
+    ...(onValueChange ? { value: value ?? "" } : {}),
   };
   return (
     <div>
@@ -24,9 +37,19 @@ export function Field({ name, label, error, multiline, className, ...input }: Fi
         {label}
       </label>
       {multiline ? (
-        <textarea {...shared} rows={3} spellCheck={false} defaultValue={input.defaultValue} />
+        <textarea
+          {...shared}
+          rows={3}
+          spellCheck={false}
+          defaultValue={onValueChange ? undefined : input.defaultValue}
+          onChange={onValueChange ? (event) => onValueChange(event.target.value) : undefined}
+        />
       ) : (
-        <input {...shared} {...input} />
+        <input
+          {...shared}
+          {...input}
+          onChange={onValueChange ? (event) => onValueChange(event.target.value) : undefined}
+        />
       )}
       {error ? (
         <p id={errorId} className="mt-1 text-sm text-rose-700">
