@@ -233,6 +233,7 @@ export const en: Record<keyof typeof ko, string> = {
     "Select the unused Elastic IP and choose **Actions** → **Release Elastic IP addresses**.",
   "plan.eip.exists": "Elastic IP {ip}: already associated with Web.",
   "plan.eip.reuse": "Associate the idle Elastic IP {ip} with Web (no new allocation).",
+  "plan.eip.waitForRunning": "Web is still {state}. Try again once it is running.",
   "plan.eip.allocate": "Allocate a new Elastic IP and associate it with Web.",
   "check.ssh.ipUnknown": "Your IP address is unknown, so the SSH rule can't be checked.",
   "check.ssh.myIp": "{group} allows SSH (22) from your IP {cidr}.",

@@ -236,6 +236,8 @@ export const ko = {
     "쓰지 않는 탄력적 IP를 선택하고 **작업 (Actions)** → **탄력적 IP 주소 릴리스 (Release Elastic IP addresses)**를 누르세요.",
   "plan.eip.exists": "탄력적 IP {ip}: 이미 Web에 연결되어 있습니다.",
   "plan.eip.reuse": "연결되지 않은 탄력적 IP {ip}을(를) Web에 연결합니다 (새로 할당하지 않습니다).",
+  "plan.eip.waitForRunning":
+    "Web이 아직 {state} 상태입니다. 실행 중(running)이 되면 다시 누르세요.",
   "plan.eip.allocate": "탄력적 IP를 새로 할당하고 Web에 연결합니다.",
   "check.ssh.ipUnknown": "내 IP를 알 수 없어 SSH 규칙을 확인하지 못했습니다.",
   "check.ssh.myIp": "{group}이(가) 내 IP {cidr}에서 오는 SSH(22)를 허용합니다.",

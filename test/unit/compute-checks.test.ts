@@ -144,6 +144,20 @@ describe("elastic-ip check", () => {
     });
   });
 
+  it("waits for Web to be running before associating an address", () => {
+    const plan = elasticIpStep.plan(
+      snapshot({ instances: [webInstance({ state: "pending" })] }),
+      context(),
+    );
+    expect(plan).toEqual([
+      {
+        id: "instance",
+        kind: "blocked",
+        message: { key: "plan.eip.waitForRunning", params: { state: "pending" } },
+      },
+    ]);
+  });
+
   it("reuses an idle address rather than allocating another", () => {
     const idle = { allocationId: "eipalloc-1", publicIp: "198.51.100.7", tags: {} };
     expect(elasticIpStep.plan(snapshot({ addresses: [idle] }), context())[0]?.message.key).toBe(

@@ -46,6 +46,16 @@ function plan(snapshot: ComputeSnapshot): PlanEntry[] {
   const web = findWebInstance(snapshot);
   if (!web) return [{ id: "instance", kind: "blocked", message: { key: "plan.common.needsWeb" } }];
   const attached = webAddress(snapshot, web.id);
+  if (!attached && web.state !== "running") {
+    // AWS refuses to associate an address with an instance that isn't running yet.
+    return [
+      {
+        id: "instance",
+        kind: "blocked",
+        message: { key: "plan.eip.waitForRunning", params: { state: web.state } },
+      },
+    ];
+  }
   if (attached) {
     return [
       {
@@ -74,7 +84,7 @@ export const elasticIpStep: StepDefinition<ComputeSnapshot> = {
   plan,
   async apply(aws, snapshot, ctx, effects) {
     const web = findWebInstance(snapshot);
-    if (!web || webAddress(snapshot, web.id)) return;
+    if (!web || web.state !== "running" || webAddress(snapshot, web.id)) return;
     // An idle address the attendee already pays for is reused instead of allocating a second one.
     const allocationId =
       idleAddresses(snapshot)[0]?.allocationId ??
