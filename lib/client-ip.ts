@@ -14,5 +14,13 @@ export function clientIpFrom(headerValues: Headers, trustProxy: boolean): string
   if (!candidate) return undefined;
   const unmapped = candidate.startsWith("::ffff:") ? candidate.slice("::ffff:".length) : candidate;
   if (unmapped === "::1") return "127.0.0.1";
-  return isIP(unmapped) === 4 ? unmapped : undefined;
+  switch (isIP(unmapped)) {
+    case 4:
+      return unmapped;
+    case 6:
+      // The compressed lower-case form AWS uses in security group rules (RFC 5952).
+      return new URL(`http://[${unmapped}]/`).hostname.slice(1, -1);
+    default:
+      return undefined;
+  }
 }

@@ -249,16 +249,16 @@ export async function createSecurityGroup(
 }
 
 export async function authorizeIngress(aws: AwsClients, groupId: string, rule: IngressRequest) {
-  const range = {
-    CidrIp: rule.cidr,
-    ...(rule.description ? { Description: rule.description } : {}),
-  };
+  const description = rule.description ? { Description: rule.description } : {};
+  const ranges = rule.cidr.includes(":")
+    ? { Ipv6Ranges: [{ CidrIpv6: rule.cidr, ...description }] }
+    : { IpRanges: [{ CidrIp: rule.cidr, ...description }] };
   await awsCall("ec2:AuthorizeSecurityGroupIngress", () =>
     aws.ec2().send(
       new AuthorizeSecurityGroupIngressCommand({
         GroupId: groupId,
         IpPermissions: [
-          { IpProtocol: rule.protocol, FromPort: rule.port, ToPort: rule.port, IpRanges: [range] },
+          { IpProtocol: rule.protocol, FromPort: rule.port, ToPort: rule.port, ...ranges },
         ],
       }),
     ),

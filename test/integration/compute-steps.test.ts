@@ -144,3 +144,18 @@ describe("Compute steps against the emulator", () => {
     expect(items.find((item) => item.id === "type")?.message.key).toBe("check.ec2.type.accepted");
   });
 });
+
+describe("ssh-access for an attendee on IPv6", () => {
+  it("adds a /128 rule the check then accepts", async () => {
+    const { aws } = await sandboxClients();
+    const ctx = sandboxContext({ clientIp: "2001:db8::7" });
+    const launch: ApplyEffects = { done: [], secrets: [] };
+    await computeModule.steps[0]!.apply(aws, await readComputeSnapshot(aws), ctx, launch);
+    const sshStep = computeModule.steps.find((step) => step.id === "ssh-access")!;
+    const effects: ApplyEffects = { done: [], secrets: [] };
+    await sshStep.apply(aws, await readComputeSnapshot(aws), ctx, effects);
+    expect(effects.done.map((entry) => entry.id)).toEqual(["my-ip"]);
+    const items = await sshStep.check(await readComputeSnapshot(aws), ctx);
+    expect(items.filter((item) => item.status !== "pass")).toEqual([]);
+  });
+});

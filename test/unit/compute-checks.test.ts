@@ -167,6 +167,23 @@ describe("elastic-ip check", () => {
 });
 
 describe("ssh-access check", () => {
+  it("expects a /128 rule for an attendee on IPv6", async () => {
+    const ipv6Rule = {
+      protocol: "tcp",
+      fromPort: 22,
+      toPort: 22,
+      source: { kind: "ipv6" as const, cidr: "2001:db8::7/128", description: "Saltware" },
+    };
+    const ctx = context({ clientIp: "2001:db8::7" });
+    expect(sshAccessStep.plan(snapshot(), ctx)[0]?.message.params).toMatchObject({
+      cidr: "2001:db8::7/128",
+    });
+    const items = byId(
+      await sshAccessStep.check(snapshot({ securityGroups: [webGroup([ipv6Rule])] }), ctx),
+    );
+    expect(items["my-ip"]?.status).toBe("pass");
+  });
+
   it("passes the attendee's own /32 with the lab's description", async () => {
     const items = byId(
       await sshAccessStep.check(

@@ -36,6 +36,8 @@ describe("client IP", () => {
     expect(clientIpFrom(headers("198.51.100.2, 10.0.0.1"), true)).toBe("198.51.100.2");
     expect(clientIpFrom(headers("::ffff:127.0.0.1"), false)).toBe("127.0.0.1");
     expect(clientIpFrom(new Headers(), false)).toBeUndefined();
+    expect(clientIpFrom(headers("2001:DB8:0:0:0:0:0:7"), false)).toBe("2001:db8::7");
+    expect(clientIpFrom(headers("not-an-ip"), false)).toBeUndefined();
   });
 });
 

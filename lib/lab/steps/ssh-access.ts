@@ -9,7 +9,8 @@ import {
 } from "@/lib/lab/compute-facts";
 import type { CheckItem, PlanEntry, StepContext, StepDefinition } from "@/lib/lab/types";
 
-const myCidr = (ctx: StepContext) => (ctx.clientIp ? `${ctx.clientIp}/32` : undefined);
+const myCidr = (ctx: StepContext) =>
+  ctx.clientIp ? `${ctx.clientIp}/${ctx.clientIp.includes(":") ? 128 : 32}` : undefined;
 
 function myRule(rules: IngressRule[], cidr: string | undefined) {
   return cidr ? rules.find((rule) => cidrOf(rule) === cidr) : undefined;
