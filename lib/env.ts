@@ -30,6 +30,17 @@ const envSchema = z.object({
   }),
   PORTAL_PUBLIC_URL: optionalUrl,
   DEFAULT_REGION: z.string().default("ap-northeast-2"),
+  TIME_ZONE: z
+    .string()
+    .default("Asia/Seoul")
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "TIME_ZONE must be an IANA time zone such as Asia/Seoul"),
   TRUST_PROXY: flag,
   STATUS_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(4),
   APP_PROBE_TIMEOUT_MS: z.coerce.number().int().min(200).max(10_000).default(2500),

@@ -6,6 +6,7 @@ import { loadModules, loadSteps } from "@/lib/content/source";
 import { db } from "@/lib/db";
 import { listAttendees, listEventStepStatus, listEvents } from "@/lib/db/queries";
 import type { StepState } from "@/lib/db/schema";
+import { env } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n";
 
 export default async function InstructorPage() {
@@ -25,6 +26,7 @@ export default async function InstructorPage() {
     }
     redirect("/instructor/sign-in");
   }
+  const timeZone = env().TIME_ZONE;
   const database = await db();
   const events = await listEvents(database);
   const modules = await loadModules();
@@ -54,7 +56,8 @@ export default async function InstructorPage() {
             <h2 className="text-lg font-semibold">{event.name}</h2>
             <p className="text-sm text-slate-600">
               {t("instructor.joinCode")}: <code className="font-bold">{event.join_code}</code> ·{" "}
-              {t("instructor.endsAt")}: {new Date(event.ends_at).toLocaleString(locale)} ·{" "}
+              {t("instructor.endsAt")}:{" "}
+              {new Date(event.ends_at).toLocaleString(locale, { timeZone })} ·{" "}
               {t("instructor.attendees", { count: attendees.length })}
             </p>
             {attendees.length === 0 ? (
@@ -104,7 +107,7 @@ export default async function InstructorPage() {
                           );
                         })}
                         <td className="px-2 py-1 text-slate-600">
-                          {new Date(attendee.last_seen_at).toLocaleTimeString(locale)}
+                          {new Date(attendee.last_seen_at).toLocaleTimeString(locale, { timeZone })}
                         </td>
                       </tr>
                     ))}
