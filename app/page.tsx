@@ -38,6 +38,7 @@ export default async function HomePage({
               [JOIN_ERRORS.badJoinCode]: t("join.error.badJoinCode"),
               [JOIN_ERRORS.eventEnded]: t("join.error.eventEnded"),
               [JOIN_ERRORS.invalid]: t("join.error.invalid"),
+              [JOIN_ERRORS.tooManyAttempts]: t("join.error.tooManyAttempts"),
             },
           }}
         />

@@ -35,6 +35,8 @@ export const en: Record<keyof typeof ko, string> = {
   "join.error.badJoinCode":
     "That join code doesn't match any workshop. Check the code with your instructor.",
   "join.error.eventEnded": "This workshop has already ended.",
+  "join.error.tooManyAttempts":
+    "Too many wrong join codes. Try again in 10 minutes, or check the code with your instructor.",
   "join.error.invalid": "Please check what you entered.",
   "join.instructorLink": "Instructor? Sign in here",
   "field.joinCode.invalid": "A join code is 4–16 letters and digits.",

@@ -33,6 +33,8 @@ export const ko = {
   "join.submitting": "참가하는 중…",
   "join.error.badJoinCode": "참가 코드가 맞지 않습니다. 강사에게 코드를 다시 확인하세요.",
   "join.error.eventEnded": "이 실습은 이미 끝났습니다.",
+  "join.error.tooManyAttempts":
+    "참가 코드를 너무 많이 틀렸습니다. 10분 뒤에 다시 시도하거나 강사에게 코드를 확인하세요.",
   "join.error.invalid": "입력한 내용을 확인하세요.",
   "join.instructorLink": "강사이신가요? 강사 로그인",
   "field.joinCode.invalid": "참가 코드는 영문과 숫자 4~16자입니다.",

@@ -1,9 +1,12 @@
 import "server-only";
 import type { AuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { joinAttempts } from "@/lib/auth/attempts";
+import { clientIpFrom } from "@/lib/client-ip";
 import { verifyPassword } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { createAttendee, findEventByJoinCode, findInstructorByEmail } from "@/lib/db/queries";
+import { env } from "@/lib/env";
 import { instructorSignInSchema, joinSchema } from "@/lib/auth/schemas";
 
 export type Role = "attendee" | "instructor";
@@ -13,6 +16,7 @@ export const JOIN_ERRORS = {
   badJoinCode: "bad_join_code",
   eventEnded: "event_ended",
   invalid: "invalid",
+  tooManyAttempts: "too_many_attempts",
 } as const;
 
 const TWELVE_HOURS = 12 * 60 * 60;
@@ -25,12 +29,18 @@ export const authOptions: AuthOptions = {
       id: "attendee",
       name: "Join code",
       credentials: { joinCode: {}, displayName: {}, email: {} },
-      async authorize(raw): Promise<User | null> {
+      async authorize(raw, request): Promise<User | null> {
         const parsed = joinSchema.safeParse(raw ?? {});
         if (!parsed.success) throw new Error(JOIN_ERRORS.invalid);
+        const client =
+          clientIpFrom(new Headers(request.headers ?? {}), env().TRUST_PROXY) ?? "unknown";
+        if (joinAttempts.isBlocked(client)) throw new Error(JOIN_ERRORS.tooManyAttempts);
         const database = await db();
         const event = await findEventByJoinCode(database, parsed.data.joinCode);
-        if (!event) throw new Error(JOIN_ERRORS.badJoinCode);
+        if (!event) {
+          joinAttempts.fail(client);
+          throw new Error(JOIN_ERRORS.badJoinCode);
+        }
         if (new Date(event.ends_at).getTime() < Date.now()) throw new Error(JOIN_ERRORS.eventEnded);
         const attendee = await createAttendee(database, {
           eventId: event.id,
