@@ -2,17 +2,11 @@ import {
   createKeyPair,
   createSecurityGroup,
   latestAl2023ImageId,
-  revokeIngress,
   runInstance,
 } from "@/lib/aws/compute";
 import type { ComputeSnapshot } from "@/lib/aws/types";
-import {
-  LAB,
-  findWebInstance,
-  findWebServerGroup,
-  openToWorld,
-  webInstances,
-} from "@/lib/lab/compute-facts";
+import { LAB, findWebInstance, findWebServerGroup, webInstances } from "@/lib/lab/compute-facts";
+import { noOpenSshItem, removeOpenSshEntry, revokeOpenSsh } from "@/lib/lab/steps/web-server-group";
 import { portalTags, type CheckItem, type PlanEntry, type StepDefinition } from "@/lib/lab/types";
 
 function amiItem(snapshot: ComputeSnapshot, imageId: string | undefined): CheckItem {
@@ -147,20 +141,7 @@ function check(snapshot: ComputeSnapshot): CheckItem[] {
             fix: { key: "fix.sg.notAttached", params: { group: LAB.securityGroup } },
           },
     );
-    items.push(
-      openToWorld(group, 22).length === 0
-        ? {
-            id: "no-open-ssh",
-            status: "pass",
-            message: { key: "check.sg.noOpenSsh", params: { group: LAB.securityGroup } },
-          }
-        : {
-            id: "no-open-ssh",
-            status: "fail",
-            message: { key: "check.sg.openSsh", params: { group: LAB.securityGroup } },
-            fix: { key: "fix.sg.openSsh" },
-          },
-    );
+    items.push(noOpenSshItem(group));
   }
 
   if (!keyPair) {
@@ -218,13 +199,8 @@ function plan(snapshot: ComputeSnapshot): PlanEntry[] {
           message: { key: "plan.sg.create", params: { group: LAB.securityGroup } },
         },
   ];
-  if (group && openToWorld(group, 22).length > 0) {
-    entries.push({
-      id: "open-ssh",
-      kind: "remove",
-      message: { key: "plan.sg.removeOpenSsh", params: { group: LAB.securityGroup } },
-    });
-  }
+  const removeOpenSsh = group && removeOpenSshEntry(group);
+  if (removeOpenSsh) entries.push(removeOpenSsh);
   if (web) {
     entries.push({
       id: "instance",
@@ -280,9 +256,7 @@ export const ec2LaunchStep: StepDefinition<ComputeSnapshot> = {
       markDone("security-group");
     }
     if (group) {
-      const openSsh = openToWorld(group, 22);
-      for (const rule of openSsh) await revokeIngress(aws, group.id, rule);
-      if (openSsh.length > 0) markDone("open-ssh");
+      if (await revokeOpenSsh(aws, group)) markDone("open-ssh");
     }
     if (!findWebInstance(snapshot)) {
       await runInstance(aws, {

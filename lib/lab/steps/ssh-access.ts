@@ -1,12 +1,13 @@
-import { authorizeIngress, revokeIngress } from "@/lib/aws/compute";
+import { authorizeIngress } from "@/lib/aws/compute";
 import type { ComputeSnapshot, IngressRule } from "@/lib/aws/types";
+import { LAB, cidrOf, findWebServerGroup, rulesForPort } from "@/lib/lab/compute-facts";
 import {
-  LAB,
-  cidrOf,
-  findWebServerGroup,
-  openToWorld,
-  rulesForPort,
-} from "@/lib/lab/compute-facts";
+  needsGroupEntry,
+  needsGroupItem,
+  noOpenSshItem,
+  removeOpenSshEntry,
+  revokeOpenSsh,
+} from "@/lib/lab/steps/web-server-group";
 import type { CheckItem, PlanEntry, StepContext, StepDefinition } from "@/lib/lab/types";
 
 const myCidr = (ctx: StepContext) =>
@@ -18,15 +19,7 @@ function myRule(rules: IngressRule[], cidr: string | undefined) {
 
 function check(snapshot: ComputeSnapshot, ctx: StepContext): CheckItem[] {
   const group = findWebServerGroup(snapshot);
-  if (!group) {
-    return [
-      {
-        id: "security-group",
-        status: "pending",
-        message: { key: "check.common.needsGroup", params: { group: LAB.securityGroup } },
-      },
-    ];
-  }
+  if (!group) return [needsGroupItem];
   const sshRules = rulesForPort(group, 22);
   const cidr = myCidr(ctx);
   const mine = myRule(sshRules, cidr);
@@ -70,34 +63,13 @@ function check(snapshot: ComputeSnapshot, ctx: StepContext): CheckItem[] {
       fix: { key: "fix.ssh.addMyIp", params: { cidr } },
     });
   }
-  items.push(
-    openToWorld(group, 22).length === 0
-      ? {
-          id: "no-open-ssh",
-          status: "pass",
-          message: { key: "check.sg.noOpenSsh", params: { group: LAB.securityGroup } },
-        }
-      : {
-          id: "no-open-ssh",
-          status: "fail",
-          message: { key: "check.sg.openSsh", params: { group: LAB.securityGroup } },
-          fix: { key: "fix.sg.openSsh" },
-        },
-  );
+  items.push(noOpenSshItem(group));
   return items;
 }
 
 function plan(snapshot: ComputeSnapshot, ctx: StepContext): PlanEntry[] {
   const group = findWebServerGroup(snapshot);
-  if (!group) {
-    return [
-      {
-        id: "security-group",
-        kind: "blocked",
-        message: { key: "plan.common.needsGroup", params: { group: LAB.securityGroup } },
-      },
-    ];
-  }
+  if (!group) return [needsGroupEntry];
   const cidr = myCidr(ctx);
   if (!cidr) return [{ id: "my-ip", kind: "blocked", message: { key: "plan.ssh.ipUnknown" } }];
   const entries: PlanEntry[] = [];
@@ -122,13 +94,8 @@ function plan(snapshot: ComputeSnapshot, ctx: StepContext): PlanEntry[] {
       });
     }
   }
-  if (openToWorld(group, 22).length > 0) {
-    entries.push({
-      id: "open-ssh",
-      kind: "remove",
-      message: { key: "plan.sg.removeOpenSsh", params: { group: LAB.securityGroup } },
-    });
-  }
+  const removeOpenSsh = removeOpenSshEntry(group);
+  if (removeOpenSsh) entries.push(removeOpenSsh);
   return entries;
 }
 
@@ -152,7 +119,7 @@ export const sshAccessStep: StepDefinition<ComputeSnapshot> = {
         effects.done.push(entry);
       }
       if (entry.id === "open-ssh") {
-        for (const rule of openToWorld(group, 22)) await revokeIngress(aws, group.id, rule);
+        await revokeOpenSsh(aws, group);
         effects.done.push(entry);
       }
     }

@@ -9,6 +9,7 @@ import {
   rulesForPort,
   webAddress,
 } from "@/lib/lab/compute-facts";
+import { needsGroupEntry, needsGroupItem } from "@/lib/lab/steps/web-server-group";
 import type { CheckItem, PlanEntry, StepContext, StepDefinition } from "@/lib/lab/types";
 
 async function appItem(snapshot: ComputeSnapshot, ctx: StepContext): Promise<CheckItem> {
@@ -65,15 +66,7 @@ async function appItem(snapshot: ComputeSnapshot, ctx: StepContext): Promise<Che
 
 async function check(snapshot: ComputeSnapshot, ctx: StepContext): Promise<CheckItem[]> {
   const group = findWebServerGroup(snapshot);
-  if (!group) {
-    return [
-      {
-        id: "security-group",
-        status: "pending",
-        message: { key: "check.common.needsGroup", params: { group: LAB.securityGroup } },
-      },
-    ];
-  }
+  if (!group) return [needsGroupItem];
   const httpRules = rulesForPort(group, 80);
   const items: CheckItem[] = [];
   if (openToWorld(group, 80).length > 0) {
@@ -105,15 +98,7 @@ async function check(snapshot: ComputeSnapshot, ctx: StepContext): Promise<Check
 
 function plan(snapshot: ComputeSnapshot): PlanEntry[] {
   const group = findWebServerGroup(snapshot);
-  if (!group) {
-    return [
-      {
-        id: "security-group",
-        kind: "blocked",
-        message: { key: "plan.common.needsGroup", params: { group: LAB.securityGroup } },
-      },
-    ];
-  }
+  if (!group) return [needsGroupEntry];
   const entries: PlanEntry[] = [
     rulesForPort(group, 80).length > 0
       ? { id: "http-rule", kind: "exists", message: { key: "plan.web.httpExists" } }
