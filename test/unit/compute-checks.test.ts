@@ -167,6 +167,9 @@ describe("elastic-ip check", () => {
 });
 
 describe("ssh-access check", () => {
+  const sshItems = async (rules: ReturnType<typeof ssh>[]) =>
+    byId(await sshAccessStep.check(snapshot({ securityGroups: [webGroup(rules)] }), context()));
+
   it("expects a /128 rule for an attendee on IPv6", async () => {
     const ipv6Rule = {
       protocol: "tcp",
@@ -185,23 +188,13 @@ describe("ssh-access check", () => {
   });
 
   it("passes the attendee's own /32 with the lab's description", async () => {
-    const items = byId(
-      await sshAccessStep.check(
-        snapshot({ securityGroups: [webGroup([ssh("203.0.113.10/32", "Saltware")])] }),
-        context(),
-      ),
-    );
+    const items = await sshItems([ssh("203.0.113.10/32", "Saltware")]);
     expect(items["my-ip"]?.status).toBe("pass");
     expect(items.description?.status).toBe("pass");
   });
 
   it("explains a rule for an old IP and fails 0.0.0.0/0", async () => {
-    const items = byId(
-      await sshAccessStep.check(
-        snapshot({ securityGroups: [webGroup([ssh("198.51.100.1/32"), ssh("0.0.0.0/0")])] }),
-        context(),
-      ),
-    );
+    const items = await sshItems([ssh("198.51.100.1/32"), ssh("0.0.0.0/0")]);
     expect(items["my-ip"]).toMatchObject({
       status: "fail",
       message: {
@@ -218,12 +211,7 @@ describe("ssh-access check", () => {
   });
 
   it("flags a wrong description", async () => {
-    const items = byId(
-      await sshAccessStep.check(
-        snapshot({ securityGroups: [webGroup([ssh("203.0.113.10/32", "home")])] }),
-        context(),
-      ),
-    );
+    const items = await sshItems([ssh("203.0.113.10/32", "home")]);
     expect(items.description).toMatchObject({
       status: "fail",
       message: { params: { description: "home" } },
