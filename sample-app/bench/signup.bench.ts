@@ -2,7 +2,6 @@
 // bounded by a request count and a wall-clock cap; the figures are printed, never asserted.
 import { ListObjectsV2Command } from "@aws-sdk/client-s3";
 import autocannon from "autocannon";
-import { startApp } from "../src/app";
 import { APP_VERSION } from "../src/version";
 import { csrfTokenFrom } from "../test/support/client";
 import {
@@ -12,6 +11,7 @@ import {
   s3Client,
   uniqueBucketName,
 } from "../test/support/emulator";
+import { labSettings, startTestApp } from "../test/support/app";
 import { createLabDatabase } from "../test/support/lab-database";
 
 const ACCOUNT = "200000000080";
@@ -89,23 +89,10 @@ const s3 = s3Client(emulator.endpoint, credentials);
 const bucket = uniqueBucketName("awslab-s3-bench");
 await createBucket(s3, bucket);
 
-const running = await startApp({
-  configFile: "/nonexistent/config.env",
-  env: {
-    DB_HOST: database.host,
-    DB_PORT: String(database.port),
-    DB_NAME: database.name,
-    DB_USER: database.user,
-    DB_USERPASSWORD: database.password,
-    S3_BUCKET: bucket,
-    AWS_ENDPOINT_URL: emulator.endpoint,
-    AWS_EC2_METADATA_DISABLED: "true",
-  },
-  port: 0,
-  host: "127.0.0.1",
-  credentials: async () => credentials,
-  log: () => {},
-});
+const running = await startTestApp(
+  labSettings({ database, bucket, endpoint: emulator.endpoint }),
+  credentials,
+);
 
 try {
   const formResponse = await fetch(`${running.url}/`);

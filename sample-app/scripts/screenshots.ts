@@ -3,7 +3,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { startApp } from "../src/app";
 import { SignupClient } from "../test/support/client";
 import {
   accountCredentials,
@@ -13,6 +12,7 @@ import {
   s3Client,
   uniqueBucketName,
 } from "../test/support/emulator";
+import { labSettings, startTestApp } from "../test/support/app";
 import { createLabDatabase } from "../test/support/lab-database";
 
 const docs = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "docs");
@@ -24,23 +24,10 @@ const s3 = s3Client(emulator.endpoint, credentials);
 const bucket = uniqueBucketName("awslab-s3-shots");
 await createBucket(s3, bucket);
 
-const running = await startApp({
-  configFile: "/nonexistent/config.env",
-  env: {
-    DB_HOST: database.host,
-    DB_PORT: String(database.port),
-    DB_NAME: database.name,
-    DB_USER: database.user,
-    DB_USERPASSWORD: database.password,
-    S3_BUCKET: bucket,
-    AWS_ENDPOINT_URL: emulator.endpoint,
-    AWS_EC2_METADATA_DISABLED: "true",
-  },
-  port: 0,
-  host: "127.0.0.1",
-  credentials: async () => credentials,
-  log: () => {},
-});
+const running = await startTestApp(
+  labSettings({ database, bucket, endpoint: emulator.endpoint }),
+  credentials,
+);
 
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
