@@ -30,6 +30,7 @@ import {
   renderUserData,
 } from "../src/user-data";
 import { APP_VERSION } from "../src/version";
+import { labSettings } from "./support/app";
 import { SignupClient, healthOf } from "./support/client";
 import {
   accountCredentials,
@@ -218,14 +219,7 @@ describe("the bundle, installed by the user data and run with plain node", () =>
           PATH: process.env.PATH,
           PORT: "0",
           LISTEN_HOST: "127.0.0.1",
-          DB_HOST: database.host,
-          DB_PORT: String(database.port),
-          DB_NAME: database.name,
-          DB_USER: database.user,
-          DB_USERPASSWORD: database.password,
-          S3_BUCKET: bucket,
-          AWS_ENDPOINT_URL: endpoint,
-          AWS_EC2_METADATA_DISABLED: "true",
+          ...labSettings({ database, bucket, endpoint }),
           AWS_ACCESS_KEY_ID: credentials.accessKeyId,
           AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
           AWS_SESSION_TOKEN: credentials.sessionToken ?? "",
