@@ -154,14 +154,28 @@ export async function saveCredentials(
   });
 }
 
-/** Expired rows are deleted on read, so an expired secret never outlives the first look at it. */
+const EXPIRY_SWEEP_INTERVAL_MS = 60_000;
+let lastExpirySweep = 0;
+
+/**
+ * An expired secret is deleted the moment it is read and never returned; everyone else's expired
+ * rows are swept at most once a minute, so polling panels don't turn into a stream of deletes.
+ */
 export async function findLiveCredentials(db: PortalDb, attendeeId: string) {
-  await deleteExpiredCredentials(db);
-  return db
+  if (Date.now() - lastExpirySweep > EXPIRY_SWEEP_INTERVAL_MS) {
+    lastExpirySweep = Date.now();
+    await deleteExpiredCredentials(db);
+  }
+  const row = await db
     .selectFrom("aws_credentials")
     .selectAll()
     .where("attendee_id", "=", attendeeId)
     .executeTakeFirst();
+  if (row && row.expires_at <= now()) {
+    await deleteCredentials(db, attendeeId);
+    return undefined;
+  }
+  return row;
 }
 
 export async function deleteCredentials(db: PortalDb, attendeeId: string) {

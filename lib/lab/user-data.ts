@@ -10,6 +10,10 @@ export function portalPublicUrl(): string {
   return env().PORTAL_PUBLIC_URL ?? "http://localhost:3000";
 }
 
+let rendered: string | undefined;
+
+/** Rendered once: it depends only on configuration, and every status refresh asks for it. */
 export async function labUserData(): Promise<string> {
-  return renderUserData({ portalUrl: portalPublicUrl(), version: SAMPLE_APP_VERSION });
+  rendered ??= renderUserData({ portalUrl: portalPublicUrl(), version: SAMPLE_APP_VERSION });
+  return rendered;
 }

@@ -60,6 +60,27 @@ describe("runner with sandbox credentials", () => {
     expect(resolved?.accountId).toBe(accountId);
   });
 
+  it("never hands out expired credentials and deletes them when read", async () => {
+    const { attendee } = await attendeeIn(db);
+    await connectSandbox(db, {
+      attendeeId: attendee.id,
+      endpoint: emulatorEndpoint(),
+      region: REGION,
+    });
+    await db
+      .updateTable("aws_credentials")
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where("attendee_id", "=", attendee.id)
+      .execute();
+    expect(await findLiveCredentials(db, attendee.id)).toBeUndefined();
+    const left = await db
+      .selectFrom("aws_credentials")
+      .select("attendee_id")
+      .where("attendee_id", "=", attendee.id)
+      .execute();
+    expect(left).toEqual([]);
+  });
+
   it("forgets credentials it can no longer decrypt instead of failing every refresh", async () => {
     const { attendee } = await attendeeIn(db);
     await connectSandbox(db, {
