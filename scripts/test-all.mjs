@@ -3,8 +3,12 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { ensureEmulatorInstalled, ensureNpmDependencies } from "./lib/stack.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+// `npm test` on a fresh clone installs what it needs, like `npm run demo` does.
+ensureNpmDependencies();
+ensureEmulatorInstalled();
 const resultsDir = path.join(root, "test-results");
 mkdirSync(resultsDir, { recursive: true });
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
