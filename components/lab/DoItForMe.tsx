@@ -29,6 +29,7 @@ const kindStyle: Record<PlanEntryView["kind"], string> = {
   exists: "bg-slate-100 text-slate-700",
   create: "bg-sky-100 text-sky-800",
   remove: "bg-rose-100 text-rose-800",
+  update: "bg-sky-100 text-sky-800",
   manual: "bg-amber-100 text-amber-800",
   blocked: "bg-amber-100 text-amber-800",
 };

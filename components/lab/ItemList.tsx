@@ -3,6 +3,8 @@ import type { ItemView } from "@/lib/lab/views";
 
 export const statusStyle = {
   pass: { icon: "✓", className: "text-emerald-700 bg-emerald-50 border-emerald-200" },
+  warn: { icon: "!", className: "text-amber-800 bg-amber-50 border-amber-300" },
+  "not-started": { icon: "○", className: "text-slate-500 bg-white border-slate-300" },
   fail: { icon: "✗", className: "text-rose-700 bg-rose-50 border-rose-200" },
   pending: { icon: "…", className: "text-amber-700 bg-amber-50 border-amber-200" },
   unobservable: { icon: "?", className: "text-slate-700 bg-slate-50 border-slate-300" },

@@ -6,6 +6,7 @@ import type { Translator } from "@/messages";
 export function stepCheckLabels(t: Translator): StepCheckLabels {
   const status = {
     pass: t("check.status.pass"),
+    warn: t("check.status.warn"),
     fail: t("check.status.fail"),
     pending: t("check.status.pending"),
     unobservable: t("check.status.unobservable"),
@@ -22,6 +23,7 @@ export function stepCheckLabels(t: Translator): StepCheckLabels {
       pending: t("check.summary.pending"),
       unobservable: t("check.summary.unobservable"),
       error: t("check.summary.error"),
+      "not-started": t("check.summary.not-started"),
     },
     status,
   };
@@ -44,6 +46,7 @@ export function doItForMeLabels(t: Translator): DoItForMeLabels {
       exists: t("doit.kind.exists"),
       create: t("doit.kind.create"),
       remove: t("doit.kind.remove"),
+      update: t("doit.kind.update"),
       manual: t("doit.kind.manual"),
       blocked: t("doit.kind.blocked"),
     },
@@ -67,6 +70,7 @@ export function statusPanelLabels(t: Translator): StatusPanelLabels {
       pending: t("check.status.pending"),
       unobservable: t("check.status.unobservable"),
       error: t("check.status.error"),
+      "not-started": t("check.status.not-started"),
     },
     status: check.status,
   };

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from "kysely";
+import type { StepState } from "@/lib/lab/types";
 
-export type StepState = "pass" | "fail" | "pending" | "unobservable" | "error";
+export type { StepState };
 export type CredentialSource = "sandbox" | "own";
 
 export interface InstructorTable {

@@ -80,7 +80,9 @@ const presentEntry = (entry: PlanEntry, t: Translator) => ({
 export function presentPlan(outcome: PlanOutcome, t: Translator): PlanView {
   return {
     entries: outcome.entries.map((entry) => presentEntry(entry, t)),
-    actionable: outcome.entries.some((entry) => entry.kind === "create" || entry.kind === "remove"),
+    actionable: outcome.entries.some((entry) =>
+      ["create", "remove", "update"].includes(entry.kind),
+    ),
     ...(outcome.problem ? { problem: presentProblem(outcome.problem, t) } : {}),
     needsCredentials: needsCredentials(outcome.problem),
   };

@@ -1,7 +1,8 @@
 import type { AwsClients } from "@/lib/aws/client";
 import type { MessageKey } from "@/messages";
 
-export type CheckStatus = "pass" | "fail" | "pending" | "unobservable";
+/** warn: right enough to go on, but worth knowing (an idle address that costs money). */
+export type CheckStatus = "pass" | "warn" | "fail" | "pending" | "unobservable";
 
 export type MessageParams = Record<string, string | number>;
 
@@ -14,8 +15,8 @@ export type CheckItem = {
   fix?: MessageRef;
 };
 
-/** exists: already there; create/remove: do it for me will do it; manual: left to the attendee. */
-export type PlanEntryKind = "exists" | "create" | "remove" | "manual" | "blocked";
+/** exists: already there; create/remove/update: do it for me will do it; manual: left to the attendee. */
+export type PlanEntryKind = "exists" | "create" | "remove" | "update" | "manual" | "blocked";
 
 export type PlanEntry = { id: string; kind: PlanEntryKind; message: MessageRef };
 
@@ -59,7 +60,8 @@ export type ModuleDefinition<Snapshot> = {
   steps: StepDefinition<Snapshot>[];
 };
 
-export type StepState = "pass" | "fail" | "pending" | "unobservable" | "error";
+/** not-started: nothing of the step exists and the attendee has not opened or checked it yet. */
+export type StepState = "not-started" | "pending" | "fail" | "pass" | "unobservable" | "error";
 
 /** A step passes only when every item passes; an item the sandbox can't observe never counts as a pass. */
 export function stepStateOf(items: CheckItem[]): StepState {
