@@ -162,13 +162,14 @@ export const en: Record<keyof typeof ko, string> = {
   "aws.problem.unknown": "An AWS call failed ({operation}: {awsCode}). Try again in a moment.",
   "aws.problem.no_credentials": "Your AWS credentials are missing or expired. Set up credentials.",
   "aws.problem.busy": "The previous action is still running. Try again in a moment.",
+  "problem.internal":
+    "The portal failed internally and could not check. Give your instructor reference {reference}.",
 
   "check.common.needsWeb":
     "There is no Web instance yet. Finish step 1 (Launch an EC2 instance) first.",
   "plan.common.needsWeb": "Needs the Web instance. Finish step 1 first.",
   "check.common.needsGroup": "Security group {group} doesn't exist yet. Finish step 1 first.",
   "plan.common.needsGroup": "Needs security group {group}. Finish step 1 first.",
-  "check.ec2.instance.missing": "No instance has the tag Name=Web.",
   "fix.ec2.instance.missing":
     "In **Launch instance**, enter Web as the name under **Name and tags**. It is case-sensitive.",
   "check.ec2.instance.found": "The Web instance exists ({id}).",
@@ -193,22 +194,10 @@ export const en: Record<keyof typeof ko, string> = {
   "check.ec2.type.wrong": "The instance type is {type}. The lab uses t3.micro (or t2.micro).",
   "fix.ec2.type":
     "Stop the instance, then **Actions** → **Instance settings** → **Change instance type** to t3.micro. Larger types cost more.",
-  "check.ec2.userData.present": "User data is set.",
-  "check.ec2.userData.missing": "User data is empty, so the sample app won't be installed.",
-  "fix.ec2.userData":
-    "Stop the instance, paste this page's script in **Actions** → **Instance settings** → **Edit user data**, then start it again.",
   "check.sg.missing": "Security group {group} doesn't exist.",
-  "fix.sg.missing":
-    "When launching the instance, create a new security group {group} under **Network settings**.",
   "check.sg.attached": "Security group {group} ({id}) is attached to Web.",
   "check.sg.exists": "Security group {group} ({id}) exists.",
   "check.sg.notAttached": "Security group {group} is not attached to the Web instance.",
-  "fix.sg.notAttached":
-    "Select Web, then **Actions** → **Security** → **Change security groups** and add {group}.",
-  "check.sg.noOpenSsh": "{group} has no SSH (22) rule from 0.0.0.0/0.",
-  "check.sg.openSsh": "{group} allows port 22 (SSH) from 0.0.0.0/0 (anywhere).",
-  "fix.sg.openSsh":
-    "In **Edit inbound rules**, delete the SSH rule whose source is 0.0.0.0/0. Step 3 opens SSH to your IP only.",
   "check.keyPair.ok": "Key pair {keyPair} exists.",
   "check.keyPair.missing": "Key pair {keyPair} doesn't exist.",
   "fix.keyPair.missing":
@@ -233,12 +222,7 @@ export const en: Record<keyof typeof ko, string> = {
     "Select the Elastic IP, then **Actions** → **Associate Elastic IP address** and choose Web.",
   "fix.eip.allocate":
     "**Elastic IPs** → **Allocate Elastic IP address**, then associate it with Web.",
-  "check.eip.idle":
-    "{count} Elastic IP(s) are not associated ({ips}). They are billed by the hour even when idle.",
-  "fix.eip.release":
-    "Select the unused Elastic IP and choose **Actions** → **Release Elastic IP addresses**.",
   "plan.eip.exists": "Elastic IP {ip}: already associated with Web.",
-  "plan.eip.reuse": "Associate the idle Elastic IP {ip} with Web (no new allocation).",
   "plan.eip.waitForRunning": "Web is still {state}. Try again once it is running.",
   "plan.eip.allocate": "Allocate a new Elastic IP and associate it with Web.",
   "check.ssh.ipUnknown": "Your IP address is unknown, so the SSH rule can't be checked.",
@@ -246,28 +230,17 @@ export const en: Record<keyof typeof ko, string> = {
   "check.ssh.otherIp":
     "{group} allows SSH only from {cidrs}. Your IP is now {cidr} (your network may have changed).",
   "check.ssh.noRule": "{group} has no SSH (22) rule from your IP {cidr}.",
-  "fix.ssh.addMyIp":
-    "**Edit inbound rules** → **Add rule**: type SSH, source **My IP** ({cidr}), description Saltware.",
   "check.ssh.description.ok": "The SSH rule's description is Saltware.",
   "check.ssh.description.wrong": "The SSH rule's description is not Saltware (now: {description}).",
-  "fix.ssh.description": "In **Edit inbound rules**, set the rule's **Description** to Saltware.",
-  "plan.ssh.ipUnknown": "Your IP address is unknown, so no rule can be added.",
   "plan.ssh.add": "Add an SSH (22) rule to {group}: source {cidr}, description Saltware.",
   "plan.ssh.exists": "SSH rule for your IP {cidr}: already exists.",
-  "plan.ssh.descriptionManual": "Changing the rule's description to Saltware is up to you.",
   "check.web.http.open": "{group} allows HTTP (80) from anywhere.",
-  "check.web.http.restricted":
-    "{group} allows HTTP (80) only from {sources}. Nobody else can reach the web app.",
   "check.web.http.missing": "{group} has no HTTP (80) inbound rule.",
-  "fix.web.http":
-    "**Edit inbound rules** → **Add rule**: type HTTP, source **Anywhere-IPv4** (0.0.0.0/0).",
   "check.web.app.ok": "The sample app answers at {url}.",
   "check.web.app.sandboxOk":
     "The sample app answers. In the sandbox the portal checked the local copy at {url} instead of EC2.",
   "check.web.app.sandboxUnmapped":
     "Can't be observed in the sandbox: emulated instances don't really run, and this portal has no sample app address (SANDBOX_APP_URL) configured.",
-  "check.web.app.noAddress":
-    "The Web instance has no public IP, so the app can't be checked. Finish step 2 (Elastic IP) first.",
   "check.web.app.notSampleApp": "{url} answered, but it isn't the sample app.",
   "check.web.app.timeout": "{url} did not answer in time.",
   "check.web.app.refused": "{url} refused the connection. The app isn't running.",
@@ -281,6 +254,100 @@ export const en: Record<keyof typeof ko, string> = {
   "plan.web.httpAdd": "Add an HTTP (80) rule to {group}: source 0.0.0.0/0.",
   "plan.web.appManual":
     "The user data installs the sample app. If it doesn't answer, look on the instance yourself.",
+
+  "check.ec2.instance.missing": "There is no instance tagged Name=Web in this region.",
+  "check.ec2.instance.notInRegion":
+    "No Web instance in the event's region {region} (and none in {other}).",
+  "check.ec2.instance.otherRegion":
+    "There is no Web instance in the event's region {region}, but there is one in {other} ({ids}). It was probably launched in the wrong region.",
+  "fix.ec2.instance.otherRegion":
+    "Pick {region} in the region selector at the top right of the console and launch it again. Terminate the one in {other} with **Instance state** → **Terminate instance**, or it keeps costing money.",
+  "check.ec2.userData.portal": "The user data is this page's sample-app installer.",
+  "check.ec2.userData.sampleApp":
+    "The user data downloads and installs the sample app from the portal.",
+  "check.ec2.userData.missing": "The user data is empty. The sample app will not be installed.",
+  "check.ec2.userData.lab2019":
+    "The user data is the 2019 lab's `yum install` script. It does not install the sample app, so the web app step will show nothing.",
+  "check.ec2.userData.other":
+    "The user data is not this page's script. The sample app will not be installed.",
+  "fix.ec2.userData":
+    "User data runs only on the first boot, so editing it and restarting does nothing. Terminate Web (**Instance state** → **Terminate instance**) and launch it again with the same security group web-server-sg and key pair awslab, pasting this page's script into **Advanced details** → **User data**.",
+  "check.ec2.publicIp.ok": "Web has the public IPv4 address {ip}.",
+  "check.ec2.publicIp.missing":
+    "Web has no public IPv4 address: nobody can reach it from the internet, and it cannot download the sample app.",
+  "fix.ec2.publicIp":
+    "Associating an Elastic IP in step 2 gives it one. Next time you launch, set **Network settings** → **Edit** → **Auto-assign public IP** to **Enable**.",
+  "check.ec2.imds.enabled": "The instance metadata service (IMDS) is on.",
+  "check.ec2.imds.disabled":
+    "The instance metadata service (IMDS) is off. The IAM role in the Storage module and EC2 Instance Connect will not work.",
+  "fix.ec2.imds":
+    "Select Web, then **Actions** → **Instance settings** → **Modify instance metadata options**, and set **Instance metadata service** to **Enable**.",
+  "check.sg.noOpenSsh": "No security group on Web allows SSH (22) from 0.0.0.0/0.",
+  "check.sg.openSsh": "Security group {groups} allows port 22 (SSH) from 0.0.0.0/0 (anyone).",
+  "fix.sg.openSsh":
+    "EC2 → **Security Groups** → web-server-sg → **Edit inbound rules**: **Delete** the SSH rule whose source is 0.0.0.0/0. Step 3 opens SSH to your IP only.",
+  "fix.sg.openSshOther":
+    "The launch wizard may have made that group ({groups}). Select Web, then **Actions** → **Security** → **Change security groups**, **Remove** it and keep only web-server-sg.",
+  "fix.sg.notAttached":
+    "Select Web, then **Actions** → **Security** → **Change security groups** and add {group}. Rules apply only to the groups attached to an instance.",
+  "fix.sg.missing":
+    "EC2 → **Security Groups** → **Create security group**: name {group}, description Web server for aws 101 lab. You can also create it under **Network settings** when launching the instance.",
+  "plan.sg.openSshManual":
+    "{group} lets anyone in on SSH (an all-traffic or port-range rule, or another group). The portal does not delete those: tidy it up yourself.",
+  "plan.instance.noPublicSubnet":
+    "There is no VPC with an internet gateway, so Web cannot be launched. In the VPC console choose **Actions** → **Create default VPC**, then try again.",
+  "plan.instance.enableImds": "Turn on Web's instance metadata service (IMDS).",
+  "plan.instance.relaunchForUserData":
+    "User data runs only on the first boot. Terminate Web and launch it again with this page's script (the portal never terminates instances).",
+  "done.keyPair.created": "Created key pair {keyPair}. Download the private key below.",
+  "done.sg.created": "Created security group {group}.",
+  "done.sg.removedOpenSsh": "Deleted the SSH rule open to 0.0.0.0/0 from {group}.",
+  "done.instance.created": "Launched the Web instance ({type}).",
+  "done.instance.enabledImds": "Turned on Web's instance metadata.",
+  "check.eip.idlePortal":
+    "{count} Elastic IP(s) the portal allocated are not associated ({ips}). They cost money even when idle.",
+  "check.eip.idleOther":
+    "{count} Elastic IP(s) are not associated ({ips}). If this lab did not make them you may keep them, but each costs about US${usdPerHour} an hour.",
+  "fix.eip.release":
+    "EC2 → **Elastic IPs**: select the unused address, then **Actions** → **Release Elastic IP addresses**. Do it for me can release it too.",
+  "fix.eip.releaseIfUnused":
+    "If you don't use it, release it: EC2 → **Elastic IPs** → **Actions** → **Release Elastic IP addresses**.",
+  "plan.eip.release": "Release the Elastic IP {ip} the portal allocated and nothing uses.",
+  "done.eip.released": "Released the Elastic IP {ip}.",
+  "done.eip.associated": "Associated the Elastic IP {ip} with Web.",
+  "done.eip.allocated": "Allocated an Elastic IP and associated it with Web.",
+  "plan.eip.reuse":
+    "Associate the Elastic IP {ip} the portal allocated earlier with Web (no new allocation).",
+  "check.ssh.singleAddress":
+    "{group} allows SSH (22) from {cidr}. Your address as the portal sees it ({seen}) is IPv6 or private, so it can differ from the console's **My IP**: any single-address (/32) rule is accepted.",
+  "check.ssh.noSingleAddress":
+    "{group} has no SSH (22) rule from a single address (/32). Your address as the portal sees it, {seen}, is IPv6 or private, so it is not what the console's **My IP** shows.",
+  "fix.ssh.addMyIpInConsole":
+    "EC2 → **Security Groups** → web-server-sg → **Edit inbound rules** → **Add rule**: type SSH, source **My IP** (the console fills in your public IPv4), description Saltware.",
+  "check.ssh.allTraffic":
+    "{group} has an **All traffic** rule from your IP. That is not an SSH rule, and it opens far more than needed.",
+  "fix.ssh.allTraffic":
+    "In **Edit inbound rules** change that rule's **Type** to **SSH** and keep the description Saltware.",
+  "fix.ssh.addMyIp":
+    "EC2 → **Security Groups** → web-server-sg → **Edit inbound rules** → **Add rule**: type SSH, source **My IP** ({cidr}), description Saltware.",
+  "fix.ssh.description":
+    "EC2 → **Security Groups** → web-server-sg → **Edit inbound rules**: set that rule's **Description** to Saltware.",
+  "plan.ssh.ipUnknown":
+    "Your IP is unknown, so the rule can't be added for you. Add it in the console with source **My IP**.",
+  "plan.ssh.addInConsole":
+    "Your address as the portal sees it differs from the console's **My IP**, so the rule can't be made for you. Add it in the console with source **My IP**.",
+  "plan.ssh.setDescription": "Set the description of the SSH rule from {cidr} to {description}.",
+  "done.ssh.added": "Added the SSH (22) rule from {cidr} to {group} (description Saltware).",
+  "done.ssh.describedRule": "Set the description of the SSH rule from {cidr} to {description}.",
+  "check.web.http.restricted":
+    "HTTP (80) is open only to {sources}. Other people, and Route 53's health checks in module 4, cannot reach the web app.",
+  "fix.web.httpWorld":
+    "EC2 → **Security Groups** → web-server-sg → **Edit inbound rules**: change the HTTP rule's source to **Anywhere-IPv4** (0.0.0.0/0).",
+  "fix.web.http":
+    "EC2 → **Security Groups** → web-server-sg → **Edit inbound rules** → **Add rule**: type HTTP, source **Anywhere-IPv4** (0.0.0.0/0).",
+  "check.web.app.noAddress":
+    "Web has no public IP, so the app can't be checked. Finish step 2 (Elastic IP) first.",
+  "done.web.httpAdded": "Added the HTTP (80) rule from 0.0.0.0/0 to {group}.",
 
   "instructor.title": "Instructor dashboard",
   "instructor.joinCode": "Join code",

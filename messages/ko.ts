@@ -164,6 +164,8 @@ export const ko = {
     "AWS 호출이 실패했습니다 ({operation}: {awsCode}). 잠시 후 다시 시도하세요.",
   "aws.problem.no_credentials": "AWS 자격 증명이 없거나 만료되었습니다. 자격 증명을 설정하세요.",
   "aws.problem.busy": "이전 작업이 아직 실행 중입니다. 잠시 후 다시 누르세요.",
+  "problem.internal":
+    "포털 내부 오류로 확인하지 못했습니다. 강사에게 참조 번호 {reference}를 알려 주세요.",
 
   // Compute checks
   "check.common.needsWeb":
@@ -171,7 +173,6 @@ export const ko = {
   "plan.common.needsWeb": "Web 인스턴스가 있어야 합니다. 1단계를 먼저 끝내세요.",
   "check.common.needsGroup": "보안 그룹 {group}이(가) 아직 없습니다. 1단계를 먼저 끝내세요.",
   "plan.common.needsGroup": "보안 그룹 {group}이(가) 있어야 합니다. 1단계를 먼저 끝내세요.",
-  "check.ec2.instance.missing": "Name=Web 태그가 붙은 인스턴스가 없습니다.",
   "fix.ec2.instance.missing":
     "**인스턴스 시작 (Launch instance)**에서 **이름 및 태그 (Name and tags)**의 이름을 Web으로 입력하세요. 대소문자를 구분합니다.",
   "check.ec2.instance.found": "Web 인스턴스가 있습니다 ({id}).",
@@ -196,22 +197,10 @@ export const ko = {
   "check.ec2.type.wrong": "인스턴스 유형이 {type}입니다. 실습은 t3.micro(또는 t2.micro)를 씁니다.",
   "fix.ec2.type":
     "인스턴스를 중지한 뒤 **작업 (Actions)** → **인스턴스 설정 (Instance settings)** → **인스턴스 유형 변경 (Change instance type)**에서 t3.micro로 바꾸세요. 큰 유형은 비용이 더 듭니다.",
-  "check.ec2.userData.present": "사용자 데이터가 들어 있습니다.",
-  "check.ec2.userData.missing": "사용자 데이터가 비어 있습니다. 샘플 앱이 설치되지 않습니다.",
-  "fix.ec2.userData":
-    "인스턴스를 중지하고 **작업 (Actions)** → **인스턴스 설정 (Instance settings)** → **사용자 데이터 편집 (Edit user data)**에 이 페이지의 스크립트를 붙여 넣은 뒤 다시 시작하세요.",
   "check.sg.missing": "보안 그룹 {group}이(가) 없습니다.",
-  "fix.sg.missing":
-    "인스턴스를 시작할 때 **네트워크 설정 (Network settings)**에서 새 보안 그룹 {group}을(를) 만드세요.",
   "check.sg.attached": "보안 그룹 {group}({id})이(가) Web에 연결되어 있습니다.",
   "check.sg.exists": "보안 그룹 {group}({id})이(가) 있습니다.",
   "check.sg.notAttached": "보안 그룹 {group}이(가) Web 인스턴스에 연결되어 있지 않습니다.",
-  "fix.sg.notAttached":
-    "Web을 선택하고 **작업 (Actions)** → **보안 (Security)** → **보안 그룹 변경 (Change security groups)**에서 {group}을(를) 추가하세요.",
-  "check.sg.noOpenSsh": "{group}에 0.0.0.0/0에서 오는 SSH(22) 규칙이 없습니다.",
-  "check.sg.openSsh": "{group}이(가) 0.0.0.0/0(모든 IP)에서 오는 22번 포트(SSH)를 허용합니다.",
-  "fix.sg.openSsh":
-    "**인바운드 규칙 편집 (Edit inbound rules)**에서 소스가 0.0.0.0/0인 SSH 규칙을 삭제하세요. SSH는 3단계에서 내 IP에만 엽니다.",
   "check.keyPair.ok": "키 페어 {keyPair}이(가) 있습니다.",
   "check.keyPair.missing": "키 페어 {keyPair}이(가) 없습니다.",
   "fix.keyPair.missing":
@@ -236,12 +225,7 @@ export const ko = {
     "탄력적 IP를 선택하고 **작업 (Actions)** → **탄력적 IP 주소 연결 (Associate Elastic IP address)**에서 Web을 고르세요.",
   "fix.eip.allocate":
     "**탄력적 IP (Elastic IPs)** → **탄력적 IP 주소 할당 (Allocate Elastic IP address)**을 누른 뒤 Web에 연결하세요.",
-  "check.eip.idle":
-    "연결되지 않은 탄력적 IP가 {count}개 있습니다 ({ips}). 연결하지 않아도 시간당 요금이 나갑니다.",
-  "fix.eip.release":
-    "쓰지 않는 탄력적 IP를 선택하고 **작업 (Actions)** → **탄력적 IP 주소 릴리스 (Release Elastic IP addresses)**를 누르세요.",
   "plan.eip.exists": "탄력적 IP {ip}: 이미 Web에 연결되어 있습니다.",
-  "plan.eip.reuse": "연결되지 않은 탄력적 IP {ip}을(를) Web에 연결합니다 (새로 할당하지 않습니다).",
   "plan.eip.waitForRunning":
     "Web이 아직 {state} 상태입니다. 실행 중(running)이 되면 다시 누르세요.",
   "plan.eip.allocate": "탄력적 IP를 새로 할당하고 Web에 연결합니다.",
@@ -250,29 +234,17 @@ export const ko = {
   "check.ssh.otherIp":
     "{group}의 SSH 규칙이 {cidrs}에서만 허용합니다. 지금 내 IP는 {cidr}입니다 (네트워크가 바뀌었을 수 있습니다).",
   "check.ssh.noRule": "{group}에 내 IP {cidr}에서 오는 SSH(22) 규칙이 없습니다.",
-  "fix.ssh.addMyIp":
-    "**인바운드 규칙 편집 (Edit inbound rules)** → **규칙 추가 (Add rule)**: 유형 SSH, 소스 **내 IP (My IP)** ({cidr}), 설명 Saltware.",
   "check.ssh.description.ok": "SSH 규칙의 설명이 Saltware입니다.",
   "check.ssh.description.wrong": "SSH 규칙의 설명이 Saltware가 아닙니다 (지금: {description}).",
-  "fix.ssh.description":
-    "**인바운드 규칙 편집 (Edit inbound rules)**에서 해당 규칙의 **설명 (Description)**을 Saltware로 바꾸세요.",
-  "plan.ssh.ipUnknown": "내 IP를 알 수 없어 규칙을 추가할 수 없습니다.",
   "plan.ssh.add": "{group}에 SSH(22) 규칙을 추가합니다: 소스 {cidr}, 설명 Saltware.",
   "plan.ssh.exists": "내 IP {cidr}의 SSH 규칙: 이미 있습니다.",
-  "plan.ssh.descriptionManual": "규칙 설명을 Saltware로 바꾸는 것은 직접 하세요.",
   "check.web.http.open": "{group}이(가) 모든 IP에서 오는 HTTP(80)를 허용합니다.",
-  "check.web.http.restricted":
-    "{group}이(가) {sources}에서 오는 HTTP(80)만 허용합니다. 다른 사람은 웹 앱에 접속할 수 없습니다.",
   "check.web.http.missing": "{group}에 HTTP(80) 인바운드 규칙이 없습니다.",
-  "fix.web.http":
-    "**인바운드 규칙 편집 (Edit inbound rules)** → **규칙 추가 (Add rule)**: 유형 HTTP, 소스 **Anywhere-IPv4** (0.0.0.0/0).",
   "check.web.app.ok": "샘플 앱이 {url}에서 응답합니다.",
   "check.web.app.sandboxOk":
     "샘플 앱이 응답합니다. 샌드박스에서는 EC2 대신 로컬 사본 {url}을(를) 확인했습니다.",
   "check.web.app.sandboxUnmapped":
     "샌드박스에서는 확인할 수 없습니다: 에뮬레이터의 인스턴스는 실제로 실행되지 않고, 포털에 샘플 앱 주소(SANDBOX_APP_URL)가 설정되어 있지 않습니다.",
-  "check.web.app.noAddress":
-    "Web 인스턴스의 공인 IP가 없어 앱을 확인할 수 없습니다. 2단계(탄력적 IP)를 먼저 끝내세요.",
   "check.web.app.notSampleApp": "{url}이(가) 응답했지만 샘플 앱 화면이 아닙니다.",
   "check.web.app.timeout": "{url}이(가) 제한 시간 안에 응답하지 않았습니다.",
   "check.web.app.refused": "{url}이(가) 연결을 거부했습니다. 앱이 실행 중이 아닙니다.",
@@ -285,6 +257,99 @@ export const ko = {
   "plan.web.httpAdd": "{group}에 HTTP(80) 규칙을 추가합니다: 소스 0.0.0.0/0.",
   "plan.web.appManual":
     "샘플 앱은 사용자 데이터가 설치합니다. 앱이 응답하지 않으면 인스턴스에서 직접 확인하세요.",
+  "check.ec2.instance.missing": "이 리전에 Name=Web 태그가 붙은 인스턴스가 없습니다.",
+  "check.ec2.instance.notInRegion":
+    "이벤트 리전 {region}에서 Web 인스턴스를 찾지 못했습니다 ({other}에도 없습니다).",
+  "check.ec2.instance.otherRegion":
+    "이벤트 리전 {region}에는 Web 인스턴스가 없고, {other} 리전에 있습니다 ({ids}). 다른 리전에서 만든 것 같습니다.",
+  "fix.ec2.instance.otherRegion":
+    "콘솔 오른쪽 위 리전 선택기에서 {region}을(를) 고른 뒤 다시 만드세요. {other}의 인스턴스는 **인스턴스 상태 (Instance state)** → **인스턴스 종료 (Terminate instance)**로 지우세요. 그대로 두면 요금이 나옵니다.",
+  "check.ec2.userData.portal": "사용자 데이터가 이 페이지의 샘플 앱 설치 스크립트입니다.",
+  "check.ec2.userData.sampleApp": "사용자 데이터가 포털에서 샘플 앱을 내려받아 설치합니다.",
+  "check.ec2.userData.missing": "사용자 데이터가 비어 있습니다. 샘플 앱이 설치되지 않습니다.",
+  "check.ec2.userData.lab2019":
+    "사용자 데이터가 2019년 실습의 `yum install` 스크립트입니다. 이 스크립트는 샘플 앱을 설치하지 않으므로 웹 앱 단계에서 아무것도 뜨지 않습니다.",
+  "check.ec2.userData.other":
+    "사용자 데이터가 이 페이지의 스크립트가 아닙니다. 샘플 앱이 설치되지 않습니다.",
+  "fix.ec2.userData":
+    "사용자 데이터는 첫 부팅 때 한 번만 실행되므로 고쳐서 다시 시작해도 소용없습니다. Web을 **인스턴스 상태 (Instance state)** → **인스턴스 종료 (Terminate instance)**로 지우고, 같은 보안 그룹 web-server-sg와 키 페어 awslab으로 다시 시작하면서 **고급 세부 정보 (Advanced details)** → **사용자 데이터 (User data)**에 이 페이지의 스크립트를 붙여 넣으세요.",
+  "check.ec2.publicIp.ok": "Web에 퍼블릭 IPv4 주소 {ip}가 있습니다.",
+  "check.ec2.publicIp.missing":
+    "Web에 퍼블릭 IPv4 주소가 없습니다. 인터넷에서 접속할 수 없고, 인스턴스가 샘플 앱을 내려받지도 못합니다.",
+  "fix.ec2.publicIp":
+    "2단계에서 탄력적 IP를 연결하면 퍼블릭 IP가 생깁니다. 다음에 인스턴스를 만들 때는 **네트워크 설정 (Network settings)** → **편집 (Edit)**에서 **퍼블릭 IP 자동 할당 (Auto-assign public IP)**을 **활성화 (Enable)**로 두세요.",
+  "check.ec2.imds.enabled": "인스턴스 메타데이터(IMDS)가 켜져 있습니다.",
+  "check.ec2.imds.disabled":
+    "인스턴스 메타데이터(IMDS)가 꺼져 있습니다. 스토리지 모듈의 IAM 역할과 EC2 Instance Connect가 동작하지 않습니다.",
+  "fix.ec2.imds":
+    "Web을 선택하고 **작업 (Actions)** → **인스턴스 설정 (Instance settings)** → **인스턴스 메타데이터 옵션 수정 (Modify instance metadata options)**에서 **인스턴스 메타데이터 서비스 (Instance metadata service)**를 **활성화 (Enable)**로 바꾸세요.",
+  "check.sg.noOpenSsh": "Web의 보안 그룹 어디에도 0.0.0.0/0에서 오는 SSH(22) 규칙이 없습니다.",
+  "check.sg.openSsh":
+    "보안 그룹 {groups}이(가) 0.0.0.0/0(모든 IP)에서 오는 22번 포트(SSH)를 허용합니다.",
+  "fix.sg.openSsh":
+    "EC2 → **보안 그룹 (Security Groups)** → web-server-sg → **인바운드 규칙 편집 (Edit inbound rules)**에서 소스가 0.0.0.0/0인 SSH 규칙을 **삭제 (Delete)**하세요. SSH는 3단계에서 내 IP에만 엽니다.",
+  "fix.sg.openSshOther":
+    "인스턴스 시작 마법사가 만든 그룹({groups})일 수 있습니다. Web을 선택하고 **작업 (Actions)** → **보안 (Security)** → **보안 그룹 변경 (Change security groups)**에서 그 그룹을 **제거 (Remove)**하고 web-server-sg만 남기세요.",
+  "fix.sg.notAttached":
+    "Web을 선택하고 **작업 (Actions)** → **보안 (Security)** → **보안 그룹 변경 (Change security groups)**에서 {group}을(를) 추가하세요. 규칙은 연결된 그룹에만 적용됩니다.",
+  "fix.sg.missing":
+    "EC2 → **보안 그룹 (Security Groups)** → **보안 그룹 생성 (Create security group)**에서 이름 {group}, 설명 Web server for aws 101 lab으로 만드세요. 인스턴스 시작 화면의 **네트워크 설정 (Network settings)**에서 만들어도 됩니다.",
+  "plan.sg.openSshManual":
+    "{group}에 모든 IP에서 SSH가 열려 있습니다 (모든 트래픽이나 포트 범위 규칙, 또는 다른 그룹). 포털은 지우지 않으니 직접 정리하세요.",
+  "plan.instance.noPublicSubnet":
+    "인터넷 게이트웨이가 있는 VPC가 없어 Web을 시작할 수 없습니다. VPC 콘솔 → **작업 (Actions)** → **기본 VPC 생성 (Create default VPC)**을 누른 뒤 다시 시도하세요.",
+  "plan.instance.enableImds": "Web의 인스턴스 메타데이터(IMDS)를 켭니다.",
+  "plan.instance.relaunchForUserData":
+    "사용자 데이터는 첫 부팅 때만 실행됩니다. Web을 종료하고 이 페이지의 스크립트로 다시 시작하세요 (포털은 인스턴스를 종료하지 않습니다).",
+  "done.keyPair.created": "키 페어 {keyPair}을(를) 만들었습니다. 아래에서 개인 키를 내려받으세요.",
+  "done.sg.created": "보안 그룹 {group}을(를) 만들었습니다.",
+  "done.sg.removedOpenSsh": "{group}에서 0.0.0.0/0에 열린 SSH 규칙을 삭제했습니다.",
+  "done.instance.created": "Web 인스턴스({type})를 시작했습니다.",
+  "done.instance.enabledImds": "Web의 인스턴스 메타데이터를 켰습니다.",
+  "check.eip.idlePortal":
+    "포털이 할당했지만 연결되지 않은 탄력적 IP가 {count}개 있습니다 ({ips}). 연결하지 않아도 요금이 나옵니다.",
+  "check.eip.idleOther":
+    "연결되지 않은 탄력적 IP가 {count}개 있습니다 ({ips}). 이 실습이 만든 것이 아니라면 그대로 두어도 되지만, 하나에 시간당 약 US${usdPerHour}가 나옵니다.",
+  "fix.eip.release":
+    "EC2 → **탄력적 IP (Elastic IPs)**에서 쓰지 않는 주소를 선택하고 **작업 (Actions)** → **탄력적 IP 주소 릴리스 (Release Elastic IP addresses)**를 누르세요. 대신 해 주세요도 지울 수 있습니다.",
+  "fix.eip.releaseIfUnused":
+    "쓰지 않는 주소라면 EC2 → **탄력적 IP (Elastic IPs)** → **작업 (Actions)** → **탄력적 IP 주소 릴리스 (Release Elastic IP addresses)**로 지우세요.",
+  "plan.eip.release": "포털이 할당했지만 쓰지 않는 탄력적 IP {ip}을(를) 릴리스합니다.",
+  "done.eip.released": "탄력적 IP {ip}을(를) 릴리스했습니다.",
+  "done.eip.associated": "탄력적 IP {ip}을(를) Web에 연결했습니다.",
+  "done.eip.allocated": "탄력적 IP를 할당해 Web에 연결했습니다.",
+  "plan.eip.reuse":
+    "포털이 할당해 둔 탄력적 IP {ip}을(를) Web에 연결합니다 (새로 할당하지 않습니다).",
+  "check.ssh.singleAddress":
+    "{group}이(가) {cidr}에서 오는 SSH(22)를 허용합니다. 포털에 보이는 내 주소({seen})는 콘솔의 **내 IP (My IP)**와 다를 수 있어(IPv6이나 사설 주소) 주소 하나(/32)로 열린 규칙이면 인정합니다.",
+  "check.ssh.noSingleAddress":
+    "{group}에 주소 하나(/32)에서 오는 SSH(22) 규칙이 없습니다. 포털에 보이는 내 주소 {seen}은(는) IPv6이나 사설 주소라 콘솔의 **내 IP (My IP)**와 다릅니다.",
+  "fix.ssh.addMyIpInConsole":
+    "EC2 → **보안 그룹 (Security Groups)** → web-server-sg → **인바운드 규칙 편집 (Edit inbound rules)** → **규칙 추가 (Add rule)**: 유형 SSH, 소스 **내 IP (My IP)** (콘솔이 퍼블릭 IPv4를 채웁니다), 설명 Saltware.",
+  "check.ssh.allTraffic":
+    "{group}에 내 IP에서 오는 **모든 트래픽 (All traffic)** 규칙이 있습니다. 이것은 SSH 규칙이 아니며, 필요한 것보다 훨씬 많이 엽니다.",
+  "fix.ssh.allTraffic":
+    "**인바운드 규칙 편집 (Edit inbound rules)**에서 그 규칙의 **유형 (Type)**을 **SSH**로 바꾸고 설명을 Saltware로 두세요.",
+  "fix.ssh.addMyIp":
+    "EC2 → **보안 그룹 (Security Groups)** → web-server-sg → **인바운드 규칙 편집 (Edit inbound rules)** → **규칙 추가 (Add rule)**: 유형 SSH, 소스 **내 IP (My IP)** ({cidr}), 설명 Saltware.",
+  "fix.ssh.description":
+    "EC2 → **보안 그룹 (Security Groups)** → web-server-sg → **인바운드 규칙 편집 (Edit inbound rules)**에서 해당 규칙의 **설명 (Description)**을 Saltware로 바꾸세요.",
+  "plan.ssh.ipUnknown":
+    "내 IP를 알 수 없어 규칙을 추가할 수 없습니다. 콘솔에서 소스 **내 IP (My IP)**로 직접 추가하세요.",
+  "plan.ssh.addInConsole":
+    "포털에 보이는 내 주소는 콘솔의 **내 IP (My IP)**와 달라 규칙을 대신 만들 수 없습니다. 콘솔에서 소스 **내 IP (My IP)**로 직접 추가하세요.",
+  "plan.ssh.setDescription": "{cidr} SSH 규칙의 설명을 {description}(으)로 바꿉니다.",
+  "done.ssh.added": "{group}에 {cidr}의 SSH(22) 규칙을 추가했습니다 (설명 Saltware).",
+  "done.ssh.describedRule": "{cidr} SSH 규칙의 설명을 {description}(으)로 바꿨습니다.",
+  "check.web.http.restricted":
+    "HTTP(80)가 {sources}에서만 열려 있습니다. 다른 사람과 모듈 4의 Route 53 상태 확인이 웹 앱에 닿지 못합니다.",
+  "fix.web.httpWorld":
+    "EC2 → **보안 그룹 (Security Groups)** → web-server-sg → **인바운드 규칙 편집 (Edit inbound rules)**에서 HTTP 규칙의 소스를 **Anywhere-IPv4** (0.0.0.0/0)로 바꾸세요.",
+  "fix.web.http":
+    "EC2 → **보안 그룹 (Security Groups)** → web-server-sg → **인바운드 규칙 편집 (Edit inbound rules)** → **규칙 추가 (Add rule)**: 유형 HTTP, 소스 **Anywhere-IPv4** (0.0.0.0/0).",
+  "check.web.app.noAddress":
+    "Web 인스턴스에 퍼블릭 IP가 없어 앱을 확인할 수 없습니다. 2단계(탄력적 IP)를 먼저 끝내세요.",
+  "done.web.httpAdded": "{group}에 0.0.0.0/0의 HTTP(80) 규칙을 추가했습니다.",
 
   // Instructor
   "instructor.title": "강사 대시보드",

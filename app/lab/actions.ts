@@ -2,17 +2,12 @@
 
 import { z } from "zod";
 import { attendeeAction } from "@/lib/auth/actions";
-import { findStep } from "@/lib/lab/modules";
 import { presentApply, presentCheck, presentPlan } from "@/lib/lab/present";
+import { isKnownStep } from "@/lib/lab/registry";
 import { applyStep, checkStep, planStep } from "@/lib/lab/runner";
 import { attendeeRef, runnerEnvironment } from "@/lib/lab/runtime";
 
-const stepInput = z.object({
-  stepId: z
-    .string()
-    .max(64)
-    .refine((stepId) => findStep(stepId) !== undefined),
-});
+const stepInput = z.object({ stepId: z.string().max(64).refine(isKnownStep) });
 
 export const checkStepAction = attendeeAction(stepInput, async ({ stepId }, session, t) => {
   const outcome = await checkStep(await runnerEnvironment(), await attendeeRef(session), stepId);
@@ -22,7 +17,6 @@ export const checkStepAction = attendeeAction(stepInput, async ({ stepId }, sess
 
 export const planStepAction = attendeeAction(stepInput, async ({ stepId }, session, t) => {
   const outcome = await planStep(await runnerEnvironment(), await attendeeRef(session), stepId);
-  if (!outcome) return { ok: false, error: t("join.error.invalid") };
   return { ok: true, data: presentPlan(outcome, t) };
 });
 
@@ -30,7 +24,6 @@ export const applyStepAction = attendeeAction(stepInput, async ({ stepId }, sess
   const runtime = await runnerEnvironment();
   const attendee = await attendeeRef(session);
   const outcome = await applyStep(runtime, attendee, stepId);
-  if (!outcome) return { ok: false, error: t("join.error.invalid") };
   const check = outcome.problem ? undefined : await checkStep(runtime, attendee, stepId);
   return { ok: true, data: presentApply(outcome, t, check ? presentCheck(check, t) : undefined) };
 });

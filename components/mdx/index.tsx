@@ -10,7 +10,6 @@ import { Callout } from "@/components/mdx/Callout";
 import { CodeBlock } from "@/components/mdx/CodeBlock";
 import { clientIpFrom } from "@/lib/client-ip";
 import { env } from "@/lib/env";
-import { findStep } from "@/lib/lab/modules";
 import { labUserData, portalPublicUrl } from "@/lib/lab/user-data";
 import { isLoopbackUrl } from "@/lib/net";
 import type { Translator } from "@/messages";
@@ -24,16 +23,19 @@ function codeOf(children: ReactNode): { code: string; language?: string } {
   return { code: String(children ?? "") };
 }
 
-export function mdxComponents(t: Translator): MDXComponents {
-  const moduleOf = (stepId: string) => findStep(stepId)?.module.id ?? "compute";
+/** `<Check />` and `<DoItForMe />` act on the page's own step unless a page names another. */
+export function mdxComponents(
+  t: Translator,
+  page: { moduleId: string; stepId: string },
+): MDXComponents {
   return {
     pre: ({ children }) => <CodeBlock {...codeOf(children)} />,
     Callout,
-    Check: ({ step }: { step: string }) => (
-      <StepCheck stepId={step} moduleId={moduleOf(step)} labels={stepCheckLabels(t)} />
+    Check: () => (
+      <StepCheck stepId={page.stepId} moduleId={page.moduleId} labels={stepCheckLabels(t)} />
     ),
-    DoItForMe: ({ step }: { step: string }) => (
-      <DoItForMe stepId={step} moduleId={moduleOf(step)} labels={doItForMeLabels(t)} />
+    DoItForMe: () => (
+      <DoItForMe stepId={page.stepId} moduleId={page.moduleId} labels={doItForMeLabels(t)} />
     ),
     StatusPanel: ({ module }: { module: string }) => <ModuleStatusPanel module={module} />,
     UserData: async () => {

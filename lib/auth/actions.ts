@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { currentAttendee, type AttendeeSession } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n";
+import { withLogContext } from "@/lib/log";
 import type { Translator } from "@/messages";
 
 export type ActionResult<T> =
@@ -25,6 +26,8 @@ export function attendeeAction<Schema extends z.ZodType, T>(
     if (!session) return { ok: false, error: t("credentials.needed"), signedOut: true };
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return { ok: false, error: t("join.error.invalid") };
-    return handler(parsed.data, session, t);
+    return withLogContext({ attendeeId: session.attendee.id }, () =>
+      handler(parsed.data, session, t),
+    );
   };
 }

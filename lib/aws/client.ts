@@ -1,15 +1,22 @@
 import "server-only";
+import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { EC2Client } from "@aws-sdk/client-ec2";
+import { IAMClient } from "@aws-sdk/client-iam";
+import { RDSClient } from "@aws-sdk/client-rds";
+import { Route53Client } from "@aws-sdk/client-route-53";
+import { S3Client } from "@aws-sdk/client-s3";
+import { SNSClient } from "@aws-sdk/client-sns";
 import { SSMClient } from "@aws-sdk/client-ssm";
 import { STSClient } from "@aws-sdk/client-sts";
 import type { AwsCallCounter } from "@/lib/aws/call-counter";
 import type { AwsTarget } from "@/lib/aws/types";
+import { logAwsCall } from "@/lib/log";
 
-type CountableClient = {
+type ObservedClient = {
   middlewareStack: {
     add: (
       middleware: (
-        next: (args: unknown) => Promise<unknown>,
+        next: (args: unknown) => Promise<{ output?: { $metadata?: { requestId?: string } } }>,
         context: { clientName?: string; commandName?: string },
       ) => (args: unknown) => Promise<unknown>,
       options: { step: "initialize"; name: string },
@@ -17,19 +24,24 @@ type CountableClient = {
   };
 };
 
-function countCalls<C>(client: C, counter: AwsCallCounter | undefined): C {
-  if (counter) {
-    (client as unknown as CountableClient).middlewareStack.add(
-      (next, context) => (args) => {
-        counter.record(
-          (context.clientName ?? "aws").replace(/Client$/, ""),
-          (context.commandName ?? "unknown").replace(/Command$/, ""),
-        );
-        return next(args);
-      },
-      { step: "initialize", name: "aws101CallCounter" },
-    );
-  }
+/** Counts each logical call (retries are the SDK's and not counted) and logs it with its request id. */
+function observe<C>(client: C, counter: AwsCallCounter | undefined): C {
+  (client as unknown as ObservedClient).middlewareStack.add(
+    (next, context) => async (args) => {
+      const service = (context.clientName ?? "aws").replace(/Client$/, "");
+      const operation = (context.commandName ?? "unknown").replace(/Command$/, "");
+      counter?.record(service, operation);
+      try {
+        const result = await next(args);
+        logAwsCall({ service, operation, requestId: result.output?.$metadata?.requestId });
+        return result;
+      } catch (error) {
+        logAwsCall({ service, operation, error });
+        throw error;
+      }
+    },
+    { step: "initialize", name: "aws101Observer" },
+  );
   return client;
 }
 
@@ -38,6 +50,14 @@ export type AwsClients = {
   ec2: () => EC2Client;
   ssm: () => SSMClient;
   sts: () => STSClient;
+  rds: () => RDSClient;
+  s3: () => S3Client;
+  iam: () => IAMClient;
+  route53: () => Route53Client;
+  cloudwatch: () => CloudWatchClient;
+  sns: () => SNSClient;
+  /** The same credentials in another region (Route 53 health-check alarms live in us-east-1). */
+  inRegion: (region: string) => AwsClients;
 };
 
 /**
@@ -54,12 +74,30 @@ export function createAwsClients(target: AwsTarget, counter?: AwsCallCounter): A
   };
   const lazy = <C>(make: () => C) => {
     let client: C | undefined;
-    return () => (client ??= countCalls(make(), counter));
+    return () => (client ??= observe(make(), counter));
   };
-  return {
+  const regions = new Map<string, AwsClients>();
+  const clients: AwsClients = {
     target,
     ec2: lazy(() => new EC2Client(config)),
     ssm: lazy(() => new SSMClient(config)),
     sts: lazy(() => new STSClient(config)),
+    rds: lazy(() => new RDSClient(config)),
+    // The emulator serves buckets by path; real S3 by virtual host.
+    s3: lazy(() => new S3Client({ ...config, forcePathStyle: Boolean(target.endpoint) })),
+    iam: lazy(() => new IAMClient(config)),
+    route53: lazy(() => new Route53Client(config)),
+    cloudwatch: lazy(() => new CloudWatchClient(config)),
+    sns: lazy(() => new SNSClient(config)),
+    inRegion(region) {
+      if (region === target.region) return clients;
+      let other = regions.get(region);
+      if (!other) {
+        other = createAwsClients({ ...target, region }, counter);
+        regions.set(region, other);
+      }
+      return other;
+    },
   };
+  return clients;
 }

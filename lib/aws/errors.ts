@@ -73,6 +73,14 @@ export function classifyAwsError(error: unknown, operation?: string): AwsProblem
   return { code: mapped ?? "unknown", awsCode, operation };
 }
 
+/** Whether AWS (or the way to it) failed, as opposed to a bug of ours. */
+export function isAwsFailure(error: unknown): boolean {
+  if (error instanceof AwsCallError) return true;
+  const named = error as { $metadata?: unknown; code?: string; cause?: { code?: string } };
+  const networkCode = named?.code ?? named?.cause?.code;
+  return Boolean(named?.$metadata) || (!!networkCode && networkErrorCodes.has(networkCode));
+}
+
 /** Runs one SDK call and converts any failure into an AwsCallError naming the operation. */
 export async function awsCall<T>(operation: string, call: () => Promise<T>): Promise<T> {
   try {

@@ -47,6 +47,12 @@ export type InstanceSummary = {
   keyName?: string;
   securityGroups: { id: string; name: string }[];
   publicIp?: string;
+  privateIp?: string;
+  subnetId?: string;
+  vpcId?: string;
+  /** "disabled" when the instance metadata service is switched off. */
+  metadataEndpoint?: string;
+  instanceProfileArn?: string;
   launchedAt?: string;
   tags: ResourceTags;
 };
@@ -68,12 +74,69 @@ export type ImageSummary = {
   platformDetails?: string;
 };
 
-export type ComputeSnapshot = {
-  instances: InstanceSummary[];
-  securityGroups: SecurityGroupSummary[];
-  keyPairs: KeyPairSummary[];
-  addresses: AddressSummary[];
-  images: Record<string, ImageSummary>;
-  /** Decoded user data of the instances named Web; undefined when the instance has none. */
-  userData: Record<string, string | undefined>;
+export type SubnetSummary = {
+  id: string;
+  vpcId: string;
+  availabilityZone?: string;
+  defaultForAz: boolean;
+  mapPublicIpOnLaunch: boolean;
 };
+
+export type NetworkSummary = {
+  vpcs: { id: string; isDefault: boolean }[];
+  subnets: SubnetSummary[];
+  /** VPCs with an internet gateway attached: only there can an instance be reached from outside. */
+  vpcsWithInternetGateway: string[];
+};
+
+export type DbInstanceSummary = {
+  id: string;
+  engine?: string;
+  engineVersion?: string;
+  instanceClass?: string;
+  status?: string;
+  multiAz: boolean;
+  publiclyAccessible: boolean;
+  storageType?: string;
+  allocatedStorageGiB?: number;
+  maxAllocatedStorageGiB?: number;
+  securityGroupIds: string[];
+  subnetGroup?: string;
+  masterUsername?: string;
+  endpoint?: { address: string; port: number };
+  tags: ResourceTags;
+};
+
+export type BucketSummary = {
+  name: string;
+  createdAt?: string;
+  /** Read only for the lab's buckets (awslab-*), so the cost of a refresh stays bounded. */
+  details?: { region: string; versioning?: string; blockPublicAccess?: boolean };
+};
+
+export type RoleSummary = { name: string; arn: string; trustPolicy?: string };
+
+export type InstanceProfileSummary = { name: string; arn: string; roles: string[] };
+
+export type UserSummary = { name: string; arn: string };
+
+export type HealthCheckSummary = {
+  id: string;
+  type?: string;
+  ipAddress?: string;
+  domainName?: string;
+  port?: number;
+  resourcePath?: string;
+  reference?: string;
+};
+
+export type AlarmSummary = {
+  name: string;
+  state?: string;
+  metric?: string;
+  namespace?: string;
+  dimensions: Record<string, string>;
+  actions: string[];
+};
+
+export type TopicSummary = { arn: string };

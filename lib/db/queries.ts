@@ -8,6 +8,7 @@ import type {
   Instructor,
   PortalEvent,
   StepState,
+  ActivityKind,
   StepStatusRow,
 } from "@/lib/db/schema";
 import type { Sealed } from "@/lib/crypto";
@@ -256,7 +257,7 @@ export function listEventStepStatus(db: PortalDb, eventId: string) {
 
 export async function recordActivity(
   db: PortalDb,
-  input: { attendeeId: string; stepId: string; kind: "check" | "plan" | "apply"; outcome: string },
+  input: { attendeeId: string; stepId: string; kind: ActivityKind; outcome: string },
 ) {
   await db
     .insertInto("activity")
@@ -269,6 +270,30 @@ export async function recordActivity(
       created_at: now(),
     })
     .execute();
+}
+
+/** Records the first time an attendee opens a step; returns whether this was that first time. */
+export async function markStepOpened(db: PortalDb, attendeeId: string, stepId: string) {
+  const seen = await db
+    .selectFrom("activity")
+    .select("id")
+    .where("attendee_id", "=", attendeeId)
+    .where("step_id", "=", stepId)
+    .executeTakeFirst();
+  if (seen) return false;
+  await recordActivity(db, { attendeeId, stepId, kind: "open", outcome: "opened" });
+  return true;
+}
+
+/** Steps the attendee opened, checked or asked do-it-for-me about. */
+export async function listTouchedSteps(db: PortalDb, attendeeId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom("activity")
+    .select("step_id")
+    .distinct()
+    .where("attendee_id", "=", attendeeId)
+    .execute();
+  return new Set(rows.map((row) => row.step_id));
 }
 
 export async function createSecretDownload(

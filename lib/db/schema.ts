@@ -2,6 +2,7 @@ import type { Insertable, Selectable } from "kysely";
 import type { StepState } from "@/lib/lab/types";
 
 export type { StepState };
+export type ActivityKind = "open" | "check" | "plan" | "apply";
 export type CredentialSource = "sandbox" | "own";
 
 export interface InstructorTable {
@@ -60,7 +61,7 @@ export interface ActivityTable {
   id: string;
   attendee_id: string;
   step_id: string;
-  kind: "check" | "plan" | "apply";
+  kind: ActivityKind;
   outcome: string;
   created_at: string;
 }

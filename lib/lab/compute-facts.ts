@@ -1,48 +1,60 @@
 import type {
-  ComputeSnapshot,
+  AddressSummary,
   IngressRule,
   InstanceSummary,
   SecurityGroupSummary,
 } from "@/lib/aws/types";
-
-export const LAB = {
-  instanceName: "Web",
-  securityGroup: "web-server-sg",
-  securityGroupDescription: "Web server for aws 101 lab",
-  keyPair: "awslab",
-  instanceType: "t3.micro",
-  acceptedInstanceTypes: ["t3.micro", "t2.micro"],
-  sshDescription: "Saltware",
-} as const;
+import { LAB } from "@/lib/lab/names";
 
 const anywhere = new Set(["0.0.0.0/0", "::/0"]);
-const liveStates = ["running", "pending", "stopping", "stopped"];
 
-export function webInstances(snapshot: ComputeSnapshot): InstanceSummary[] {
-  return snapshot.instances.filter(
-    (instance) => instance.name === LAB.instanceName && liveStates.includes(instance.state),
-  );
+export function webInstances(instances: InstanceSummary[]): InstanceSummary[] {
+  return instances.filter((instance) => instance.name === LAB.instanceName);
 }
 
 /** The Web instance the later steps build on: a running one first, then the newest. */
-export function findWebInstance(snapshot: ComputeSnapshot): InstanceSummary | undefined {
+export function findWebInstance(instances: InstanceSummary[]): InstanceSummary | undefined {
   const rank = (instance: InstanceSummary) =>
     instance.state === "running" ? 0 : instance.state === "pending" ? 1 : 2;
-  return [...webInstances(snapshot)].sort(
+  return [...webInstances(instances)].sort(
     (a, b) => rank(a) - rank(b) || (b.launchedAt ?? "").localeCompare(a.launchedAt ?? ""),
   )[0];
 }
 
-export function findWebServerGroup(snapshot: ComputeSnapshot): SecurityGroupSummary | undefined {
-  const named = snapshot.securityGroups.filter((group) => group.name === LAB.securityGroup);
-  const attachedIds = new Set(findWebInstance(snapshot)?.securityGroups.map((group) => group.id));
-  return named.find((group) => attachedIds.has(group.id)) ?? named[0];
+export function isAttached(web: InstanceSummary | undefined, group: SecurityGroupSummary) {
+  return web?.securityGroups.some((attached) => attached.id === group.id) ?? false;
 }
 
+/** web-server-sg: the one attached to Web when there are several of that name (one per VPC). */
+export function findWebServerGroup(
+  groups: SecurityGroupSummary[],
+  web: InstanceSummary | undefined,
+): SecurityGroupSummary | undefined {
+  const named = groups.filter((group) => group.name === LAB.securityGroup);
+  return named.find((group) => isAttached(web, group)) ?? named[0];
+}
+
+/** Every group on Web: AWS allows what any one of them allows. */
+export function groupsOnWeb(
+  groups: SecurityGroupSummary[],
+  web: InstanceSummary,
+): SecurityGroupSummary[] {
+  return groups.filter((group) => isAttached(web, group));
+}
+
+export const isAllTraffic = (rule: IngressRule) => rule.protocol === "-1";
+
+const isTcp = (rule: IngressRule) => rule.protocol === "tcp" || rule.protocol === "6";
+
 export function coversPort(rule: IngressRule, port: number): boolean {
-  if (rule.protocol === "-1") return true;
-  if (rule.protocol !== "tcp" && rule.protocol !== "6") return false;
+  if (isAllTraffic(rule)) return true;
+  if (!isTcp(rule)) return false;
   return (rule.fromPort ?? 0) <= port && port <= (rule.toPort ?? 65535);
+}
+
+/** A rule of the console's type "SSH" (or "HTTP"): TCP and exactly that one port. */
+export function isExactlyPort(rule: IngressRule, port: number): boolean {
+  return isTcp(rule) && rule.fromPort === port && rule.toPort === port;
 }
 
 export function cidrOf(rule: IngressRule): string | undefined {
@@ -62,8 +74,11 @@ export function openToWorld(group: SecurityGroupSummary, port: number): IngressR
   return rulesForPort(group, port).filter(isFromAnywhere);
 }
 
-export function webAddress(snapshot: ComputeSnapshot, instanceId: string) {
-  return snapshot.addresses.find((address) => address.instanceId === instanceId);
+export function addressOf(
+  addresses: AddressSummary[],
+  instanceId: string,
+): AddressSummary | undefined {
+  return addresses.find((address) => address.instanceId === instanceId);
 }
 
 export function describeSource(rule: IngressRule): string {

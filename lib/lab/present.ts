@@ -20,6 +20,7 @@ import type {
 export function presentProblem(problem: Problem, t: Translator): string {
   if (problem.code === "no_credentials") return t("aws.problem.no_credentials");
   if (problem.code === "busy") return t("aws.problem.busy");
+  if (problem.code === "internal") return t("problem.internal", { reference: problem.reference });
   return t(`aws.problem.${problem.code}`, {
     operation: problem.operation ?? "AWS",
     awsCode: problem.awsCode ?? "—",
@@ -77,12 +78,15 @@ const presentEntry = (entry: PlanEntry, t: Translator) => ({
   message: t(entry.message.key, entry.message.params),
 });
 
+const presentDone = (entry: PlanEntry, t: Translator) => {
+  const message = entry.done ?? entry.message;
+  return { id: entry.id, kind: entry.kind, message: t(message.key, message.params) };
+};
+
 export function presentPlan(outcome: PlanOutcome, t: Translator): PlanView {
   return {
     entries: outcome.entries.map((entry) => presentEntry(entry, t)),
-    actionable: outcome.entries.some((entry) =>
-      ["create", "remove", "update"].includes(entry.kind),
-    ),
+    actionable: outcome.entries.some((entry) => entry.run !== undefined),
     ...(outcome.problem ? { problem: presentProblem(outcome.problem, t) } : {}),
     needsCredentials: needsCredentials(outcome.problem),
   };
@@ -90,7 +94,7 @@ export function presentPlan(outcome: PlanOutcome, t: Translator): PlanView {
 
 export function presentApply(outcome: ApplyOutcome, t: Translator, check?: CheckView): ApplyView {
   return {
-    done: outcome.done.map((entry) => presentEntry(entry, t)),
+    done: outcome.done.map((entry) => presentDone(entry, t)),
     downloads: outcome.downloads.map((download) => ({
       url: `/api/downloads/${encodeURIComponent(download.token)}`,
       filename: download.filename,

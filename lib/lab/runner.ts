@@ -1,24 +1,37 @@
 import "server-only";
 import { AwsCallCounter } from "@/lib/aws/call-counter";
 import { createAwsClients, type AwsClients } from "@/lib/aws/client";
-import { classifyAwsError, type AwsProblem } from "@/lib/aws/errors";
+import { classifyAwsError, isAwsFailure, type AwsProblem } from "@/lib/aws/errors";
 import { randomToken, seal } from "@/lib/crypto";
 import type { PortalDb } from "@/lib/db/connection";
-import { createSecretDownload, recordActivity, recordStepStatus } from "@/lib/db/queries";
-import { forgetIfRejected, resolveCredentials } from "@/lib/credentials";
-import { findModule, findStep } from "@/lib/lab/modules";
 import {
+  createSecretDownload,
+  listTouchedSteps,
+  markStepOpened,
+  recordActivity,
+  recordStepStatus,
+} from "@/lib/db/queries";
+import { forgetIfRejected, resolveCredentials } from "@/lib/credentials";
+import { moduleOfStep, moduleSteps } from "@/lib/lab/catalogue";
+import { factReader, invalidateFacts, type FactKind } from "@/lib/lab/facts";
+import { stepDefinition } from "@/lib/lab/registry";
+import {
+  portalTags,
   stepStateOf,
-  type ApplyEffects,
   type CheckItem,
-  type ModuleDefinition,
+  type LabStep,
   type PlanEntry,
+  type SecretFile,
   type StepContext,
-  type StepDefinition,
   type StepState,
 } from "@/lib/lab/types";
+import { log, logInternalError, withLogContext } from "@/lib/log";
 
-export type Problem = AwsProblem | { code: "no_credentials" } | { code: "busy" };
+export type Problem =
+  | AwsProblem
+  | { code: "no_credentials" }
+  | { code: "busy" }
+  | { code: "internal"; reference: string };
 
 export type StepResult = { stepId: string; state: StepState; items: CheckItem[] };
 
@@ -43,18 +56,35 @@ export type AttendeeRef = { attendeeId: string; eventId: string; clientIp?: stri
 
 type CacheEntry = { at: number; status: Promise<ModuleStatus> };
 
-const cache = new Map<string, CacheEntry>();
-const recorded = new Map<string, string>();
-const locks = new Set<string>();
+type RunnerState = {
+  cache: Map<string, CacheEntry>;
+  recorded: Map<string, string>;
+  locks: Set<string>;
+};
+
+// Per process, not per route bundle: a production build bundles this module more than once.
+const state = ((globalThis as { __aws101Runner?: RunnerState }).__aws101Runner ??= {
+  cache: new Map(),
+  recorded: new Map(),
+  locks: new Set(),
+});
 
 const cacheKey = (attendee: AttendeeRef, moduleId: string) =>
   `${attendee.attendeeId}|${moduleId}|${attendee.clientIp ?? ""}`;
 
 export function forgetCachedStatus(attendeeId: string) {
-  for (const key of cache.keys()) if (key.startsWith(`${attendeeId}|`)) cache.delete(key);
+  for (const key of state.cache.keys()) {
+    if (key.startsWith(`${attendeeId}|`)) state.cache.delete(key);
+  }
 }
 
-type Session = { aws: AwsClients; ctx: StepContext; counter: AwsCallCounter };
+type Session = {
+  aws: AwsClients;
+  ctx: StepContext;
+  counter: AwsCallCounter;
+  facts: ReturnType<typeof factReader>;
+  accountKey: string;
+};
 
 async function openSession(
   runtime: RunnerEnvironment,
@@ -67,9 +97,13 @@ async function openSession(
   );
   if (!resolved) return undefined;
   const counter = new AwsCallCounter();
+  const aws = createAwsClients(resolved.target, counter);
+  const accountKey = `${attendee.attendeeId}|${resolved.target.region}`;
   return {
     counter,
-    aws: createAwsClients(resolved.target, counter),
+    aws,
+    accountKey,
+    facts: factReader(aws, accountKey),
     ctx: {
       attendeeId: attendee.attendeeId,
       eventId: attendee.eventId,
@@ -83,42 +117,60 @@ async function openSession(
   };
 }
 
+/** AWS's refusals are the attendee's to fix; anything else is ours, logged with a reference. */
+async function problemOf(
+  runtime: RunnerEnvironment,
+  attendee: AttendeeRef,
+  error: unknown,
+): Promise<Problem> {
+  if (!isAwsFailure(error)) {
+    return { code: "internal", reference: logInternalError(error, "lab step failed") };
+  }
+  await forgetIfRejected(runtime.db, attendee.attendeeId, error);
+  return classifyAwsError(error);
+}
+
+const needsOf = (steps: LabStep[]): FactKind[] => [...new Set(steps.flatMap((step) => step.needs))];
+
 async function evaluate(
   runtime: RunnerEnvironment,
   attendee: AttendeeRef,
-  labModule: ModuleDefinition<unknown>,
+  moduleId: string,
+  steps: LabStep[],
 ): Promise<ModuleStatus> {
   const checkedAt = new Date().toISOString();
   const session = await openSession(runtime, attendee);
   if (!session) {
-    return {
-      moduleId: labModule.id,
-      checkedAt,
-      steps: [],
-      problem: { code: "no_credentials" },
-      awsCalls: 0,
-    };
+    return { moduleId, checkedAt, steps: [], problem: { code: "no_credentials" }, awsCalls: 0 };
   }
-  let steps: StepResult[];
+  let results: StepResult[];
   try {
-    const snapshot = await labModule.readSnapshot(session.aws);
-    steps = await Promise.all(
-      labModule.steps.map(async (step) => {
-        const items = await step.check(snapshot, session.ctx);
-        return { stepId: step.id, state: stepStateOf(items), items };
+    const [facts, touched] = await Promise.all([
+      session.facts.readAll(needsOf(steps)),
+      listTouchedSteps(runtime.db, attendee.attendeeId),
+    ]);
+    results = await Promise.all(
+      steps.map(async (step) => {
+        const items = await withLogContext({ step: step.id }, () => step.check(facts, session.ctx));
+        const state = stepStateOf(items);
+        const untouched =
+          (state === "fail" || state === "pending") &&
+          !touched.has(step.id) &&
+          !step.started(facts, session.ctx);
+        return { stepId: step.id, state: untouched ? ("not-started" as const) : state, items };
       }),
     );
   } catch (error) {
-    await forgetIfRejected(runtime.db, attendee.attendeeId, error);
     return {
-      moduleId: labModule.id,
+      moduleId,
       checkedAt,
       steps: [],
-      problem: classifyAwsError(error),
+      problem: await problemOf(runtime, attendee, error),
       awsCalls: session.counter.total,
     };
   }
-  const status = { moduleId: labModule.id, checkedAt, steps, awsCalls: session.counter.total };
+  const status = { moduleId, checkedAt, steps: results, awsCalls: session.counter.total };
+  log().debug({ moduleId, awsCalls: status.awsCalls }, "module refreshed");
   await record(runtime.db, attendee.attendeeId, status);
   return status;
 }
@@ -128,7 +180,7 @@ async function record(db: PortalDb, attendeeId: string, status: ModuleStatus) {
   for (const step of status.steps) {
     const itemsJson = JSON.stringify(step.items);
     const key = `${attendeeId}|${step.stepId}`;
-    if (recorded.get(key) === `${step.state}|${itemsJson}`) continue;
+    if (state.recorded.get(key) === `${step.state}|${itemsJson}`) continue;
     await recordStepStatus(db, {
       attendeeId,
       moduleId: status.moduleId,
@@ -136,26 +188,35 @@ async function record(db: PortalDb, attendeeId: string, status: ModuleStatus) {
       state: step.state,
       itemsJson,
     });
-    recorded.set(key, `${step.state}|${itemsJson}`);
+    state.recorded.set(key, `${step.state}|${itemsJson}`);
   }
 }
 
-/** One snapshot serves every step of the module; concurrent callers share the same read. */
-export function moduleStatus(
+/** One read of the facts the module's steps need serves all of them; concurrent callers share it. */
+export async function moduleStatus(
   runtime: RunnerEnvironment,
   attendee: AttendeeRef,
   moduleId: string,
   options: { fresh?: boolean } = {},
-): Promise<ModuleStatus> | undefined {
-  const labModule = findModule(moduleId);
-  if (!labModule) return undefined;
+): Promise<ModuleStatus | undefined> {
+  const steps = await moduleSteps(moduleId);
+  if (!steps) return undefined;
   const key = cacheKey(attendee, moduleId);
-  const cached = cache.get(key);
+  const cached = state.cache.get(key);
   if (!options.fresh && cached && Date.now() - cached.at < runtime.cacheMs) return cached.status;
-  const status = evaluate(runtime, attendee, labModule);
-  cache.set(key, { at: Date.now(), status });
-  status.catch(() => cache.delete(key));
+  const status = withLogContext({ attendeeId: attendee.attendeeId }, () =>
+    evaluate(runtime, attendee, moduleId, steps),
+  );
+  state.cache.set(key, { at: Date.now(), status });
+  status.catch(() => state.cache.delete(key));
   return status;
+}
+
+/** The attendee looked at the step: from now on it is theirs to finish, not "not started". */
+export async function openStep(runtime: RunnerEnvironment, attendee: AttendeeRef, stepId: string) {
+  if (await markStepOpened(runtime.db, attendee.attendeeId, stepId)) {
+    forgetCachedStatus(attendee.attendeeId);
+  }
 }
 
 export async function checkStep(
@@ -163,9 +224,10 @@ export async function checkStep(
   attendee: AttendeeRef,
   stepId: string,
 ): Promise<{ result?: StepResult; problem?: Problem; checkedAt: string } | undefined> {
-  const found = findStep(stepId);
-  if (!found) return undefined;
-  const status = await moduleStatus(runtime, attendee, found.module.id, { fresh: true });
+  const moduleId = await moduleOfStep(stepId);
+  if (!moduleId) return undefined;
+  await openStep(runtime, attendee, stepId);
+  const status = await moduleStatus(runtime, attendee, moduleId, { fresh: true });
   if (!status) return undefined;
   const result = status.steps.find((step) => step.stepId === stepId);
   await recordActivity(runtime.db, {
@@ -179,22 +241,26 @@ export async function checkStep(
 
 export type PlanOutcome = { entries: PlanEntry[]; problem?: Problem };
 
+async function planWith(session: Session, step: LabStep): Promise<PlanEntry[]> {
+  const facts = await session.facts.readAll([...step.needs, ...(step.planNeeds ?? [])]);
+  return step.plan(facts, session.ctx);
+}
+
 export async function planStep(
   runtime: RunnerEnvironment,
   attendee: AttendeeRef,
   stepId: string,
-): Promise<PlanOutcome | undefined> {
-  const found = findStep(stepId);
-  if (!found) return undefined;
-  const session = await openSession(runtime, attendee);
-  if (!session) return { entries: [], problem: { code: "no_credentials" } };
-  try {
-    const snapshot = await found.module.readSnapshot(session.aws);
-    return { entries: found.step.plan(snapshot, session.ctx) };
-  } catch (error) {
-    await forgetIfRejected(runtime.db, attendee.attendeeId, error);
-    return { entries: [], problem: classifyAwsError(error) };
-  }
+): Promise<PlanOutcome> {
+  const step = stepDefinition(stepId);
+  return withLogContext({ attendeeId: attendee.attendeeId, step: stepId }, async () => {
+    const session = await openSession(runtime, attendee);
+    if (!session) return { entries: [], problem: { code: "no_credentials" } };
+    try {
+      return { entries: await planWith(session, step) };
+    } catch (error) {
+      return { entries: [], problem: await problemOf(runtime, attendee, error) };
+    }
+  });
 }
 
 export type ApplyOutcome = {
@@ -204,53 +270,70 @@ export type ApplyOutcome = {
 };
 
 /**
- * Re-reads AWS under a per-attendee lock and creates only what is still missing, so a double
- * click or a stale plan can never create a second instance or address.
+ * Re-reads AWS under a per-attendee lock, re-plans, and runs exactly the entries that plan shows
+ * as create/remove/update, so a double click or a stale plan never creates a second instance.
  */
 export async function applyStep(
   runtime: RunnerEnvironment,
   attendee: AttendeeRef,
   stepId: string,
-): Promise<ApplyOutcome | undefined> {
-  const found = findStep(stepId);
-  if (!found) return undefined;
-  if (locks.has(attendee.attendeeId)) return { done: [], downloads: [], problem: { code: "busy" } };
-  locks.add(attendee.attendeeId);
+): Promise<ApplyOutcome> {
+  const step = stepDefinition(stepId);
+  if (state.locks.has(attendee.attendeeId)) {
+    return { done: [], downloads: [], problem: { code: "busy" } };
+  }
+  state.locks.add(attendee.attendeeId);
   try {
-    const session = await openSession(runtime, attendee);
-    if (!session) return { done: [], downloads: [], problem: { code: "no_credentials" } };
-    const outcome = await applyWithSession(runtime, attendee, found.step, found.module, session);
-    await recordActivity(runtime.db, {
-      attendeeId: attendee.attendeeId,
-      stepId,
-      kind: "apply",
-      outcome: outcome.problem ? outcome.problem.code : `done:${outcome.done.length}`,
+    return await withLogContext({ attendeeId: attendee.attendeeId, step: stepId }, async () => {
+      const session = await openSession(runtime, attendee);
+      if (!session) return { done: [], downloads: [], problem: { code: "no_credentials" } };
+      const outcome = await runPlan(runtime, attendee, step, session);
+      await recordActivity(runtime.db, {
+        attendeeId: attendee.attendeeId,
+        stepId,
+        kind: "apply",
+        outcome: outcome.problem ? outcome.problem.code : `done:${outcome.done.length}`,
+      });
+      return outcome;
     });
-    return outcome;
   } finally {
-    locks.delete(attendee.attendeeId);
+    state.locks.delete(attendee.attendeeId);
     forgetCachedStatus(attendee.attendeeId);
   }
 }
 
-async function applyWithSession(
+async function runPlan(
   runtime: RunnerEnvironment,
   attendee: AttendeeRef,
-  step: StepDefinition<unknown>,
-  labModule: ModuleDefinition<unknown>,
+  step: LabStep,
   session: Session,
 ): Promise<ApplyOutcome> {
-  const effects: ApplyEffects = { done: [], secrets: [] };
+  const done: PlanEntry[] = [];
+  const secrets: SecretFile[] = [];
   let problem: Problem | undefined;
+  // Reads begun before this apply may predate the attendee's last change: start afresh.
+  invalidateFacts(session.accountKey);
   try {
-    const snapshot = await labModule.readSnapshot(session.aws);
-    await step.apply(session.aws, snapshot, session.ctx, effects);
+    const operation = {
+      aws: session.aws,
+      ctx: session.ctx,
+      tags: portalTags(session.ctx),
+      results: new Map<string, string>(),
+      handOver: (file: SecretFile) => secrets.push(file),
+    };
+    for (const entry of await planWith(session, step)) {
+      if (!entry.run) continue;
+      await entry.run(operation);
+      done.push(entry);
+      log().info({ entry: entry.id, kind: entry.kind }, "do-it-for-me entry done");
+    }
   } catch (error) {
-    await forgetIfRejected(runtime.db, attendee.attendeeId, error);
-    problem = classifyAwsError(error);
+    problem = await problemOf(runtime, attendee, error);
+  } finally {
+    invalidateFacts(session.accountKey);
   }
   const downloads = [];
-  for (const secret of effects.secrets) {
+  for (const secret of secrets) {
     const token = randomToken();
     await createSecretDownload(runtime.db, {
       token,
@@ -261,5 +344,5 @@ async function applyWithSession(
     });
     downloads.push({ token, filename: secret.filename });
   }
-  return { done: effects.done, downloads, ...(problem ? { problem } : {}) };
+  return { done, downloads, ...(problem ? { problem } : {}) };
 }

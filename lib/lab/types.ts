@@ -1,4 +1,6 @@
 import type { AwsClients } from "@/lib/aws/client";
+import type { ResourceTags } from "@/lib/aws/types";
+import type { FactKind, Facts } from "@/lib/lab/facts";
 import type { MessageKey } from "@/messages";
 
 /** warn: right enough to go on, but worth knowing (an idle address that costs money). */
@@ -18,11 +20,29 @@ export type CheckItem = {
 /** exists: already there; create/remove/update: do it for me will do it; manual: left to the attendee. */
 export type PlanEntryKind = "exists" | "create" | "remove" | "update" | "manual" | "blocked";
 
-export type PlanEntry = { id: string; kind: PlanEntryKind; message: MessageRef };
-
 export type SecretFile = { filename: string; content: string };
 
-export type ApplyEffects = { done: PlanEntry[]; secrets: SecretFile[] };
+export type OperationContext = {
+  aws: AwsClients;
+  ctx: StepContext;
+  /** The aws101:* tags on everything the portal creates, so clean-up can tell it apart. */
+  tags: ResourceTags;
+  /** Ids made by earlier entries of the same apply (e.g. the group a new instance joins). */
+  results: Map<string, string>;
+  /** A secret for the attendee (a private key): sealed and offered once as a download. */
+  handOver: (file: SecretFile) => void;
+};
+
+export type Operation = (op: OperationContext) => Promise<void>;
+
+/** Entries of kind create/remove/update carry the operation that performs them, and say so when done. */
+export type PlanEntry = {
+  id: string;
+  kind: PlanEntryKind;
+  message: MessageRef;
+  done?: MessageRef;
+  run?: Operation;
+};
 
 export type ProbeResult =
   | { ok: true; status: number; looksLikeSampleApp: boolean }
@@ -40,25 +60,27 @@ export type StepContext = {
   userData: string;
 };
 
-export type StepDefinition<Snapshot> = {
+/**
+ * A step reads only the facts it declares: a refresh reads the union of what its steps need,
+ * each kind once. `planNeeds` are read only when do-it-for-me plans, never on a status refresh.
+ */
+export type StepDefinition<N extends FactKind = FactKind, P extends FactKind = never> = {
   id: string;
-  moduleId: string;
-  check: (snapshot: Snapshot, ctx: StepContext) => CheckItem[] | Promise<CheckItem[]>;
-  plan: (snapshot: Snapshot, ctx: StepContext) => PlanEntry[];
-  /** Records progress in `effects` as it goes, so a failure halfway still reports (and keeps) what was made. */
-  apply: (
-    aws: AwsClients,
-    snapshot: Snapshot,
-    ctx: StepContext,
-    effects: ApplyEffects,
-  ) => Promise<void>;
+  needs: readonly N[];
+  planNeeds?: readonly P[];
+  /** Whether anything of this step exists yet: if not, and the attendee never opened it, it's not-started. */
+  started: (facts: Pick<Facts, N>, ctx: StepContext) => boolean;
+  check: (facts: Pick<Facts, N>, ctx: StepContext) => CheckItem[] | Promise<CheckItem[]>;
+  plan: (facts: Pick<Facts, N | P>, ctx: StepContext) => PlanEntry[];
 };
 
-export type ModuleDefinition<Snapshot> = {
-  id: string;
-  readSnapshot: (aws: AwsClients) => Promise<Snapshot>;
-  steps: StepDefinition<Snapshot>[];
-};
+export type LabStep = StepDefinition<FactKind, FactKind>;
+
+export function defineStep<const N extends FactKind, const P extends FactKind = never>(
+  step: StepDefinition<N, P>,
+): LabStep {
+  return step as unknown as LabStep;
+}
 
 /** not-started: nothing of the step exists and the attendee has not opened or checked it yet. */
 export type StepState = "not-started" | "pending" | "fail" | "pass" | "unobservable" | "error";

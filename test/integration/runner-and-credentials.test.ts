@@ -8,26 +8,12 @@ import {
 import { AwsCallError } from "@/lib/aws/errors";
 import { connectOwnCredentials, connectSandbox, resolveCredentials } from "@/lib/credentials";
 import { openDatabase, type PortalDb } from "@/lib/db/connection";
-import { createAttendee, createEvent, findLiveCredentials, listStepStatus } from "@/lib/db/queries";
-import { applyStep, moduleStatus, type RunnerEnvironment } from "@/lib/lab/runner";
+import { findLiveCredentials, listStepStatus } from "@/lib/db/queries";
+import { moduleSteps } from "@/lib/lab/catalogue";
+import { applyStep, moduleStatus, openStep, type RunnerEnvironment } from "@/lib/lab/runner";
 import { startEmulator } from "../../scripts/lib/emulator.mjs";
 import { REGION, emulatorEndpoint } from "./emulator";
-
-async function attendeeIn(db: PortalDb) {
-  const event = await createEvent(db, {
-    name: "Test",
-    joinCode: `T${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
-    region: REGION,
-    endsAt: new Date(Date.now() + 3_600_000),
-    createdBy: null,
-  });
-  const attendee = await createAttendee(db, {
-    eventId: event.id,
-    displayName: "Tester",
-    email: null,
-  });
-  return { event, attendee };
-}
+import { SAMPLE_APP_USER_DATA, attendeeIn, sandboxAttendee } from "./lab-harness";
 
 describe("runner with sandbox credentials", () => {
   let db: PortalDb;
@@ -41,7 +27,7 @@ describe("runner with sandbox credentials", () => {
     sandboxEndpoint: emulatorEndpoint(),
     cacheMs: 60_000,
     makeProbe: () => async () => ({ ok: false, reason: "network" }),
-    userData: "#!/bin/bash\n",
+    userData: SAMPLE_APP_USER_DATA,
   });
 
   it("stores sandbox credentials encrypted, per attendee account", async () => {
@@ -109,27 +95,45 @@ describe("runner with sandbox credentials", () => {
       region: REGION,
     });
     const status = await moduleStatus(runtime(), ref, "compute", { fresh: true });
-    expect(status?.steps.map((step) => step.stepId)).toEqual([
-      "ec2-launch",
-      "elastic-ip",
-      "ssh-access",
-      "web-app",
-    ]);
-    expect(status?.awsCalls).toBe(4);
+    expect(status?.steps.map((step) => step.stepId)).toEqual(
+      (await moduleSteps("compute"))?.map((step) => step.id),
+    );
+    expect(status?.awsCalls).toBe(5);
     const cached = await moduleStatus(runtime(), ref, "compute");
     expect(cached?.checkedAt).toBe(status?.checkedAt);
     const recorded = await listStepStatus(db, attendee.id);
-    expect(recorded.find((row) => row.step_id === "ec2-launch")?.state).toBe("fail");
+    expect(recorded.map((row) => row.state)).toEqual(recorded.map(() => "not-started"));
+  });
+
+  it("a step nobody opened is not-started, not failed, until it is opened or something of it exists", async () => {
+    const { ref } = await sandboxAttendee(db);
+    const states = async () =>
+      Object.fromEntries(
+        ((await moduleStatus(runtime(), ref, "compute", { fresh: true }))?.steps ?? []).map(
+          (step) => [step.stepId, step.state],
+        ),
+      );
+    expect(await states()).toEqual({
+      "ec2-launch": "not-started",
+      "elastic-ip": "not-started",
+      "ssh-access": "not-started",
+      "web-app": "not-started",
+    });
+    await openStep(runtime(), ref, "ec2-launch");
+    expect((await states())["ec2-launch"]).toBe("fail");
+    await applyStep(runtime(), ref, "ec2-launch");
+    expect(await states()).toEqual({
+      "ec2-launch": "pass",
+      "elastic-ip": "not-started",
+      "ssh-access": "not-started",
+      "web-app": "not-started",
+    });
+    await openStep(runtime(), ref, "elastic-ip");
+    expect((await states())["elastic-ip"]).toBe("fail");
   });
 
   it("makes one instance when do it for me is clicked twice at once", async () => {
-    const { attendee, event } = await attendeeIn(db);
-    const ref = { attendeeId: attendee.id, eventId: event.id, clientIp: "127.0.0.1" };
-    await connectSandbox(db, {
-      attendeeId: attendee.id,
-      endpoint: emulatorEndpoint(),
-      region: REGION,
-    });
+    const { ref } = await sandboxAttendee(db);
     const [first, second] = await Promise.all([
       applyStep(runtime(), ref, "ec2-launch"),
       applyStep(runtime(), ref, "ec2-launch"),

@@ -1,5 +1,9 @@
-import type { ComputeSnapshot, InstanceSummary, SecurityGroupSummary } from "@/lib/aws/types";
+import type { InstanceSummary, SecurityGroupSummary } from "@/lib/aws/types";
+import type { Facts } from "@/lib/lab/facts";
 import type { StepContext } from "@/lib/lab/types";
+
+export const PORTAL_USER_DATA =
+  "#!/bin/bash\ncurl -fsSL http://portal.test/downloads/sample-app/1.0.0.tgz\n";
 
 export const webGroup = (ingress: SecurityGroupSummary["ingress"] = []): SecurityGroupSummary => ({
   id: "sg-web",
@@ -18,12 +22,28 @@ export const webInstance = (overrides: Partial<InstanceSummary> = {}): InstanceS
   instanceType: "t3.micro",
   keyName: "awslab",
   securityGroups: [{ id: "sg-web", name: "web-server-sg" }],
+  publicIp: "198.51.100.7",
+  metadataEndpoint: "enabled",
   launchedAt: "2026-11-27T01:00:00.000Z",
   tags: { Name: "Web" },
   ...overrides,
 });
 
-export function snapshot(overrides: Partial<ComputeSnapshot> = {}): ComputeSnapshot {
+export const rule = (
+  port: number | "all",
+  cidr: string,
+  description?: string,
+): SecurityGroupSummary["ingress"][number] =>
+  port === "all"
+    ? { protocol: "-1", source: { kind: "ipv4", cidr, description } }
+    : {
+        protocol: "tcp",
+        fromPort: port,
+        toPort: port,
+        source: { kind: cidr.includes(":") ? "ipv6" : "ipv4", cidr, description },
+      };
+
+export function facts(overrides: Partial<Facts> = {}): Facts {
   return {
     instances: [webInstance()],
     securityGroups: [webGroup()],
@@ -33,7 +53,29 @@ export function snapshot(overrides: Partial<ComputeSnapshot> = {}): ComputeSnaps
       "ami-al2023": { id: "ami-al2023", name: "al2023-ami-2023.6.20241010.0-kernel-6.1-x86_64" },
       "ami-al2": { id: "ami-al2", name: "amzn2-ami-kernel-5.10-hvm-2.0.20241001.0-x86_64-gp2" },
     },
-    userData: { "i-web": "#!/bin/bash\necho hi" },
+    webUserData: { "i-web": PORTAL_USER_DATA },
+    webElsewhere: undefined,
+    network: {
+      vpcs: [{ id: "vpc-1", isDefault: true }],
+      subnets: [
+        {
+          id: "subnet-a",
+          vpcId: "vpc-1",
+          availabilityZone: "ap-northeast-2a",
+          defaultForAz: true,
+          mapPublicIpOnLaunch: true,
+        },
+      ],
+      vpcsWithInternetGateway: ["vpc-1"],
+    },
+    dbInstances: [],
+    buckets: [],
+    roles: [],
+    instanceProfiles: [],
+    users: [],
+    healthChecks: [],
+    alarms: [],
+    topics: [],
     ...overrides,
   };
 }
@@ -48,7 +90,7 @@ export function context(overrides: Partial<StepContext> = {}): StepContext {
     probe: async () => {
       throw new Error("the probe must not be called in this test");
     },
-    userData: "#!/bin/bash\n",
+    userData: PORTAL_USER_DATA,
     ...overrides,
   };
 }

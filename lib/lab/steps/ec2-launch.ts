@@ -1,273 +1,295 @@
 import {
   createKeyPair,
   createSecurityGroup,
+  enableInstanceMetadata,
   latestAl2023ImageId,
   runInstance,
-} from "@/lib/aws/compute";
-import type { ComputeSnapshot } from "@/lib/aws/types";
-import { LAB, findWebInstance, findWebServerGroup, webInstances } from "@/lib/lab/compute-facts";
-import { noOpenSshItem, removeOpenSshEntry, revokeOpenSsh } from "@/lib/lab/steps/web-server-group";
-import { portalTags, type CheckItem, type PlanEntry, type StepDefinition } from "@/lib/lab/types";
+} from "@/lib/aws/ec2";
+import type { InstanceSummary, NetworkSummary, SecurityGroupSummary } from "@/lib/aws/types";
+import {
+  blocked,
+  create,
+  exists,
+  fail,
+  manual,
+  msg,
+  pass,
+  pending,
+  unobservable,
+  update,
+} from "@/lib/lab/build";
+import {
+  findWebInstance,
+  findWebServerGroup,
+  isAttached,
+  webInstances,
+} from "@/lib/lab/compute-facts";
+import type { Facts } from "@/lib/lab/facts";
+import { LAB } from "@/lib/lab/names";
+import { noOpenSshItem, openSshEntries } from "@/lib/lab/steps/web-server-group";
+import { defineStep, type CheckItem, type PlanEntry, type StepContext } from "@/lib/lab/types";
 
-function amiItem(snapshot: ComputeSnapshot, imageId: string | undefined): CheckItem {
-  const image = imageId ? snapshot.images[imageId] : undefined;
-  if (!imageId || !image?.name) {
-    return {
-      id: "ami",
-      status: "unobservable",
-      message: { key: "check.ec2.ami.unknown", params: { imageId: imageId ?? "?" } },
-    };
-  }
-  const name = image.name;
-  if (name.startsWith("al2023-ami")) {
-    return {
-      id: "ami",
-      status: "pass",
-      message: { key: "check.ec2.ami.al2023", params: { name } },
-    };
-  }
-  if (name.startsWith("amzn2-ami")) {
-    return {
-      id: "ami",
-      status: "fail",
-      message: { key: "check.ec2.ami.al2", params: { name } },
-      fix: { key: "fix.ec2.ami" },
-    };
-  }
-  return {
-    id: "ami",
-    status: "fail",
-    message: { key: "check.ec2.ami.other", params: { name } },
-    fix: { key: "fix.ec2.ami" },
-  };
+const SAMPLE_APP_DOWNLOAD = /\/downloads\/sample-app\/[\w.-]+\.tgz/;
+
+function amiItem(images: Facts["images"], imageId: string | undefined): CheckItem {
+  const name = imageId ? images[imageId]?.name : undefined;
+  if (!name) return unobservable("ami", msg("check.ec2.ami.unknown", { imageId: imageId ?? "?" }));
+  if (name.startsWith("al2023-ami")) return pass("ami", msg("check.ec2.ami.al2023", { name }));
+  return fail(
+    "ami",
+    msg(name.startsWith("amzn2-ami") ? "check.ec2.ami.al2" : "check.ec2.ami.other", { name }),
+    msg("fix.ec2.ami"),
+  );
 }
 
-function check(snapshot: ComputeSnapshot): CheckItem[] {
-  const items: CheckItem[] = [];
-  const all = webInstances(snapshot);
-  const web = findWebInstance(snapshot);
-  const group = findWebServerGroup(snapshot);
-  const keyPair = snapshot.keyPairs.find((pair) => pair.name === LAB.keyPair);
+function typeItem(type: string): CheckItem {
+  if (type === LAB.instanceType) return pass("type", msg("check.ec2.type.ok", { type }));
+  if ((LAB.acceptedInstanceTypes as readonly string[]).includes(type)) {
+    return pass("type", msg("check.ec2.type.accepted", { type }));
+  }
+  return fail("type", msg("check.ec2.type.wrong", { type }), msg("fix.ec2.type"));
+}
 
-  if (!web) {
-    items.push({
-      id: "instance",
-      status: "fail",
-      message: { key: "check.ec2.instance.missing" },
-      fix: { key: "fix.ec2.instance.missing" },
-    });
-  } else {
-    items.push({
-      id: "instance",
-      status: "pass",
-      message: { key: "check.ec2.instance.found", params: { id: web.id } },
-    });
-    if (all.length > 1) {
-      items.push({
-        id: "instance-duplicates",
-        status: "fail",
-        message: {
-          key: "check.ec2.instance.duplicates",
-          params: { count: all.length, ids: all.map((instance) => instance.id).join(", ") },
-        },
-        fix: { key: "fix.ec2.instance.duplicates", params: { id: web.id } },
-      });
-    }
+/** User data runs once, on first boot: only a script that installs the sample app will do. */
+function userDataItem(script: string | undefined, ctx: StepContext): CheckItem {
+  const text = script?.trim();
+  const relaunch = msg("fix.ec2.userData");
+  if (!text) return fail("user-data", msg("check.ec2.userData.missing"), relaunch);
+  if (text === ctx.userData.trim()) return pass("user-data", msg("check.ec2.userData.portal"));
+  if (SAMPLE_APP_DOWNLOAD.test(text)) return pass("user-data", msg("check.ec2.userData.sampleApp"));
+  if (/\byum\b/.test(text)) return fail("user-data", msg("check.ec2.userData.lab2019"), relaunch);
+  return fail("user-data", msg("check.ec2.userData.other"), relaunch);
+}
+
+function stateItem(web: InstanceSummary): CheckItem {
+  if (web.state === "running") return pass("state", msg("check.ec2.state.running"));
+  if (web.state === "pending") return pending("state", msg("check.ec2.state.pending"));
+  return fail("state", msg("check.ec2.state.other", { state: web.state }), msg("fix.ec2.state"));
+}
+
+function missingWebItem(elsewhere: Facts["webElsewhere"]): CheckItem {
+  const fix = msg("fix.ec2.instance.missing");
+  if (!elsewhere) return fail("instance", msg("check.ec2.instance.missing"), fix);
+  const searched = { region: elsewhere.searchedRegion, other: elsewhere.otherRegion };
+  return elsewhere.instanceIds.length > 0
+    ? fail(
+        "instance",
+        msg("check.ec2.instance.otherRegion", {
+          ...searched,
+          ids: elsewhere.instanceIds.join(", "),
+        }),
+        msg("fix.ec2.instance.otherRegion", searched),
+      )
+    : fail("instance", msg("check.ec2.instance.notInRegion", searched), fix);
+}
+
+function webItems(facts: CheckFacts, web: InstanceSummary, ctx: StepContext): CheckItem[] {
+  const all = webInstances(facts.instances);
+  const items = [pass("instance", msg("check.ec2.instance.found", { id: web.id }))];
+  if (all.length > 1) {
     items.push(
-      web.state === "running"
-        ? { id: "state", status: "pass", message: { key: "check.ec2.state.running" } }
-        : web.state === "pending"
-          ? { id: "state", status: "pending", message: { key: "check.ec2.state.pending" } }
-          : {
-              id: "state",
-              status: "fail",
-              message: { key: "check.ec2.state.other", params: { state: web.state } },
-              fix: { key: "fix.ec2.state" },
-            },
-    );
-    items.push(amiItem(snapshot, web.imageId));
-    const type = web.instanceType ?? "?";
-    items.push(
-      type === LAB.instanceType
-        ? { id: "type", status: "pass", message: { key: "check.ec2.type.ok", params: { type } } }
-        : (LAB.acceptedInstanceTypes as readonly string[]).includes(type)
-          ? {
-              id: "type",
-              status: "pass",
-              message: { key: "check.ec2.type.accepted", params: { type } },
-            }
-          : {
-              id: "type",
-              status: "fail",
-              message: { key: "check.ec2.type.wrong", params: { type } },
-              fix: { key: "fix.ec2.type" },
-            },
-    );
-    items.push(
-      snapshot.userData[web.id]?.trim()
-        ? { id: "user-data", status: "pass", message: { key: "check.ec2.userData.present" } }
-        : {
-            id: "user-data",
-            status: "fail",
-            message: { key: "check.ec2.userData.missing" },
-            fix: { key: "fix.ec2.userData" },
-          },
+      fail(
+        "instance-duplicates",
+        msg("check.ec2.instance.duplicates", {
+          count: all.length,
+          ids: all.map((instance) => instance.id).join(", "),
+        }),
+        msg("fix.ec2.instance.duplicates", { id: web.id }),
+      ),
     );
   }
-
-  if (!group) {
-    items.push({
-      id: "security-group",
-      status: "fail",
-      message: { key: "check.sg.missing", params: { group: LAB.securityGroup } },
-      fix: { key: "fix.sg.missing", params: { group: LAB.securityGroup } },
-    });
-  } else {
-    const attached = web?.securityGroups.some((attachedGroup) => attachedGroup.id === group.id);
+  items.push(stateItem(web), amiItem(facts.images, web.imageId), typeItem(web.instanceType ?? "?"));
+  items.push(userDataItem(facts.webUserData[web.id], ctx));
+  if (web.state === "running") {
     items.push(
-      !web || attached
-        ? {
-            id: "security-group",
-            status: "pass",
-            message: {
-              key: web ? "check.sg.attached" : "check.sg.exists",
-              params: { group: LAB.securityGroup, id: group.id },
-            },
-          }
-        : {
-            id: "security-group",
-            status: "fail",
-            message: { key: "check.sg.notAttached", params: { group: LAB.securityGroup } },
-            fix: { key: "fix.sg.notAttached", params: { group: LAB.securityGroup } },
-          },
+      web.publicIp
+        ? pass("public-ip", msg("check.ec2.publicIp.ok", { ip: web.publicIp }))
+        : fail("public-ip", msg("check.ec2.publicIp.missing"), msg("fix.ec2.publicIp")),
     );
-    items.push(noOpenSshItem(group));
   }
-
-  if (!keyPair) {
-    items.push({
-      id: "key-pair",
-      status: "fail",
-      message: { key: "check.keyPair.missing", params: { keyPair: LAB.keyPair } },
-      fix: { key: "fix.keyPair.missing", params: { keyPair: LAB.keyPair } },
-    });
-  } else if (web && web.keyName !== LAB.keyPair) {
-    items.push({
-      id: "key-pair",
-      status: "fail",
-      message: {
-        key: "check.keyPair.notUsed",
-        params: { keyPair: LAB.keyPair, used: web.keyName ?? "—" },
-      },
-      fix: { key: "fix.keyPair.notUsed", params: { keyPair: LAB.keyPair } },
-    });
-  } else {
-    items.push({
-      id: "key-pair",
-      status: "pass",
-      message: { key: "check.keyPair.ok", params: { keyPair: LAB.keyPair } },
-    });
-  }
+  items.push(
+    web.metadataEndpoint === "disabled"
+      ? fail("metadata", msg("check.ec2.imds.disabled"), msg("fix.ec2.imds"))
+      : pass("metadata", msg("check.ec2.imds.enabled")),
+  );
   return items;
 }
 
-function plan(snapshot: ComputeSnapshot): PlanEntry[] {
-  const web = findWebInstance(snapshot);
-  const group = findWebServerGroup(snapshot);
-  const hasKeyPair = snapshot.keyPairs.some((pair) => pair.name === LAB.keyPair);
-  const entries: PlanEntry[] = [
-    hasKeyPair
-      ? {
-          id: "key-pair",
-          kind: "exists",
-          message: { key: "plan.keyPair.exists", params: { keyPair: LAB.keyPair } },
-        }
-      : {
-          id: "key-pair",
-          kind: "create",
-          message: { key: "plan.keyPair.create", params: { keyPair: LAB.keyPair } },
-        },
-    group
-      ? {
-          id: "security-group",
-          kind: "exists",
-          message: { key: "plan.sg.exists", params: { group: LAB.securityGroup, id: group.id } },
-        }
-      : {
-          id: "security-group",
-          kind: "create",
-          message: { key: "plan.sg.create", params: { group: LAB.securityGroup } },
-        },
-  ];
-  const removeOpenSsh = group && removeOpenSshEntry(group);
-  if (removeOpenSsh) entries.push(removeOpenSsh);
-  if (web) {
-    entries.push({
-      id: "instance",
-      kind: "exists",
-      message: { key: "plan.instance.exists", params: { id: web.id, state: web.state } },
-    });
-    if (group && !web.securityGroups.some((attached) => attached.id === group.id)) {
-      entries.push({
-        id: "attach-sg",
-        kind: "manual",
-        message: { key: "plan.instance.attachSgManually", params: { group: LAB.securityGroup } },
-      });
-    }
-  } else {
-    entries.push({
-      id: "instance",
-      kind: "create",
-      message: {
-        key: "plan.instance.create",
-        params: { type: LAB.instanceType, keyPair: LAB.keyPair, group: LAB.securityGroup },
-      },
-    });
+function groupItem(web: InstanceSummary | undefined, group: SecurityGroupSummary | undefined) {
+  const name = LAB.securityGroup;
+  if (!group) {
+    return fail(
+      "security-group",
+      msg("check.sg.missing", { group: name }),
+      msg("fix.sg.missing", { group: name }),
+    );
   }
-  return entries;
+  if (!web) return pass("security-group", msg("check.sg.exists", { group: name, id: group.id }));
+  return isAttached(web, group)
+    ? pass("security-group", msg("check.sg.attached", { group: name, id: group.id }))
+    : fail(
+        "security-group",
+        msg("check.sg.notAttached", { group: name }),
+        msg("fix.sg.notAttached", { group: name }),
+      );
 }
 
-export const ec2LaunchStep: StepDefinition<ComputeSnapshot> = {
-  id: "ec2-launch",
-  moduleId: "compute",
-  check,
-  plan,
-  async apply(aws, snapshot, ctx, effects) {
-    const entries = new Map(plan(snapshot).map((entry) => [entry.id, entry]));
-    const tags = portalTags(ctx);
-    const markDone = (id: string) => {
-      const entry = entries.get(id);
-      if (entry) effects.done.push(entry);
-    };
+function keyPairItem(facts: CheckFacts, web: InstanceSummary | undefined): CheckItem {
+  const keyPair = LAB.keyPair;
+  if (!facts.keyPairs.some((pair) => pair.name === keyPair)) {
+    return fail(
+      "key-pair",
+      msg("check.keyPair.missing", { keyPair }),
+      msg("fix.keyPair.missing", { keyPair }),
+    );
+  }
+  if (web && web.keyName !== keyPair) {
+    return fail(
+      "key-pair",
+      msg("check.keyPair.notUsed", { keyPair, used: web.keyName ?? "—" }),
+      msg("fix.keyPair.notUsed", { keyPair }),
+    );
+  }
+  return pass("key-pair", msg("check.keyPair.ok", { keyPair }));
+}
 
-    if (!snapshot.keyPairs.some((pair) => pair.name === LAB.keyPair)) {
-      const keyPair = await createKeyPair(aws, LAB.keyPair, tags);
-      effects.secrets.push({ filename: `${LAB.keyPair}.pem`, content: keyPair.privateKey });
-      markDone("key-pair");
-    }
-    const group = findWebServerGroup(snapshot);
-    let groupId = group?.id;
-    if (!groupId) {
-      groupId = await createSecurityGroup(aws, {
-        name: LAB.securityGroup,
-        description: LAB.securityGroupDescription,
-        tags,
-      });
-      markDone("security-group");
-    }
-    if (group) {
-      if (await revokeOpenSsh(aws, group)) markDone("open-ssh");
-    }
-    if (!findWebInstance(snapshot)) {
-      await runInstance(aws, {
-        imageId: await latestAl2023ImageId(aws),
-        instanceType: LAB.instanceType,
-        keyName: LAB.keyPair,
-        securityGroupId: groupId,
-        userData: ctx.userData,
-        tags: { Name: LAB.instanceName, ...tags },
-      });
-      markDone("instance");
-    }
+const needs = [
+  "instances",
+  "securityGroups",
+  "keyPairs",
+  "images",
+  "webUserData",
+  "webElsewhere",
+] as const;
+
+type CheckFacts = Pick<Facts, (typeof needs)[number]>;
+
+/** Where a new Web goes: a VPC that reaches the internet, the one web-server-sg is in if it exists. */
+function launchSubnet(network: NetworkSummary, groupVpcId: string | undefined) {
+  const online = new Set(network.vpcsWithInternetGateway);
+  // A default VPC comes with its internet gateway.
+  for (const vpc of network.vpcs) if (vpc.isDefault) online.add(vpc.id);
+  const vpcId =
+    groupVpcId ??
+    network.vpcs.find((vpc) => vpc.isDefault)?.id ??
+    network.vpcs.find((vpc) => online.has(vpc.id))?.id;
+  if (!vpcId || !online.has(vpcId)) return undefined;
+  const subnets = network.subnets.filter((subnet) => subnet.vpcId === vpcId);
+  const subnet = subnets.find((candidate) => candidate.mapPublicIpOnLaunch) ?? subnets[0];
+  return subnet ? { vpcId, subnetId: subnet.id } : undefined;
+}
+
+export const ec2LaunchStep = defineStep({
+  id: "ec2-launch",
+  needs,
+  planNeeds: ["network"],
+  started: (facts) =>
+    webInstances(facts.instances).length > 0 ||
+    facts.securityGroups.some((group) => group.name === LAB.securityGroup) ||
+    facts.keyPairs.some((pair) => pair.name === LAB.keyPair),
+  check(facts, ctx) {
+    const web = findWebInstance(facts.instances);
+    const group = findWebServerGroup(facts.securityGroups, web);
+    return [
+      ...(web ? webItems(facts, web, ctx) : [missingWebItem(facts.webElsewhere)]),
+      groupItem(web, group),
+      noOpenSshItem(facts.securityGroups, web, group),
+      keyPairItem(facts, web),
+    ];
   },
-};
+  plan(facts, ctx) {
+    const web = findWebInstance(facts.instances);
+    const group = findWebServerGroup(facts.securityGroups, web);
+    const keyPair = LAB.keyPair;
+    const groupName = LAB.securityGroup;
+    const entries: PlanEntry[] = [];
+
+    entries.push(
+      facts.keyPairs.some((pair) => pair.name === keyPair)
+        ? exists("key-pair", msg("plan.keyPair.exists", { keyPair }))
+        : create(
+            "key-pair",
+            msg("plan.keyPair.create", { keyPair }),
+            msg("done.keyPair.created", { keyPair }),
+            async ({ aws, tags, handOver }) => {
+              const created = await createKeyPair(aws, keyPair, tags);
+              handOver({ filename: `${keyPair}.pem`, content: created.privateKey });
+            },
+          ),
+    );
+
+    const placement = web ? undefined : launchSubnet(facts.network, group?.vpcId);
+    if (group) {
+      entries.push(
+        exists("security-group", msg("plan.sg.exists", { group: groupName, id: group.id })),
+      );
+    } else if (placement) {
+      entries.push(
+        create(
+          "security-group",
+          msg("plan.sg.create", { group: groupName }),
+          msg("done.sg.created", { group: groupName }),
+          async ({ aws, tags, results }) => {
+            results.set(
+              "security-group",
+              await createSecurityGroup(aws, {
+                name: groupName,
+                description: LAB.securityGroupDescription,
+                vpcId: placement.vpcId,
+                tags,
+              }),
+            );
+          },
+        ),
+      );
+    }
+    entries.push(...openSshEntries(facts.securityGroups, web, group));
+
+    if (!web) {
+      entries.push(
+        placement
+          ? create(
+              "instance",
+              msg("plan.instance.create", { type: LAB.instanceType, keyPair, group: groupName }),
+              msg("done.instance.created", { type: LAB.instanceType }),
+              async ({ aws, tags, results }) => {
+                const securityGroupId = group?.id ?? results.get("security-group");
+                if (!securityGroupId) throw new Error("no security group for the new instance");
+                await runInstance(aws, {
+                  imageId: await latestAl2023ImageId(aws),
+                  instanceType: LAB.instanceType,
+                  keyName: keyPair,
+                  securityGroupId,
+                  subnetId: placement.subnetId,
+                  userData: ctx.userData,
+                  tags: { Name: LAB.instanceName, ...tags },
+                });
+              },
+            )
+          : blocked("instance", msg("plan.instance.noPublicSubnet")),
+      );
+      return entries;
+    }
+
+    entries.push(exists("instance", msg("plan.instance.exists", { id: web.id, state: web.state })));
+    if (group && !isAttached(web, group)) {
+      entries.push(
+        manual("attach-sg", msg("plan.instance.attachSgManually", { group: groupName })),
+      );
+    }
+    if (web.metadataEndpoint === "disabled") {
+      entries.push(
+        update(
+          "metadata",
+          msg("plan.instance.enableImds"),
+          msg("done.instance.enabledImds"),
+          async ({ aws }) => enableInstanceMetadata(aws, web.id),
+        ),
+      );
+    }
+    if (userDataItem(facts.webUserData[web.id], ctx).status === "fail") {
+      entries.push(manual("user-data", msg("plan.instance.relaunchForUserData")));
+    }
+    return entries;
+  },
+});

@@ -1,95 +1,115 @@
-import { allocateAddress, associateAddress } from "@/lib/aws/compute";
-import type { ComputeSnapshot } from "@/lib/aws/types";
-import { findWebInstance, webAddress } from "@/lib/lab/compute-facts";
-import { portalTags, type CheckItem, type PlanEntry, type StepDefinition } from "@/lib/lab/types";
+import { allocateAddress, associateAddress, releaseAddress } from "@/lib/aws/ec2";
+import type { AddressSummary } from "@/lib/aws/types";
+import { blocked, create, exists, fail, msg, pass, remove, warn } from "@/lib/lab/build";
+import { addressOf, findWebInstance } from "@/lib/lab/compute-facts";
+import { needsWebEntry, needsWebItem } from "@/lib/lab/steps/web-server-group";
+import { defineStep, type CheckItem, type PlanEntry, type StepContext } from "@/lib/lab/types";
 
-const idleAddresses = (snapshot: ComputeSnapshot) =>
-  snapshot.addresses.filter((address) => !address.associationId && !address.instanceId);
+/** AWS charges every public IPv4 address by the hour since February 2024, idle or not. */
+const PUBLIC_IPV4_USD_PER_HOUR = "0.005";
 
-function check(snapshot: ComputeSnapshot): CheckItem[] {
-  const web = findWebInstance(snapshot);
-  if (!web) {
-    return [{ id: "instance", status: "pending", message: { key: "check.common.needsWeb" } }];
-  }
-  const items: CheckItem[] = [];
-  const attached = webAddress(snapshot, web.id);
-  const idle = idleAddresses(snapshot);
-  if (attached) {
-    items.push({
-      id: "address",
-      status: "pass",
-      message: { key: "check.eip.associated", params: { ip: attached.publicIp, id: web.id } },
-    });
-  } else {
-    items.push({
-      id: "address",
-      status: "fail",
-      message: { key: idle.length > 0 ? "check.eip.notAssociated" : "check.eip.missing" },
-      fix: { key: idle.length > 0 ? "fix.eip.associate" : "fix.eip.allocate" },
-    });
-  }
-  if (attached && idle.length > 0) {
-    items.push({
-      id: "idle-addresses",
-      status: "fail",
-      message: {
-        key: "check.eip.idle",
-        params: { count: idle.length, ips: idle.map((address) => address.publicIp).join(", ") },
-      },
-      fix: { key: "fix.eip.release" },
-    });
-  }
-  return items;
-}
+const isIdle = (address: AddressSummary) => !address.associationId && !address.instanceId;
 
-function plan(snapshot: ComputeSnapshot): PlanEntry[] {
-  const web = findWebInstance(snapshot);
-  if (!web) return [{ id: "instance", kind: "blocked", message: { key: "plan.common.needsWeb" } }];
-  const attached = webAddress(snapshot, web.id);
-  if (!attached && web.state !== "running") {
-    // AWS refuses to associate an address with an instance that isn't running yet.
-    return [
-      {
-        id: "instance",
-        kind: "blocked",
-        message: { key: "plan.eip.waitForRunning", params: { state: web.state } },
-      },
-    ];
-  }
-  if (attached) {
-    return [
-      {
-        id: "address",
-        kind: "exists",
-        message: { key: "plan.eip.exists", params: { ip: attached.publicIp } },
-      },
-    ];
-  }
-  const reusable = idleAddresses(snapshot)[0];
-  return reusable
-    ? [
-        {
-          id: "address",
-          kind: "create",
-          message: { key: "plan.eip.reuse", params: { ip: reusable.publicIp } },
-        },
-      ]
-    : [{ id: "address", kind: "create", message: { key: "plan.eip.allocate" } }];
-}
+/** Only addresses do-it-for-me allocated for this attendee are the portal's to reuse or release. */
+const madeByPortal = (address: AddressSummary, ctx: StepContext) =>
+  address.tags["aws101:attendee"] === ctx.attendeeId;
 
-export const elasticIpStep: StepDefinition<ComputeSnapshot> = {
+const ips = (addresses: AddressSummary[]) =>
+  addresses.map((address) => address.publicIp).join(", ");
+
+export const elasticIpStep = defineStep({
   id: "elastic-ip",
-  moduleId: "compute",
-  check,
-  plan,
-  async apply(aws, snapshot, ctx, effects) {
-    const web = findWebInstance(snapshot);
-    if (!web || web.state !== "running" || webAddress(snapshot, web.id)) return;
-    // An idle address the attendee already pays for is reused instead of allocating a second one.
-    const allocationId =
-      idleAddresses(snapshot)[0]?.allocationId ??
-      (await allocateAddress(aws, portalTags(ctx))).allocationId;
-    await associateAddress(aws, allocationId, web.id);
-    effects.done.push(...plan(snapshot));
+  needs: ["instances", "addresses"],
+  started: (facts) => facts.addresses.length > 0,
+  check(facts, ctx) {
+    const web = findWebInstance(facts.instances);
+    if (!web) return [needsWebItem];
+    const attached = addressOf(facts.addresses, web.id);
+    const idle = facts.addresses.filter(isIdle);
+    const items: CheckItem[] = [
+      attached
+        ? pass("address", msg("check.eip.associated", { ip: attached.publicIp, id: web.id }))
+        : fail(
+            "address",
+            msg(idle.length > 0 ? "check.eip.notAssociated" : "check.eip.missing"),
+            msg(idle.length > 0 ? "fix.eip.associate" : "fix.eip.allocate"),
+          ),
+    ];
+    if (!attached) return items;
+    const ours = idle.filter((address) => madeByPortal(address, ctx));
+    const others = idle.filter((address) => !madeByPortal(address, ctx));
+    if (ours.length > 0) {
+      items.push(
+        fail(
+          "idle-addresses",
+          msg("check.eip.idlePortal", { count: ours.length, ips: ips(ours) }),
+          msg("fix.eip.release"),
+        ),
+      );
+    }
+    if (others.length > 0) {
+      items.push(
+        warn(
+          "idle-other",
+          msg("check.eip.idleOther", {
+            count: others.length,
+            ips: ips(others),
+            usdPerHour: PUBLIC_IPV4_USD_PER_HOUR,
+          }),
+          msg("fix.eip.releaseIfUnused"),
+        ),
+      );
+    }
+    return items;
   },
-};
+  plan(facts, ctx) {
+    const web = findWebInstance(facts.instances);
+    if (!web) return [needsWebEntry];
+    const attached = addressOf(facts.addresses, web.id);
+    const reusable = facts.addresses.filter(
+      (address) => isIdle(address) && madeByPortal(address, ctx),
+    );
+    if (attached) {
+      const entries: PlanEntry[] = [
+        exists("address", msg("plan.eip.exists", { ip: attached.publicIp })),
+      ];
+      for (const address of reusable) {
+        entries.push(
+          remove(
+            `release:${address.allocationId}`,
+            msg("plan.eip.release", { ip: address.publicIp }),
+            msg("done.eip.released", { ip: address.publicIp }),
+            ({ aws }) => releaseAddress(aws, address.allocationId),
+          ),
+        );
+      }
+      return entries;
+    }
+    // AWS refuses to associate an address with an instance that isn't running yet.
+    if (web.state !== "running") {
+      return [blocked("instance", msg("plan.eip.waitForRunning", { state: web.state }))];
+    }
+    const reuse = reusable[0];
+    if (reuse) {
+      return [
+        create(
+          "address",
+          msg("plan.eip.reuse", { ip: reuse.publicIp }),
+          msg("done.eip.associated", { ip: reuse.publicIp }),
+          ({ aws }) => associateAddress(aws, reuse.allocationId, web.id),
+        ),
+      ];
+    }
+    return [
+      create(
+        "address",
+        msg("plan.eip.allocate"),
+        msg("done.eip.allocated"),
+        async ({ aws, tags }) => {
+          const allocated = await allocateAddress(aws, tags);
+          await associateAddress(aws, allocated.allocationId, web.id);
+        },
+      ),
+    ];
+  },
+});

@@ -1,127 +1,182 @@
-import { authorizeIngress } from "@/lib/aws/compute";
-import type { ComputeSnapshot, IngressRule } from "@/lib/aws/types";
-import { LAB, cidrOf, findWebServerGroup, rulesForPort } from "@/lib/lab/compute-facts";
+import { authorizeIngress, describeIngressRule } from "@/lib/aws/ec2";
+import type { IngressRule, SecurityGroupSummary } from "@/lib/aws/types";
+import { create, exists, fail, manual, msg, pass, unobservable, update } from "@/lib/lab/build";
 import {
+  cidrOf,
+  findWebInstance,
+  findWebServerGroup,
+  isAllTraffic,
+  isExactlyPort,
+} from "@/lib/lab/compute-facts";
+import { LAB } from "@/lib/lab/names";
+import {
+  attachEntry,
+  attachedItem,
   needsGroupEntry,
   needsGroupItem,
+  needsWebItem,
   noOpenSshItem,
-  removeOpenSshEntry,
-  revokeOpenSsh,
+  openSshEntries,
 } from "@/lib/lab/steps/web-server-group";
-import type { CheckItem, PlanEntry, StepContext, StepDefinition } from "@/lib/lab/types";
+import { defineStep, type CheckItem, type PlanEntry, type StepContext } from "@/lib/lab/types";
+import { addressScope } from "@/lib/net";
 
-const myCidr = (ctx: StepContext) =>
-  ctx.clientIp ? `${ctx.clientIp}/${ctx.clientIp.includes(":") ? 128 : 32}` : undefined;
+const group = LAB.securityGroup;
+const anywhere = new Set(["0.0.0.0/0", "::/0"]);
 
-function myRule(rules: IngressRule[], cidr: string | undefined) {
-  return cidr ? rules.find((rule) => cidrOf(rule) === cidr) : undefined;
+/**
+ * The rule the console's "My IP" would make. An IPv6 or private address (a venue proxy) is not
+ * what the console sees, so then any single IPv4 address is accepted; in the sandbox the
+ * attendee's loopback address is their address.
+ */
+function myAddress(ctx: StepContext): { cidr: string } | { anySingleAddress: string } | undefined {
+  if (!ctx.clientIp) return undefined;
+  const scope = addressScope(ctx.clientIp);
+  if (
+    scope === "public-v4" ||
+    (scope === "loopback" && ctx.sandbox && !ctx.clientIp.includes(":"))
+  ) {
+    return { cidr: `${ctx.clientIp}/32` };
+  }
+  return { anySingleAddress: ctx.clientIp };
 }
 
-function check(snapshot: ComputeSnapshot, ctx: StepContext): CheckItem[] {
-  const group = findWebServerGroup(snapshot);
-  if (!group) return [needsGroupItem];
-  const sshRules = rulesForPort(group, 22);
-  const cidr = myCidr(ctx);
-  const mine = myRule(sshRules, cidr);
-  const items: CheckItem[] = [];
-  if (!cidr) {
-    items.push({ id: "my-ip", status: "unobservable", message: { key: "check.ssh.ipUnknown" } });
-  } else if (mine) {
-    items.push({
-      id: "my-ip",
-      status: "pass",
-      message: { key: "check.ssh.myIp", params: { group: LAB.securityGroup, cidr } },
-    });
+const isSingleIpv4 = (rule: IngressRule) => {
+  const cidr = cidrOf(rule);
+  return rule.source.kind === "ipv4" && !!cidr?.endsWith("/32") && !anywhere.has(cidr);
+};
+
+function matchingRules(webServerGroup: SecurityGroupSummary, ctx: StepContext) {
+  const address = myAddress(ctx);
+  const fromMe = (rule: IngressRule) =>
+    address && "cidr" in address ? cidrOf(rule) === address.cidr : isSingleIpv4(rule);
+  return {
+    address,
+    ssh: webServerGroup.ingress.filter((rule) => isExactlyPort(rule, 22) && fromMe(rule)),
+    allTraffic: webServerGroup.ingress.filter((rule) => isAllTraffic(rule) && fromMe(rule)),
+  };
+}
+
+function myIpItems(webServerGroup: SecurityGroupSummary, ctx: StepContext): CheckItem[] {
+  const { address, ssh, allTraffic } = matchingRules(webServerGroup, ctx);
+  if (!address) return [unobservable("my-ip", msg("check.ssh.ipUnknown"))];
+  const mine = ssh[0];
+  if (mine) {
+    const cidr = cidrOf(mine) ?? "";
     const description = mine.source.description ?? "";
-    items.push(
+    return [
+      "cidr" in address
+        ? pass("my-ip", msg("check.ssh.myIp", { group, cidr }))
+        : pass(
+            "my-ip",
+            msg("check.ssh.singleAddress", { group, cidr, seen: address.anySingleAddress }),
+          ),
       description === LAB.sshDescription
-        ? { id: "description", status: "pass", message: { key: "check.ssh.description.ok" } }
-        : {
-            id: "description",
-            status: "fail",
-            message: {
-              key: "check.ssh.description.wrong",
-              params: { description: description || "—" },
-            },
-            fix: { key: "fix.ssh.description" },
-          },
-    );
-  } else {
-    const others = sshRules
-      .map(cidrOf)
-      .filter((value): value is string => !!value && value !== "0.0.0.0/0" && value !== "::/0");
-    items.push({
-      id: "my-ip",
-      status: "fail",
-      message:
-        others.length > 0
-          ? {
-              key: "check.ssh.otherIp",
-              params: { group: LAB.securityGroup, cidrs: others.join(", "), cidr },
-            }
-          : { key: "check.ssh.noRule", params: { group: LAB.securityGroup, cidr } },
-      fix: { key: "fix.ssh.addMyIp", params: { cidr } },
-    });
+        ? pass("description", msg("check.ssh.description.ok"))
+        : fail(
+            "description",
+            msg("check.ssh.description.wrong", { description: description || "—" }),
+            msg("fix.ssh.description"),
+          ),
+    ];
   }
-  items.push(noOpenSshItem(group));
-  return items;
+  if (allTraffic.length > 0) {
+    return [fail("my-ip", msg("check.ssh.allTraffic", { group }), msg("fix.ssh.allTraffic"))];
+  }
+  if (!("cidr" in address)) {
+    return [
+      fail(
+        "my-ip",
+        msg("check.ssh.noSingleAddress", { group, seen: address.anySingleAddress }),
+        msg("fix.ssh.addMyIpInConsole"),
+      ),
+    ];
+  }
+  const others = webServerGroup.ingress
+    .filter((rule) => isExactlyPort(rule, 22))
+    .flatMap((rule) => cidrOf(rule) ?? [])
+    .filter((cidr) => !anywhere.has(cidr));
+  return [
+    fail(
+      "my-ip",
+      others.length > 0
+        ? msg("check.ssh.otherIp", { group, cidrs: others.join(", "), cidr: address.cidr })
+        : msg("check.ssh.noRule", { group, cidr: address.cidr }),
+      msg("fix.ssh.addMyIp", { cidr: address.cidr }),
+    ),
+  ];
 }
 
-function plan(snapshot: ComputeSnapshot, ctx: StepContext): PlanEntry[] {
-  const group = findWebServerGroup(snapshot);
-  if (!group) return [needsGroupEntry];
-  const cidr = myCidr(ctx);
-  if (!cidr) return [{ id: "my-ip", kind: "blocked", message: { key: "plan.ssh.ipUnknown" } }];
-  const entries: PlanEntry[] = [];
-  const mine = myRule(rulesForPort(group, 22), cidr);
+function myIpEntries(webServerGroup: SecurityGroupSummary, ctx: StepContext): PlanEntry[] {
+  const { address, ssh } = matchingRules(webServerGroup, ctx);
+  if (!address) return [manual("my-ip", msg("plan.ssh.ipUnknown"))];
+  const mine = ssh[0];
   if (!mine) {
-    entries.push({
-      id: "my-ip",
-      kind: "create",
-      message: { key: "plan.ssh.add", params: { cidr, group: LAB.securityGroup } },
-    });
-  } else {
-    entries.push({
-      id: "my-ip",
-      kind: "exists",
-      message: { key: "plan.ssh.exists", params: { cidr } },
-    });
-    if (mine.source.description !== LAB.sshDescription) {
-      entries.push({
-        id: "description",
-        kind: "manual",
-        message: { key: "plan.ssh.descriptionManual" },
-      });
-    }
+    if (!("cidr" in address)) return [manual("my-ip", msg("plan.ssh.addInConsole"))];
+    const cidr = address.cidr;
+    return [
+      create(
+        "my-ip",
+        msg("plan.ssh.add", { cidr, group }),
+        msg("done.ssh.added", { cidr, group }),
+        ({ aws }) =>
+          authorizeIngress(aws, webServerGroup.id, {
+            protocol: "tcp",
+            port: 22,
+            cidr,
+            description: LAB.sshDescription,
+          }),
+      ),
+    ];
   }
-  const removeOpenSsh = removeOpenSshEntry(group);
-  if (removeOpenSsh) entries.push(removeOpenSsh);
+  const cidr = cidrOf(mine) ?? "";
+  const entries = [exists("my-ip", msg("plan.ssh.exists", { cidr }))];
+  if (mine.source.description !== LAB.sshDescription) {
+    entries.push(
+      update(
+        "description",
+        msg("plan.ssh.setDescription", { cidr, description: LAB.sshDescription }),
+        msg("done.ssh.describedRule", { cidr, description: LAB.sshDescription }),
+        ({ aws }) => describeIngressRule(aws, webServerGroup.id, mine, LAB.sshDescription),
+      ),
+    );
+  }
   return entries;
 }
 
-export const sshAccessStep: StepDefinition<ComputeSnapshot> = {
+export const sshAccessStep = defineStep({
   id: "ssh-access",
-  moduleId: "compute",
-  check,
-  plan,
-  async apply(aws, snapshot, ctx, effects) {
-    const group = findWebServerGroup(snapshot);
-    const cidr = myCidr(ctx);
-    if (!group || !cidr) return;
-    for (const entry of plan(snapshot, ctx)) {
-      if (entry.id === "my-ip" && entry.kind === "create") {
-        await authorizeIngress(aws, group.id, {
-          protocol: "tcp",
-          port: 22,
-          cidr,
-          description: LAB.sshDescription,
-        });
-        effects.done.push(entry);
-      }
-      if (entry.id === "open-ssh") {
-        await revokeOpenSsh(aws, group);
-        effects.done.push(entry);
-      }
-    }
+  needs: ["instances", "securityGroups"],
+  started: (facts) => {
+    const webServerGroup = findWebServerGroup(
+      facts.securityGroups,
+      findWebInstance(facts.instances),
+    );
+    return (
+      webServerGroup?.ingress.some(
+        (rule) =>
+          (isExactlyPort(rule, 22) || isAllTraffic(rule)) && !anywhere.has(cidrOf(rule) ?? ""),
+      ) ?? false
+    );
   },
-};
+  check(facts, ctx) {
+    const web = findWebInstance(facts.instances);
+    const webServerGroup = findWebServerGroup(facts.securityGroups, web);
+    if (!webServerGroup) return [needsGroupItem];
+    return [
+      web ? attachedItem(web, webServerGroup) : needsWebItem,
+      ...myIpItems(webServerGroup, ctx),
+      noOpenSshItem(facts.securityGroups, web, webServerGroup),
+    ];
+  },
+  plan(facts, ctx) {
+    const web = findWebInstance(facts.instances);
+    const webServerGroup = findWebServerGroup(facts.securityGroups, web);
+    if (!webServerGroup) return [needsGroupEntry];
+    return [
+      ...(web ? attachEntry(web, webServerGroup) : []),
+      ...myIpEntries(webServerGroup, ctx),
+      ...openSshEntries(facts.securityGroups, web, webServerGroup),
+    ];
+  },
+});

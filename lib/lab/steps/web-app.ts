@@ -1,54 +1,62 @@
-import { authorizeIngress } from "@/lib/aws/compute";
-import type { ComputeSnapshot } from "@/lib/aws/types";
+import { authorizeIngress } from "@/lib/aws/ec2";
+import type { InstanceSummary } from "@/lib/aws/types";
+import { create, exists, fail, manual, msg, pass, pending, unobservable } from "@/lib/lab/build";
 import {
-  LAB,
   describeSource,
   findWebInstance,
   findWebServerGroup,
+  groupsOnWeb,
   openToWorld,
   rulesForPort,
-  webAddress,
 } from "@/lib/lab/compute-facts";
-import { needsGroupEntry, needsGroupItem } from "@/lib/lab/steps/web-server-group";
-import type { CheckItem, PlanEntry, StepContext, StepDefinition } from "@/lib/lab/types";
+import type { Facts } from "@/lib/lab/facts";
+import { LAB } from "@/lib/lab/names";
+import {
+  attachEntry,
+  attachedItem,
+  needsGroupEntry,
+  needsGroupItem,
+  needsWebEntry,
+  needsWebItem,
+} from "@/lib/lab/steps/web-server-group";
+import { defineStep, type CheckItem, type PlanEntry, type StepContext } from "@/lib/lab/types";
 
-async function appItem(snapshot: ComputeSnapshot, ctx: StepContext): Promise<CheckItem> {
+const group = LAB.securityGroup;
+
+/** Route 53's health checkers (module 4) come from many addresses: HTTP must be open to all. */
+function httpItem(facts: Pick<Facts, "securityGroups">, web: InstanceSummary): CheckItem {
+  const groups = groupsOnWeb(facts.securityGroups, web);
+  if (groups.some((candidate) => openToWorld(candidate, 80).length > 0)) {
+    return pass("http-rule", msg("check.web.http.open", { group }));
+  }
+  const restricted = groups.flatMap((candidate) => rulesForPort(candidate, 80));
+  return restricted.length > 0
+    ? fail(
+        "http-rule",
+        msg("check.web.http.restricted", {
+          group,
+          sources: restricted.map(describeSource).join(", "),
+        }),
+        msg("fix.web.httpWorld"),
+      )
+    : fail("http-rule", msg("check.web.http.missing", { group }), msg("fix.web.http"));
+}
+
+async function appItem(web: InstanceSummary, ctx: StepContext): Promise<CheckItem> {
   let url: string;
   if (ctx.sandbox) {
-    if (!ctx.sandboxAppUrl) {
-      return {
-        id: "app",
-        status: "unobservable",
-        message: { key: "check.web.app.sandboxUnmapped" },
-      };
-    }
+    if (!ctx.sandboxAppUrl) return unobservable("app", msg("check.web.app.sandboxUnmapped"));
     url = ctx.sandboxAppUrl;
   } else {
-    const web = findWebInstance(snapshot);
-    const ip = web ? (webAddress(snapshot, web.id)?.publicIp ?? web.publicIp) : undefined;
-    if (!web || !ip) {
-      return { id: "app", status: "pending", message: { key: "check.web.app.noAddress" } };
-    }
-    url = `http://${ip}/`;
+    if (!web.publicIp) return pending("app", msg("check.web.app.noAddress"));
+    url = `http://${web.publicIp}/`;
   }
   const result = await ctx.probe(url);
   if (result.ok && result.looksLikeSampleApp) {
-    return {
-      id: "app",
-      status: "pass",
-      message: {
-        key: ctx.sandbox ? "check.web.app.sandboxOk" : "check.web.app.ok",
-        params: { url },
-      },
-    };
+    return pass("app", msg(ctx.sandbox ? "check.web.app.sandboxOk" : "check.web.app.ok", { url }));
   }
   if (result.ok) {
-    return {
-      id: "app",
-      status: "fail",
-      message: { key: "check.web.app.notSampleApp", params: { url } },
-      fix: { key: "fix.web.app.restart" },
-    };
+    return fail("app", msg("check.web.app.notSampleApp", { url }), msg("fix.web.app.restart"));
   }
   const messageKey = {
     timeout: "check.web.app.timeout",
@@ -56,79 +64,50 @@ async function appItem(snapshot: ComputeSnapshot, ctx: StepContext): Promise<Che
     http_status: "check.web.app.httpStatus",
     network: "check.web.app.network",
   } as const;
-  return {
-    id: "app",
-    status: "fail",
-    message: { key: messageKey[result.reason], params: { url, status: result.status ?? 0 } },
-    fix: { key: result.reason === "timeout" ? "fix.web.app.timeout" : "fix.web.app.restart" },
-  };
+  return fail(
+    "app",
+    msg(messageKey[result.reason], { url, status: result.status ?? 0 }),
+    msg(result.reason === "timeout" ? "fix.web.app.timeout" : "fix.web.app.restart"),
+  );
 }
 
-async function check(snapshot: ComputeSnapshot, ctx: StepContext): Promise<CheckItem[]> {
-  const group = findWebServerGroup(snapshot);
-  if (!group) return [needsGroupItem];
-  const httpRules = rulesForPort(group, 80);
-  const items: CheckItem[] = [];
-  if (openToWorld(group, 80).length > 0) {
-    items.push({
-      id: "http-rule",
-      status: "pass",
-      message: { key: "check.web.http.open", params: { group: LAB.securityGroup } },
-    });
-  } else if (httpRules.length > 0) {
-    items.push({
-      id: "http-rule",
-      status: "pass",
-      message: {
-        key: "check.web.http.restricted",
-        params: { group: LAB.securityGroup, sources: httpRules.map(describeSource).join(", ") },
-      },
-    });
-  } else {
-    items.push({
-      id: "http-rule",
-      status: "fail",
-      message: { key: "check.web.http.missing", params: { group: LAB.securityGroup } },
-      fix: { key: "fix.web.http" },
-    });
-  }
-  items.push(await appItem(snapshot, ctx));
-  return items;
-}
-
-function plan(snapshot: ComputeSnapshot): PlanEntry[] {
-  const group = findWebServerGroup(snapshot);
-  if (!group) return [needsGroupEntry];
-  const entries: PlanEntry[] = [
-    rulesForPort(group, 80).length > 0
-      ? { id: "http-rule", kind: "exists", message: { key: "plan.web.httpExists" } }
-      : {
-          id: "http-rule",
-          kind: "create",
-          message: { key: "plan.web.httpAdd", params: { group: LAB.securityGroup } },
-        },
-  ];
-  entries.push({ id: "app", kind: "manual", message: { key: "plan.web.appManual" } });
-  return entries;
-}
-
-export const webAppStep: StepDefinition<ComputeSnapshot> = {
+export const webAppStep = defineStep({
   id: "web-app",
-  moduleId: "compute",
-  check,
-  plan,
-  async apply(aws, snapshot, _ctx, effects) {
-    const group = findWebServerGroup(snapshot);
-    const entry = plan(snapshot).find(
-      (candidate) => candidate.id === "http-rule" && candidate.kind === "create",
-    );
-    if (!group || !entry) return;
-    await authorizeIngress(aws, group.id, {
-      protocol: "tcp",
-      port: 80,
-      cidr: "0.0.0.0/0",
-      description: "HTTP",
-    });
-    effects.done.push(entry);
+  needs: ["instances", "securityGroups"],
+  started: (facts) =>
+    facts.securityGroups.some(
+      (candidate) => candidate.name === group && rulesForPort(candidate, 80).length > 0,
+    ),
+  async check(facts, ctx) {
+    const web = findWebInstance(facts.instances);
+    const webServerGroup = findWebServerGroup(facts.securityGroups, web);
+    if (!webServerGroup) return [needsGroupItem];
+    if (!web) return [needsWebItem];
+    return [attachedItem(web, webServerGroup), httpItem(facts, web), await appItem(web, ctx)];
   },
-};
+  plan(facts) {
+    const web = findWebInstance(facts.instances);
+    const webServerGroup = findWebServerGroup(facts.securityGroups, web);
+    if (!webServerGroup) return [needsGroupEntry];
+    if (!web) return [needsWebEntry];
+    const entries: PlanEntry[] = attachEntry(web, webServerGroup);
+    entries.push(
+      openToWorld(webServerGroup, 80).length > 0
+        ? exists("http-rule", msg("plan.web.httpExists"))
+        : create(
+            "http-rule",
+            msg("plan.web.httpAdd", { group }),
+            msg("done.web.httpAdded", { group }),
+            ({ aws }) =>
+              authorizeIngress(aws, webServerGroup.id, {
+                protocol: "tcp",
+                port: 80,
+                cidr: "0.0.0.0/0",
+                description: "HTTP",
+              }),
+          ),
+    );
+    entries.push(manual("app", msg("plan.web.appManual")));
+    return entries;
+  },
+});

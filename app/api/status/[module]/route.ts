@@ -4,16 +4,16 @@ import { currentAttendee } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { touchAttendee } from "@/lib/db/queries";
 import { getTranslator } from "@/lib/i18n";
-import { findModule } from "@/lib/lab/modules";
 import { presentModuleStatus } from "@/lib/lab/present";
 import { moduleStatus } from "@/lib/lab/runner";
 import { attendeeRef, runnerEnvironment } from "@/lib/lab/runtime";
+import { withLogContext } from "@/lib/log";
 
 const paramsSchema = z.object({
   module: z
     .string()
     .max(64)
-    .refine((id) => findModule(id) !== undefined),
+    .regex(/^[a-z0-9-]+$/),
 });
 
 const noStore = { "Cache-Control": "no-store" };
@@ -29,10 +29,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ mod
   if (Date.now() - Date.parse(session.attendee.last_seen_at) > LAST_SEEN_RESOLUTION_MS) {
     await touchAttendee(await db(), session.attendee.id);
   }
-  const status = await moduleStatus(
-    await runnerEnvironment(),
-    await attendeeRef(session),
-    parsed.data.module,
+  const status = await withLogContext({ attendeeId: session.attendee.id }, async () =>
+    moduleStatus(await runnerEnvironment(), await attendeeRef(session), parsed.data.module),
   );
   if (!status) return NextResponse.json({ error: "not_found" }, { status: 404, headers: noStore });
   const { t } = await getTranslator();

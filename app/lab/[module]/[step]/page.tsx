@@ -6,13 +6,15 @@ import { requireAttendeePage } from "@/lib/auth/session";
 import { compileStep } from "@/lib/content/render";
 import { loadSteps } from "@/lib/content/source";
 import { getTranslator } from "@/lib/i18n";
+import { openStep } from "@/lib/lab/runner";
+import { attendeeRef, runnerEnvironment } from "@/lib/lab/runtime";
 
 export default async function StepPage({
   params,
 }: {
   params: Promise<{ module: string; step: string }>;
 }) {
-  await requireAttendeePage();
+  const session = await requireAttendeePage();
   const { module: moduleId, step: stepId } = await params;
   const { locale, t } = await getTranslator();
   const steps = await loadSteps(locale, moduleId);
@@ -20,6 +22,7 @@ export default async function StepPage({
   const doc = steps[index];
   if (!doc) notFound();
   const Content = await compileStep(doc);
+  await openStep(await runnerEnvironment(), await attendeeRef(session), stepId);
   const previous = steps[index - 1];
   const next = steps[index + 1];
   return (
@@ -39,7 +42,7 @@ export default async function StepPage({
             ₩ {doc.frontmatter.costNote}
           </p>
         ) : null}
-        <Content components={mdxComponents(t)} />
+        <Content components={mdxComponents(t, { moduleId, stepId })} />
         <nav
           className="mt-10 flex justify-between border-t border-slate-200 pt-4"
           aria-label="steps"

@@ -1,0 +1,166 @@
+import "server-only";
+import type { AwsClients } from "@/lib/aws/client";
+import {
+  findInstanceIdsNamed,
+  readAddresses,
+  readImages,
+  readInstances,
+  readKeyPairs,
+  readNetwork,
+  readSecurityGroups,
+  readUserData,
+} from "@/lib/aws/ec2";
+import { readInstanceProfiles, readRoles, readUsers } from "@/lib/aws/iam";
+import { readAlarms, readHealthChecks, readTopics } from "@/lib/aws/monitoring";
+import { readDbInstances } from "@/lib/aws/rds";
+import { readBuckets } from "@/lib/aws/s3";
+import type {
+  AddressSummary,
+  AlarmSummary,
+  BucketSummary,
+  DbInstanceSummary,
+  HealthCheckSummary,
+  ImageSummary,
+  InstanceProfileSummary,
+  InstanceSummary,
+  KeyPairSummary,
+  NetworkSummary,
+  RoleSummary,
+  SecurityGroupSummary,
+  TopicSummary,
+  UserSummary,
+} from "@/lib/aws/types";
+import { LAB } from "@/lib/lab/names";
+
+/** Where else the attendee's Web might be, looked up only when the event's region has none. */
+export type WebElsewhere = { searchedRegion: string; otherRegion: string; instanceIds: string[] };
+
+/** What the portal can know about an attendee's account, one entry per resource kind. */
+export type Facts = {
+  instances: InstanceSummary[];
+  securityGroups: SecurityGroupSummary[];
+  keyPairs: KeyPairSummary[];
+  addresses: AddressSummary[];
+  /** The AMIs of the live instances, by image id. */
+  images: Record<string, ImageSummary>;
+  /** Decoded user data of the instances named Web. */
+  webUserData: Record<string, string | undefined>;
+  /** Undefined when Web is in the event's region (then nothing else is read). */
+  webElsewhere: WebElsewhere | undefined;
+  network: NetworkSummary;
+  dbInstances: DbInstanceSummary[];
+  buckets: BucketSummary[];
+  roles: RoleSummary[];
+  instanceProfiles: InstanceProfileSummary[];
+  users: UserSummary[];
+  healthChecks: HealthCheckSummary[];
+  alarms: AlarmSummary[];
+  topics: TopicSummary[];
+};
+
+export type FactKind = keyof Facts;
+
+type ReadFact = <K extends FactKind>(kind: K) => Promise<Facts[K]>;
+
+type Reader<K extends FactKind> = (aws: AwsClients, read: ReadFact) => Promise<Facts[K]>;
+
+const webInstanceIds = async (read: ReadFact) =>
+  (await read("instances"))
+    .filter((instance) => instance.name === LAB.instanceName)
+    .map((instance) => instance.id);
+
+/** The console opens in us-east-1 for a new account: the likeliest wrong region. */
+const likelyWrongRegion = (region: string) =>
+  region === "us-east-1" ? "ap-northeast-2" : "us-east-1";
+
+const readers: { [K in FactKind]: Reader<K> } = {
+  instances: readInstances,
+  securityGroups: readSecurityGroups,
+  keyPairs: readKeyPairs,
+  addresses: readAddresses,
+  images: async (aws, read) =>
+    readImages(aws, [
+      ...new Set((await read("instances")).flatMap((instance) => instance.imageId ?? [])),
+    ]),
+  webUserData: async (aws, read) => readUserData(aws, await webInstanceIds(read)),
+  webElsewhere: async (aws, read) => {
+    if ((await webInstanceIds(read)).length > 0) return undefined;
+    const otherRegion = likelyWrongRegion(aws.target.region);
+    return {
+      searchedRegion: aws.target.region,
+      otherRegion,
+      instanceIds: await findInstanceIdsNamed(aws.inRegion(otherRegion), LAB.instanceName),
+    };
+  },
+  network: readNetwork,
+  dbInstances: readDbInstances,
+  buckets: (aws) => readBuckets(aws, (name) => name.startsWith(LAB.bucketPrefix)),
+  roles: readRoles,
+  instanceProfiles: readInstanceProfiles,
+  users: readUsers,
+  healthChecks: readHealthChecks,
+  alarms: readAlarms,
+  topics: readTopics,
+};
+
+type AccountReads = { generation: number; inFlight: Map<string, Promise<unknown>> };
+
+// Per process, not per route bundle: concurrent refreshes of one account share a read.
+const accounts = ((
+  globalThis as { __aws101FactReads?: Map<string, AccountReads> }
+).__aws101FactReads ??= new Map());
+
+function accountReads(accountKey: string): AccountReads {
+  let reads = accounts.get(accountKey);
+  if (!reads) {
+    reads = { generation: 0, inFlight: new Map() };
+    accounts.set(accountKey, reads);
+  }
+  return reads;
+}
+
+/**
+ * After a change to the account, reads already under way may predate it: later callers must not
+ * join them.
+ */
+export function invalidateFacts(accountKey: string) {
+  const reads = accountReads(accountKey);
+  reads.generation += 1;
+  reads.inFlight.clear();
+}
+
+/**
+ * One refresh's view of an account: each kind is read at most once (dependent kinds share what
+ * they depend on), and a read of the same kind already in flight for the account is joined.
+ */
+export function factReader(aws: AwsClients, accountKey: string) {
+  const reads = accountReads(accountKey);
+  const mine = new Map<FactKind, Promise<unknown>>();
+  const read: ReadFact = <K extends FactKind>(kind: K) => {
+    let promise = mine.get(kind) as Promise<Facts[K]> | undefined;
+    if (!promise) {
+      const sharedKey = `${reads.generation}|${kind}`;
+      promise = reads.inFlight.get(sharedKey) as Promise<Facts[K]> | undefined;
+      if (!promise) {
+        const started = (readers[kind] as Reader<K>)(aws, read);
+        promise = started;
+        reads.inFlight.set(sharedKey, started);
+        const forget = () => {
+          if (reads.inFlight.get(sharedKey) === started) reads.inFlight.delete(sharedKey);
+        };
+        started.then(forget, forget);
+      }
+      mine.set(kind, promise);
+    }
+    return promise;
+  };
+  return {
+    read,
+    async readAll<K extends FactKind>(kinds: readonly K[]): Promise<Pick<Facts, K>> {
+      const entries = await Promise.all(
+        [...new Set(kinds)].map(async (kind) => [kind, await read(kind)] as const),
+      );
+      return Object.fromEntries(entries) as Pick<Facts, K>;
+    },
+  };
+}

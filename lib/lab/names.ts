@@ -1,0 +1,11 @@
+/** The names the lab tells attendees to type: checks find hand-made resources by these. */
+export const LAB = {
+  instanceName: "Web",
+  securityGroup: "web-server-sg",
+  securityGroupDescription: "Web server for aws 101 lab",
+  keyPair: "awslab",
+  instanceType: "t3.micro",
+  acceptedInstanceTypes: ["t3.micro", "t2.micro"],
+  sshDescription: "Saltware",
+  bucketPrefix: "awslab-s3-",
+} as const;

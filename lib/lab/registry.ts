@@ -1,0 +1,24 @@
+import { ec2LaunchStep } from "@/lib/lab/steps/ec2-launch";
+import { elasticIpStep } from "@/lib/lab/steps/elastic-ip";
+import { sshAccessStep } from "@/lib/lab/steps/ssh-access";
+import { webAppStep } from "@/lib/lab/steps/web-app";
+import type { LabStep } from "@/lib/lab/types";
+
+/** Step id → definition. Which module a step is in, and in what order, comes from content. */
+export const stepRegistry: ReadonlyMap<string, LabStep> = new Map(
+  [ec2LaunchStep, elasticIpStep, sshAccessStep, webAppStep].map((step) => [step.id, step]),
+);
+
+export function isKnownStep(stepId: string): boolean {
+  return stepRegistry.has(stepId);
+}
+
+export class UnknownStepError extends Error {
+  override name = "UnknownStepError";
+}
+
+export function stepDefinition(stepId: string): LabStep {
+  const step = stepRegistry.get(stepId);
+  if (!step) throw new UnknownStepError(`no step definition for "${stepId}"`);
+  return step;
+}
