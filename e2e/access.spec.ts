@@ -1,13 +1,122 @@
-import { expect, test } from "@playwright/test";
-import { INSTRUCTOR_EMAIL, instructorPassword, joinAsAttendee, screenshot } from "./fixtures";
+import { expect, test, type Page } from "@playwright/test";
+import {
+  INSTRUCTOR_EMAIL,
+  JOIN_CODE,
+  instructorPassword,
+  joinAsAttendee,
+  screenshot,
+} from "./fixtures";
 
-test("a wrong join code is refused with a message and creates nothing", async ({ page }) => {
+async function submitJoin(page: Page, joinCode: string, displayName: string) {
+  await page.getByLabel("참가 코드").fill(joinCode);
+  await page.getByLabel("이름", { exact: true }).fill(displayName);
+  await Promise.all([
+    page.waitForResponse((response) => response.url().includes("/api/auth/callback/attendee")),
+    page.getByRole("button", { name: "참가하기" }).click(),
+  ]);
+}
+
+test("a wrong join code is refused with a message, keeps what was typed and creates nothing", async ({
+  page,
+}) => {
   await page.goto("/");
-  await page.getByLabel("참가 코드").fill("NOPE1234");
-  await page.getByLabel("이름", { exact: true }).fill("Someone");
-  await page.getByRole("button", { name: "참가하기" }).click();
+  await page.getByLabel("이메일 (선택)").fill("someone@example.com");
+  await submitJoin(page, "NOPE1234", "Someone");
   await expect(page.getByText("참가 코드가 맞지 않습니다")).toBeVisible();
   await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByLabel("참가 코드")).toHaveValue("NOPE1234");
+  await expect(page.getByLabel("이름", { exact: true })).toHaveValue("Someone");
+  await expect(page.getByLabel("이메일 (선택)")).toHaveValue("someone@example.com");
+
+  await page.getByLabel("이름", { exact: true }).fill("");
+  await page.getByRole("button", { name: "참가하기" }).click();
+  await expect(page.getByText("이름을 1~40자로 입력하세요.")).toBeVisible();
+  await expect(page.getByLabel("참가 코드")).toHaveValue("NOPE1234");
+  await expect(page.getByLabel("이메일 (선택)")).toHaveValue("someone@example.com");
+});
+
+test("wrong codes lock out only the browser that typed them, not others at the same address", async ({
+  page,
+  browser,
+}) => {
+  await page.goto("/");
+  for (let attempt = 1; attempt <= 5; attempt += 1) {
+    await submitJoin(page, `WRONG${attempt}`, "Typo");
+    await expect(page.getByText("참가 코드가 맞지 않습니다")).toBeVisible();
+  }
+  await submitJoin(page, JOIN_CODE, "Typo");
+  await expect(page.getByText("참가 코드를 너무 많이 틀렸습니다")).toBeVisible();
+  await expect(page.getByLabel("참가 코드")).toHaveValue(JOIN_CODE);
+  await expect(page).toHaveURL(/\/$/);
+
+  const classmate = await browser.newContext();
+  const classmatePage = await classmate.newPage();
+  await joinAsAttendee(classmatePage, "Classmate");
+  await classmate.close();
+});
+
+test("a signed-out deep link returns to that page after joining and choosing credentials", async ({
+  page,
+}) => {
+  await page.goto("/lab/compute/ssh-access");
+  await expect(page).toHaveURL(/\/\?next=%2Flab%2Fcompute%2Fssh-access$/);
+  await expect(page.getByTestId("return-notice")).toBeVisible();
+  await submitJoin(page, JOIN_CODE, "Deep linker");
+  await expect(page).toHaveURL(/\/credentials\?next=%2Flab%2Fcompute%2Fssh-access$/);
+  await page.getByRole("button", { name: "샌드박스 계정 받기" }).click();
+  await expect(page).toHaveURL(/\/lab\/compute\/ssh-access$/);
+  await expect(page.getByTestId("my-ip")).toBeVisible();
+});
+
+test("a return path to another site is ignored", async ({ page }) => {
+  await page.goto(`/?next=${encodeURIComponent("//evil.example/lab/compute")}`);
+  await expect(page.getByLabel("참가 코드")).toBeVisible();
+  await expect(page.getByTestId("return-notice")).toHaveCount(0);
+  await submitJoin(page, JOIN_CODE, "Careful");
+  await expect(page).toHaveURL(/\/credentials$/);
+});
+
+test("a spoofed X-Forwarded-For does not change the IP the lab shows", async ({ page }) => {
+  await joinAsAttendee(page, "Spoofer");
+  await page.goto("/lab/compute/ssh-access");
+  const myIp = page.getByTestId("my-ip");
+  await expect(myIp).toHaveText(/^(\d{1,3}\.){3}\d{1,3}$|:/);
+  const real = await myIp.textContent();
+  await page.setExtraHTTPHeaders({ "X-Forwarded-For": "203.0.113.9" });
+  await page.reload();
+  await expect(myIp).toHaveText(real ?? "");
+  await page.setExtraHTTPHeaders({ "X-Forwarded-For": "198.51.100.1, 203.0.113.9" });
+  await page.reload();
+  await expect(myIp).toHaveText(real ?? "");
+});
+
+test("a spent key link explains, in the attendee's language, what to do instead", async ({
+  page,
+  baseURL,
+}) => {
+  await joinAsAttendee(page, "Second click");
+  const spent = await page.goto("/api/downloads/aaaaaaaaaaaaaaaaaaaaaaaa");
+  expect(spent?.status()).toBe(410);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "이 다운로드 링크는 이미 사용했거나 만료되었습니다",
+  );
+  await expect(page.getByText("EC2 Instance Connect")).toBeVisible();
+  await screenshot(page, "download-gone");
+  await page.context().addCookies([{ name: "aws101-locale", value: "en", url: baseURL }]);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "This download link was already used or has expired",
+  );
+  await page.getByRole("link", { name: "Back to the lab" }).click();
+  await expect(page).toHaveURL(/\/lab$/);
+});
+
+test("the portal has a favicon", async ({ page, request }) => {
+  await page.goto("/");
+  await expect(page.locator('link[rel="icon"][href^="/icon.svg"]')).toHaveCount(1);
+  const icon = await request.get("/icon.svg");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
 });
 
 test("a display name with markup is shown as text, never run", async ({ page }) => {
@@ -96,5 +205,6 @@ test("route handlers refuse callers without a session", async ({ playwright, bas
   expect((await anonymous.get("/api/downloads/aaaaaaaaaaaaaaaaaaaaaaaa")).status()).toBe(401);
   const lab = await anonymous.get("/lab/compute", { maxRedirects: 0 });
   expect(lab.status()).toBe(307);
+  expect(lab.headers().location).toBe("/?next=%2Flab%2Fcompute");
   await anonymous.dispose();
 });

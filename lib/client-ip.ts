@@ -2,15 +2,16 @@ import "server-only";
 import { isIP } from "node:net";
 
 /**
- * Next's server appends the socket's peer address to X-Forwarded-For, so without a trusted proxy
- * only the last entry is reliable; behind one (TRUST_PROXY) the first entry is the client.
+ * Without a trusted proxy, proxy.ts drops the client's X-Forwarded-For and Next's server then sets
+ * it to the socket's peer address: exactly one entry. Behind a trusted proxy (TRUST_PROXY) that
+ * replaces the header with the address it saw, the first entry is the client.
  */
 export function clientIpFrom(headerValues: Headers, trustProxy: boolean): string | undefined {
   const chain = (headerValues.get("x-forwarded-for") ?? "")
     .split(",")
     .map((entry) => entry.trim())
     .filter(Boolean);
-  const candidate = trustProxy ? chain[0] : chain[chain.length - 1];
+  const candidate = trustProxy || chain.length === 1 ? chain[0] : undefined;
   if (!candidate) return undefined;
   const unmapped = candidate.startsWith("::ffff:") ? candidate.slice("::ffff:".length) : candidate;
   if (unmapped === "::1") return "127.0.0.1";

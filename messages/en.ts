@@ -48,6 +48,22 @@ export const en: Record<keyof typeof ko, string> = {
   "instructorSignIn.submit": "Sign in",
   "instructorSignIn.error": "Wrong email or password.",
 
+  // Join / sign-in: limits, returning after joining, spent key downloads
+  "join.error.networkBusy":
+    "Too many wrong join codes were entered from this network. Try again in a few minutes, and tell your instructor if it keeps happening.",
+  "join.returnNotice": "After joining you go back to the page you were on.",
+  "download.gone.title": "This download link was already used or has expired",
+  "download.gone.once":
+    "For security, a private key (.pem) can be downloaded only once. The portal deletes its copy as soon as it is downloaded, and a link that is never used expires after an hour.",
+  "download.gone.whatNow": "What to do",
+  "download.gone.keepFile":
+    "If you already downloaded awslab.pem, keep using that file. Look in your Downloads folder.",
+  "download.gone.newKeyPair":
+    'If you lost it, delete the awslab key pair under Key pairs in the EC2 console, then create a new key pair named awslab (the lab step\'s "Do it for me" can create it too). A running instance only knows the public key it was launched with, so to connect with the new key you need to launch the instance again.',
+  "download.gone.instanceConnect":
+    "Or connect to the instance from your browser with EC2 Instance Connect, which needs no key file.",
+  "download.gone.backToLab": "Back to the lab",
+
   "credentials.title": "AWS credentials",
   "credentials.intro":
     "Choose the AWS credentials the portal uses to check your work and to do steps for you. They are encrypted and kept on the server only — never sent to your browser or written to a log — and deleted when they expire.",

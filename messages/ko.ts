@@ -46,6 +46,22 @@ export const ko = {
   "instructorSignIn.submit": "로그인",
   "instructorSignIn.error": "이메일 또는 비밀번호가 맞지 않습니다.",
 
+  // Join / sign-in: limits, returning after joining, spent key downloads
+  "join.error.networkBusy":
+    "이 네트워크에서 틀린 참가 코드가 너무 많이 입력되었습니다. 몇 분 뒤에 다시 시도하고, 계속되면 강사에게 알리세요.",
+  "join.returnNotice": "참가하면 보던 페이지로 돌아갑니다.",
+  "download.gone.title": "이 다운로드 링크는 이미 사용했거나 만료되었습니다",
+  "download.gone.once":
+    "개인 키(.pem)는 보안을 위해 한 번만 내려받을 수 있습니다. 포털은 내려받는 즉시 사본을 지우고, 내려받지 않은 링크도 1시간 뒤에 만료됩니다.",
+  "download.gone.whatNow": "이렇게 하세요",
+  "download.gone.keepFile":
+    "이미 awslab.pem을 내려받았다면 그 파일을 그대로 쓰세요. 다운로드 폴더를 확인해 보세요.",
+  "download.gone.newKeyPair":
+    "파일을 잃어버렸다면 EC2 콘솔의 키 페어에서 awslab을 삭제한 뒤 새 키 페어 awslab을 만드세요(실습 단계의 '대신 해 주세요'로 만들어도 됩니다). 실행 중인 인스턴스는 시작할 때의 공개 키만 알기 때문에, 새 키로 접속하려면 인스턴스를 다시 만들어야 합니다.",
+  "download.gone.instanceConnect":
+    "또는 키 파일 없이 브라우저에서 EC2 Instance Connect로 인스턴스에 접속하세요.",
+  "download.gone.backToLab": "실습으로 돌아가기",
+
   // Credentials
   "credentials.title": "AWS 자격 증명",
   "credentials.intro":

@@ -1,5 +1,6 @@
 // Portal admin CLI: creates (or resets) an instructor and an event. Runs outside Next, so it is
 // started with `tsx --conditions=react-server` to satisfy the server-only guards of lib/.
+// An event is created for --event-name or --join-code; without --join-code it gets a generated one.
 import { parseArgs } from "node:util";
 import { hashPassword } from "@/lib/crypto";
 import { openDatabase } from "@/lib/db/connection";
@@ -11,6 +12,7 @@ import {
   setEventEnd,
   updateInstructorPassword,
 } from "@/lib/db/queries";
+import { generateJoinCode } from "@/lib/join-code";
 import { isAwsRegion } from "@/lib/regions";
 
 const { values } = parseArgs({
@@ -52,8 +54,8 @@ if (email) {
   report.instructorEmail = email;
 }
 
-const joinCode = values["join-code"];
-if (joinCode) {
+if (values["join-code"] !== undefined || values["event-name"] !== undefined) {
+  const joinCode = values["join-code"] ?? generateJoinCode();
   if (!/^[A-Za-z0-9]{4,16}$/.test(joinCode))
     throw new Error("--join-code must be 4-16 letters and digits");
   if (!isAwsRegion(values.region)) throw new Error(`unknown region ${values.region}`);

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { ExpiryCountdown } from "@/components/credentials/ExpiryCountdown";
 import {
   OwnCredentialsForm,
@@ -6,6 +7,7 @@ import {
   SandboxButton,
 } from "@/components/credentials/CredentialsForms";
 import { RichText } from "@/components/ui/RichText";
+import { safeReturnPath } from "@/lib/auth/return-path";
 import { requireAttendeePage } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { findLiveCredentials } from "@/lib/db/queries";
@@ -13,10 +15,17 @@ import { env } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n";
 import { AWS_REGIONS } from "@/lib/regions";
 
-export default async function CredentialsPage() {
+export default async function CredentialsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string | string[] }>;
+}) {
   const { attendee, event } = await requireAttendeePage();
   const { t } = await getTranslator();
   const current = await findLiveCredentials(await db(), attendee.id);
+  // Right after joining from a deep link: once credentials are chosen, go back to that page.
+  const returnTo = safeReturnPath((await searchParams).next);
+  if (current && returnTo) redirect(returnTo);
   const sandboxAvailable = Boolean(env().SANDBOX_AWS_ENDPOINT);
   return (
     <div className="mx-auto max-w-3xl space-y-6">

@@ -2,7 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState, useTransition, type FormEvent } from "react";
 import { Field } from "@/components/ui/Field";
 import { joinSchema } from "@/lib/auth/schemas";
 
@@ -15,24 +15,34 @@ export type JoinFormLabels = Record<Field, string> & {
   errors: Record<string, string>;
 };
 
+/**
+ * The fields are controlled so that what the attendee typed stays after any refusal; a form
+ * `action` would reset them once it returns.
+ */
 export function JoinForm({
   labels,
   defaultJoinCode,
+  returnTo,
 }: {
   labels: JoinFormLabels;
   defaultJoinCode?: string;
+  /** A path already checked by safeReturnPath on the server. */
+  returnTo?: string;
 }) {
   const router = useRouter();
+  const [values, setValues] = useState<Record<Field, string>>({
+    joinCode: defaultJoinCode ?? "",
+    displayName: "",
+    email: "",
+  });
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string>();
   const [pending, startTransition] = useTransition();
+  const change = (field: Field) => (value: string) =>
+    setValues((current) => ({ ...current, [field]: value }));
 
-  const submit = (formData: FormData) => {
-    const values = {
-      joinCode: String(formData.get("joinCode") ?? ""),
-      displayName: String(formData.get("displayName") ?? ""),
-      email: String(formData.get("email") ?? ""),
-    };
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
     const parsed = joinSchema.safeParse(values);
     if (!parsed.success) {
       const errors: Partial<Record<Field, string>> = {};
@@ -51,20 +61,25 @@ export function JoinForm({
         setFormError(labels.errors[result?.error ?? "invalid"] ?? labels.errors.invalid);
         return;
       }
-      router.push("/credentials");
+      router.push(
+        returnTo && returnTo !== "/credentials"
+          ? `/credentials?next=${encodeURIComponent(returnTo)}`
+          : "/credentials",
+      );
       router.refresh();
     });
   };
 
   return (
-    <form action={submit} className="space-y-4" noValidate>
+    <form onSubmit={submit} className="space-y-4" noValidate>
       <Field
         name="joinCode"
         label={labels.joinCode}
         error={fieldErrors.joinCode}
         autoComplete="off"
         required
-        defaultValue={defaultJoinCode}
+        value={values.joinCode}
+        onValueChange={change("joinCode")}
       />
       <Field
         name="displayName"
@@ -72,6 +87,8 @@ export function JoinForm({
         error={fieldErrors.displayName}
         autoComplete="nickname"
         required
+        value={values.displayName}
+        onValueChange={change("displayName")}
       />
       <Field
         name="email"
@@ -79,6 +96,8 @@ export function JoinForm({
         label={labels.email}
         error={fieldErrors.email}
         autoComplete="email"
+        value={values.email}
+        onValueChange={change("email")}
       />
       <div aria-live="assertive">
         {formError ? (

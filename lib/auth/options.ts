@@ -1,7 +1,9 @@
 import "server-only";
 import type { AuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { joinAttempts } from "@/lib/auth/attempts";
+import { cookies } from "next/headers";
+import { joinAttempts, type JoinClient } from "@/lib/auth/attempts";
+import { DEVICE_COOKIE, isDeviceId } from "@/lib/auth/device";
 import { clientIpFrom } from "@/lib/client-ip";
 import { verifyPassword } from "@/lib/crypto";
 import { db } from "@/lib/db";
@@ -17,9 +19,17 @@ export const JOIN_ERRORS = {
   eventEnded: "event_ended",
   invalid: "invalid",
   tooManyAttempts: "too_many_attempts",
+  networkBusy: "network_busy",
 } as const;
 
 const TWELVE_HOURS = 12 * 60 * 60;
+
+/** proxy.ts gives every browser a device cookie; a client without one is known by its address only. */
+async function joinClient(requestHeaders: Headers): Promise<JoinClient> {
+  const address = clientIpFrom(requestHeaders, env().TRUST_PROXY) ?? "unknown";
+  const device = (await cookies()).get(DEVICE_COOKIE)?.value;
+  return { address, device: isDeviceId(device) ? device : `address:${address}` };
+}
 
 export const authOptions: AuthOptions = {
   session: { strategy: "jwt", maxAge: TWELVE_HOURS },
@@ -32,9 +42,10 @@ export const authOptions: AuthOptions = {
       async authorize(raw, request): Promise<User | null> {
         const parsed = joinSchema.safeParse(raw ?? {});
         if (!parsed.success) throw new Error(JOIN_ERRORS.invalid);
-        const client =
-          clientIpFrom(new Headers(request.headers ?? {}), env().TRUST_PROXY) ?? "unknown";
-        if (joinAttempts.isBlocked(client)) throw new Error(JOIN_ERRORS.tooManyAttempts);
+        const client = await joinClient(new Headers(request.headers ?? {}));
+        const blocked = joinAttempts.blockedBy(client);
+        if (blocked === "device") throw new Error(JOIN_ERRORS.tooManyAttempts);
+        if (blocked === "address") throw new Error(JOIN_ERRORS.networkBusy);
         const database = await db();
         const event = await findEventByJoinCode(database, parsed.data.joinCode);
         if (!event) {

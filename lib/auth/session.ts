@@ -1,7 +1,9 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
+import { REQUEST_PATH_HEADER, safeReturnPath } from "@/lib/auth/return-path";
 import { db } from "@/lib/db";
 import { findAttendee, findEventById, findInstructorById } from "@/lib/db/queries";
 import type { Attendee, Instructor, PortalEvent } from "@/lib/db/schema";
@@ -35,8 +37,10 @@ export async function currentRole() {
   return session?.user?.role;
 }
 
+/** A signed-out visitor is sent to the join page, which brings them back here after joining. */
 export async function requireAttendeePage(): Promise<AttendeeSession> {
   const current = await currentAttendee();
-  if (!current) redirect("/");
-  return current;
+  if (current) return current;
+  const returnTo = safeReturnPath((await headers()).get(REQUEST_PATH_HEADER));
+  redirect(returnTo ? `/?next=${encodeURIComponent(returnTo)}` : "/");
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { hashPassword, open, seal, verifyPassword } from "@/lib/crypto";
-import { clientIpFrom } from "@/lib/client-ip";
 import { en } from "@/messages/en";
 import { ko } from "@/messages/ko";
 
@@ -26,18 +25,6 @@ describe("sealing secrets", () => {
     expect(first).not.toBe(await hashPassword("correct horse"));
     expect(await verifyPassword("correct horse", first)).toBe(true);
     expect(await verifyPassword("wrong", first)).toBe(false);
-  });
-});
-
-describe("client IP", () => {
-  const headers = (value: string) => new Headers({ "x-forwarded-for": value });
-  it("trusts only the hop Next added unless a proxy is trusted", () => {
-    expect(clientIpFrom(headers("6.6.6.6, 203.0.113.5"), false)).toBe("203.0.113.5");
-    expect(clientIpFrom(headers("198.51.100.2, 10.0.0.1"), true)).toBe("198.51.100.2");
-    expect(clientIpFrom(headers("::ffff:127.0.0.1"), false)).toBe("127.0.0.1");
-    expect(clientIpFrom(new Headers(), false)).toBeUndefined();
-    expect(clientIpFrom(headers("2001:DB8:0:0:0:0:0:7"), false)).toBe("2001:db8::7");
-    expect(clientIpFrom(headers("not-an-ip"), false)).toBeUndefined();
   });
 });
 

@@ -4,6 +4,8 @@ import { currentAttendee } from "@/lib/auth/session";
 import { open } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { takeSecretDownload } from "@/lib/db/queries";
+import { getTranslator } from "@/lib/i18n";
+import { downloadGonePage } from "./gone-page";
 
 const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 const noStore = { "Cache-Control": "no-store" };
@@ -17,7 +19,13 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
   if (!token.success)
     return NextResponse.json({ error: "not_found" }, { status: 404, headers: noStore });
   const row = await takeSecretDownload(await db(), token.data, session.attendee.id);
-  if (!row) return NextResponse.json({ error: "gone" }, { status: 410, headers: noStore });
+  if (!row) {
+    const { locale, t } = await getTranslator();
+    return new NextResponse(downloadGonePage(locale, t), {
+      status: 410,
+      headers: { ...noStore, "Content-Type": "text/html; charset=utf-8" },
+    });
+  }
   const content = open(
     { ciphertext: row.ciphertext, iv: row.iv, tag: row.tag },
     `download:${row.token}`,
