@@ -1,32 +1,44 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
-import pino, { type Logger } from "pino";
+import pino, { type Logger, type LoggerOptions } from "pino";
 
 export type LogContext = { requestId: string; attendeeId?: string; step?: string };
 
-type LogState = { logger: Logger; context: AsyncLocalStorage<LogContext> };
+export type LogState = { logger: Logger; context: AsyncLocalStorage<LogContext> };
+
+/**
+ * Errors are logged as name, message and stack only: an SDK error or a failed request can carry
+ * the request's configuration, and with it credentials.
+ */
+export const loggerOptions: LoggerOptions = {
+  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
+  base: { service: "aws101-portal" },
+  serializers: {
+    err: (error: unknown) => {
+      const { name, message, stack } = error as Error;
+      return { type: name, message, stack };
+    },
+  },
+  redact: {
+    paths: [
+      "*.secretAccessKey",
+      "*.sessionToken",
+      "*.accessKeyId",
+      "*.password",
+      "*.credentials",
+      "*.privateKey",
+    ],
+    censor: "[redacted]",
+  },
+};
 
 // One logger and one request context per process, not per route bundle.
-const state = ((globalThis as { __aws101Log?: LogState }).__aws101Log ??= {
-  logger: pino({
-    level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
-    base: { service: "aws101-portal" },
-    // Defence in depth: nothing we log should carry these, but a future caller might.
-    redact: {
-      paths: [
-        "*.secretAccessKey",
-        "*.sessionToken",
-        "*.accessKeyId",
-        "*.password",
-        "*.credentials",
-        "*.privateKey",
-      ],
-      censor: "[redacted]",
-    },
-  }),
-  context: new AsyncLocalStorage<LogContext>(),
-});
+const state = (): LogState =>
+  ((globalThis as { __aws101Log?: LogState }).__aws101Log ??= {
+    logger: pino(loggerOptions),
+    context: new AsyncLocalStorage<LogContext>(),
+  });
 
 export function newRequestId(): string {
   return randomBytes(6).toString("hex");
@@ -34,20 +46,20 @@ export function newRequestId(): string {
 
 /** Runs `work` with a request context that every log line inside it carries. */
 export function withLogContext<T>(context: Partial<LogContext>, work: () => T): T {
-  const parent = state.context.getStore();
-  return state.context.run(
+  const parent = state().context.getStore();
+  return state().context.run(
     { ...parent, requestId: parent?.requestId ?? newRequestId(), ...context },
     work,
   );
 }
 
 export function log(): Logger {
-  const context = state.context.getStore();
-  return context ? state.logger.child(context) : state.logger;
+  const context = state().context.getStore();
+  return context ? state().logger.child(context) : state().logger;
 }
 
 export function currentRequestId(): string | undefined {
-  return state.context.getStore()?.requestId;
+  return state().context.getStore()?.requestId;
 }
 
 type AwsCallRecord = { service: string; operation: string; requestId?: string; error?: unknown };
