@@ -39,6 +39,7 @@ export function doItForMeLabels(t: Translator): DoItForMeLabels {
     cancel: t("common.cancel"),
     nothingToDo: t("doit.nothingToDo"),
     done: t("doit.done"),
+    completed: t("doit.completed"),
     downloadNote: t("doit.downloadNote"),
     download: t("doit.download"),
     goCredentials: t("credentials.goSet"),
@@ -64,6 +65,7 @@ export function statusPanelLabels(t: Translator): StatusPanelLabels {
     goCredentials: t("credentials.goSet"),
     fix: check.fix,
     passedItems: t("status.passedItems"),
+    summary: t("status.summary"),
     state: {
       pass: t("check.status.pass"),
       fail: t("check.status.fail"),

@@ -38,6 +38,7 @@ export function mdxComponents(t: Translator): MDXComponents {
     StatusPanel: ({ module }: { module: string }) => <ModuleStatusPanel module={module} />,
     UserData: async () => {
       const portalUrl = portalPublicUrl();
+      const script = await labUserData();
       return (
         <>
           {isLoopbackUrl(portalUrl) ? (
@@ -48,7 +49,11 @@ export function mdxComponents(t: Translator): MDXComponents {
               {t("userData.unreachablePortal", { url: portalUrl })}
             </p>
           ) : null}
-          <CodeBlock code={await labUserData()} language="bash" />
+          <CodeBlock
+            code={script}
+            language="bash"
+            foldedSummary={t("userData.show", { lines: script.split("\n").length })}
+          />
         </>
       );
     },
