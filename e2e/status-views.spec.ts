@@ -1,4 +1,5 @@
 import { expect, test, type Locator } from "@playwright/test";
+import { formatDateTime, formatTime } from "../components/lab/time";
 import { labModules } from "./content";
 import {
   INSTRUCTOR_EMAIL,
@@ -18,12 +19,10 @@ async function expectWorkshopTime(time: Locator, locale: string, style: "time" |
     element.getAttribute("datetime"),
     element.textContent,
   ]);
-  const options: Intl.DateTimeFormatOptions =
-    style === "time" ? { timeStyle: "medium" } : { dateStyle: "medium", timeStyle: "short" };
-  const expected = new Intl.DateTimeFormat(locale, { timeZone: WORKSHOP_TIME_ZONE, ...options })
-    .format(new Date(iso ?? ""))
-    .replace(/\s+/g, " ");
-  expect(shown?.replace(/\s+/g, " ")).toContain(expected);
+  const clock = { locale, timeZone: WORKSHOP_TIME_ZONE };
+  const format = style === "time" ? formatTime : formatDateTime;
+  const spaced = (text: string) => text.replace(/\s+/g, " ");
+  expect(spaced(shown ?? "")).toContain(spaced(format(iso ?? "", clock)));
 }
 
 // The browser sits in another zone than the workshop, so a time formatted in the browser's zone shows.
@@ -52,7 +51,7 @@ test("on a phone the step page opens with a folded live status and a folded user
   await expect(panel).toBeVisible();
   await expect(panel.locator(`[data-step-status=${firstStep}]`)).toHaveAttribute(
     "data-state",
-    /^(not-started|fail)$/,
+    /^(not-started|fail|pending)$/,
   );
   await page.screenshot({ path: "e2e/artifacts/screenshots/phone-ko-step-unfolded.png" });
 
@@ -66,18 +65,19 @@ test("on a phone the step page opens with a folded live status and a folded user
   expect(copied).toMatch(/^#!/);
   await userData.locator("summary").click();
   await expect(userData.locator("pre")).toBeVisible();
+  await userData.screenshot({ path: "e2e/artifacts/screenshots/phone-ko-user-data-unfolded.png" });
 
   await page.goto("/lab/compute");
   await expect(page.locator(`[data-step-card-state=${firstStep}]`)).toHaveAttribute(
     "data-state",
-    /^(not-started|fail)$/,
+    /^(not-started|fail|pending)$/,
   );
   await screenshot(page, "phone-ko-module");
 
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Compute");
   await expect(page.locator(`[data-step-card-state=${firstStep}]`)).toContainText(
-    /Fail|Not started/,
+    /Fail|Not started|Waiting/,
   );
   await screenshot(page, "phone-en-module");
   await page.goto(`/lab/compute/${firstStep}`);
@@ -120,7 +120,7 @@ test("the instructor grid shows each attendee's step states with icon and words"
   await attendee.goto("/lab/compute");
   await expect(
     attendee.locator(`[data-status-panel=compute] [data-step-status=${firstStep}]`),
-  ).toHaveAttribute("data-state", /^(not-started|fail)$/);
+  ).toHaveAttribute("data-state", /^(not-started|fail|pending)$/);
   await attendee.close();
 
   await page.goto("/instructor/sign-in");
@@ -129,12 +129,12 @@ test("the instructor grid shows each attendee's step states with icon and words"
   await page.getByRole("button", { name: "로그인" }).click();
   const row = page.getByRole("row").filter({ hasText: "Grid attendee" });
   const badge = row.locator("[data-state-badge]").first();
-  await expect(badge).toHaveText(/^[○✗]\s?(시작 전|실패)$/);
+  await expect(badge).toHaveText(/^[○✗…]\s?(시작 전|실패|대기)$/);
   await expectWorkshopTime(row.locator("time"), "ko", "time");
   await screenshot(page, "desktop-ko-instructor");
 
   await page.getByRole("button", { name: "English" }).click();
-  await expect(badge).toHaveText(/^[○✗]\s?(Not started|Fail)$/);
+  await expect(badge).toHaveText(/^[○✗…]\s?(Not started|Fail|Waiting)$/);
   await expectWorkshopTime(row.locator("time"), "en", "time");
   await expectWorkshopTime(page.locator("section time").first(), "en", "dateTime");
   await screenshot(page, "desktop-en-instructor");

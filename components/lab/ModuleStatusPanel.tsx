@@ -4,7 +4,7 @@ import { loadSteps } from "@/lib/content/source";
 import { getTranslator } from "@/lib/i18n";
 import type { Locale } from "@/messages";
 
-export async function panelSteps(locale: Locale, module: string): Promise<PanelStep[]> {
+async function panelSteps(locale: Locale, module: string): Promise<PanelStep[]> {
   const steps = await loadSteps(locale, module);
   return steps.map((step) => ({
     id: step.frontmatter.id,

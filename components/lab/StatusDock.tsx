@@ -3,7 +3,6 @@
 import { useId, useState, type ReactNode } from "react";
 import { useModuleStatus } from "@/components/lab/module-status";
 import { stateStyle, unknownStyle } from "@/components/lab/StateBadge";
-import type { StatusPanelLabels } from "@/components/lab/StatusPanel";
 
 /**
  * The one status panel of a step page: a sidebar on large screens, a folded summary at the top
@@ -17,7 +16,7 @@ export function StatusDock({
 }: {
   moduleId: string;
   stepIds: string[];
-  labels: Pick<StatusPanelLabels, "title" | "summary">;
+  labels: { title: string; summary: string };
   children: ReactNode;
 }) {
   const [open, setOpen] = useState(false);

@@ -17,7 +17,6 @@ export type StatusPanelLabels = {
   goCredentials: string;
   fix: string;
   passedItems: string;
-  summary: string;
   state: Record<StepView["state"], string>;
   status: Record<StepView["items"][number]["status"], string>;
 };

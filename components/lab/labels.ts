@@ -65,7 +65,6 @@ export function statusPanelLabels(t: Translator): StatusPanelLabels {
     goCredentials: t("credentials.goSet"),
     fix: check.fix,
     passedItems: t("status.passedItems"),
-    summary: t("status.summary"),
     state: {
       pass: t("check.status.pass"),
       fail: t("check.status.fail"),

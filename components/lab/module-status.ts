@@ -16,21 +16,21 @@ async function fetchModuleStatus(url: string): Promise<ModuleStatusView> {
   return (await response.json()) as ModuleStatusView;
 }
 
-// A reply evaluated before what is already shown (the server may answer from a short cache) is
-// treated as "no change", so the panel never steps back in time after a check or an apply.
-function sameOrOlder(shown: ModuleStatusView | undefined, incoming: ModuleStatusView | undefined) {
-  if (!shown || !incoming) return shown === incoming;
-  if (Date.parse(incoming.checkedAt) < Date.parse(shown.checkedAt)) return true;
-  return JSON.stringify(shown) === JSON.stringify(incoming);
-}
-
 /** Every panel, card and check of one module on the page shares this key, so one request loop. */
 export function useModuleStatus(moduleId: string) {
-  return useSWR(moduleStatusKey(moduleId), fetchModuleStatus, {
-    refreshInterval: 5000,
-    revalidateOnFocus: true,
-    compare: sameOrOlder,
-  });
+  const { cache } = useSWRConfig();
+  return useSWR(
+    moduleStatusKey(moduleId),
+    async (url: string) => {
+      const incoming = await fetchModuleStatus(url);
+      const shown = cache.get(url)?.data as ModuleStatusView | undefined;
+      // The server may answer from a short cache made before a check or apply the page already
+      // shows; such an answer changes nothing, so the panel never steps back in time.
+      const older = shown && Date.parse(incoming.checkedAt) < Date.parse(shown.checkedAt);
+      return older ? shown : incoming;
+    },
+    { refreshInterval: 5000, revalidateOnFocus: true },
+  );
 }
 
 function withStepResult(
