@@ -1,71 +1,149 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
+import { doItForMeModules, labModules } from "./content";
 import { joinAsAttendee, screenshot, useSandbox } from "./fixtures";
 
-const steps = ["ec2-launch", "elastic-ip", "ssh-access", "web-app"] as const;
+/** One-time files an apply hands out, by step; every other step must hand out none. */
+const expectedDownloads: Record<string, string[]> = { "ec2-launch": ["awslab.pem"] };
 
-test("an attendee joins, picks the sandbox and completes Compute with do it for me", async ({
+async function downloadOnce(link: Locator) {
+  const page = link.page();
+  const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  expect(download.suggestedFilename()).toBe(await link.getAttribute("download"));
+  let content = "";
+  for await (const chunk of await download.createReadStream()) content += chunk.toString();
+  if (download.suggestedFilename().endsWith(".pem")) expect(content).toContain("PRIVATE KEY");
+  const again = await page.request.get((await link.getAttribute("href")) ?? "");
+  expect(again.status()).toBe(410);
+}
+
+for (const labModule of doItForMeModules()) {
+  const steps = labModule.steps.map((step) => step.id);
+
+  test(`an attendee joins, picks the sandbox and completes ${labModule.id} with do it for me`, async ({
+    page,
+  }) => {
+    await joinAsAttendee(page, "E2E 참가자");
+    await useSandbox(page);
+    await screenshot(page, "01-credentials");
+
+    await page.goto(`/lab/${labModule.id}`);
+    const panel = page.locator(`[data-status-panel=${labModule.id}]`);
+    for (const step of steps) {
+      await expect(panel.locator(`[data-step-status=${step}]`)).toHaveAttribute(
+        "data-state",
+        /^(not-started|fail|pending)$/,
+      );
+      await expect(page.locator(`[data-step-card-state=${step}]`)).toHaveAttribute(
+        "data-state",
+        /^(not-started|fail|pending)$/,
+      );
+    }
+    await screenshot(page, `02-${labModule.id}-before`);
+
+    for (const step of steps) {
+      await page.goto(`/lab/${labModule.id}/${step}`);
+      const dockStep = page.locator(`[data-status-dock] [data-step-status=${step}]`);
+      const check = page.locator(`[data-check=${step}]`);
+      await check.getByRole("button", { name: "확인하기" }).click();
+      await expect(check.locator("[data-check-state]")).not.toHaveAttribute(
+        "data-check-state",
+        "pass",
+      );
+      await expect(check.locator("[data-item][data-status=fail]").first()).toBeVisible();
+      await expect(dockStep).not.toHaveAttribute("data-state", "pass");
+
+      const doIt = page.locator(`[data-doit=${step}]`);
+      await doIt.getByRole("button", { name: "대신 해 주세요" }).click();
+      await expect(doIt.locator("[data-plan]")).toBeVisible();
+      await expect(doIt.locator("[data-kind=create]").first()).toBeVisible();
+      await screenshot(page, `03-${step}-plan`);
+      await doIt.getByRole("button", { name: "실행하기" }).click();
+      await expect(doIt.locator("[data-applied]")).toBeVisible();
+      await expect(doIt.locator("[data-applied] [data-completed]").first()).toHaveText(/완료/);
+      await expect(doIt.locator("[data-check-state]")).toHaveAttribute("data-check-state", "pass");
+      // The panel shows what the apply just found, not an answer from before it.
+      await expect(dockStep).toHaveAttribute("data-state", "pass", { timeout: 1000 });
+      // The check result from before the apply no longer claims something is wrong.
+      await expect(check.locator("[data-check-state]")).toHaveCount(0);
+      await doIt.screenshot({ path: `e2e/artifacts/screenshots/03-${step}-applied.png` });
+
+      const links = doIt.locator("a[download]");
+      const filenames = expectedDownloads[step] ?? [];
+      await expect(links).toHaveCount(filenames.length);
+      for (const [index, filename] of filenames.entries()) {
+        await expect(links.nth(index)).toHaveAttribute("download", filename);
+        await downloadOnce(links.nth(index));
+      }
+
+      await doIt.getByRole("button", { name: "대신 해 주세요" }).click();
+      await expect(doIt.getByText("이미 다 되어 있습니다")).toBeVisible();
+      await expect(links).toHaveCount(filenames.length);
+      await doIt.screenshot({ path: `e2e/artifacts/screenshots/04-${step}-doit.png` });
+      await page
+        .locator("article")
+        .screenshot({ path: `e2e/artifacts/screenshots/04-${step}-page.png` });
+    }
+
+    await page.goto(`/lab/${labModule.id}`);
+    for (const step of steps) {
+      await expect(panel.locator(`[data-step-status=${step}]`)).toHaveAttribute(
+        "data-state",
+        "pass",
+      );
+      await expect(page.locator(`[data-step-card-state=${step}]`)).toHaveAttribute(
+        "data-state",
+        "pass",
+      );
+    }
+    await screenshot(page, `05-${labModule.id}-green`);
+  });
+}
+
+const compute = labModules().find((labModule) => labModule.id === "compute");
+const [firstStep, secondStep] = compute?.steps ?? [];
+
+test("a step stays grey (not started) until opened; a failing check turns it red", async ({
   page,
 }) => {
-  await joinAsAttendee(page, "E2E 참가자");
+  if (!firstStep || !secondStep) throw new Error("compute needs at least two steps");
+  await joinAsAttendee(page, "Fresh attendee");
   await useSandbox(page);
-  await screenshot(page, "01-credentials");
 
   await page.goto("/lab/compute");
   const panel = page.locator("[data-status-panel=compute]");
-  for (const step of steps) {
-    await expect(panel.locator(`[data-step-status=${step}]`)).not.toHaveAttribute(
+  for (const step of compute?.steps ?? []) {
+    await expect(panel.locator(`[data-step-status=${step.id}]`)).toHaveAttribute(
       "data-state",
-      "pass",
+      "not-started",
     );
   }
-  await expect(panel.locator("[data-step-status=ec2-launch]")).toHaveAttribute(
+  await screenshot(page, "06-compute-not-started");
+
+  await page.goto(`/lab/compute/${firstStep.id}`);
+  const dock = page.locator("[data-status-dock]");
+  const check = page.locator(`[data-check=${firstStep.id}]`);
+  await check.getByRole("button", { name: "확인하기" }).click();
+  await expect(check.locator("[data-check-state]")).toHaveAttribute("data-check-state", "fail");
+  await expect(dock.locator(`[data-step-status=${firstStep.id}]`)).toHaveAttribute(
     "data-state",
     "fail",
   );
-  await screenshot(page, "02-compute-before");
 
-  for (const step of steps) {
-    await page.goto(`/lab/compute/${step}`);
-    const check = page.locator(`[data-check=${step}]`);
-    await check.getByRole("button", { name: "확인하기" }).click();
-    await expect(check.locator("[data-check-state]")).not.toHaveAttribute(
-      "data-check-state",
-      "pass",
-    );
-    if (step === "ec2-launch")
-      await expect(check.locator("[data-item=instance]")).toHaveAttribute("data-status", "fail");
+  const doIt = page.locator(`[data-doit=${firstStep.id}]`);
+  await doIt.getByRole("button", { name: "대신 해 주세요" }).click();
+  await doIt.getByRole("button", { name: "실행하기" }).click();
+  await expect(dock.locator(`[data-step-status=${firstStep.id}]`)).toHaveAttribute(
+    "data-state",
+    "pass",
+  );
+  await expect(dock.locator(`[data-step-status=${secondStep.id}]`)).toHaveAttribute(
+    "data-state",
+    "not-started",
+  );
 
-    const doIt = page.locator(`[data-doit=${step}]`);
-    await doIt.getByRole("button", { name: "대신 해 주세요" }).click();
-    await expect(doIt.locator("[data-plan]")).toBeVisible();
-    await expect(doIt.locator("[data-kind=create]").first()).toBeVisible();
-    await screenshot(page, `03-${step}-plan`);
-    await doIt.getByRole("button", { name: "실행하기" }).click();
-    await expect(doIt.locator("[data-applied]")).toBeVisible();
-    await expect(doIt.locator("[data-check-state]")).toHaveAttribute("data-check-state", "pass");
-    if (step === "ec2-launch") {
-      const link = doIt.getByRole("link", { name: /awslab\.pem/ });
-      const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
-      expect(download.suggestedFilename()).toBe("awslab.pem");
-      const stream = await download.createReadStream();
-      let pem = "";
-      for await (const chunk of stream) pem += chunk.toString();
-      expect(pem).toContain("PRIVATE KEY");
-      const again = await page.request.get((await link.getAttribute("href")) ?? "");
-      expect(again.status()).toBe(410);
-    }
-
-    await doIt.getByRole("button", { name: "대신 해 주세요" }).click();
-    await expect(doIt.getByText("이미 다 되어 있습니다")).toBeVisible();
-    await doIt.screenshot({ path: `e2e/artifacts/screenshots/04-${step}-doit.png` });
-    await page
-      .locator("article")
-      .screenshot({ path: `e2e/artifacts/screenshots/04-${step}-page.png` });
-  }
-
-  await page.goto("/lab/compute");
-  for (const step of steps) {
-    await expect(panel.locator(`[data-step-status=${step}]`)).toHaveAttribute("data-state", "pass");
-  }
-  await screenshot(page, "05-compute-green");
+  await page.goto(`/lab/compute/${secondStep.id}`);
+  await expect(dock.locator(`[data-step-status=${secondStep.id}]`)).toHaveAttribute(
+    "data-state",
+    "fail",
+  );
 });

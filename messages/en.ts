@@ -160,6 +160,9 @@ export const en: Record<keyof typeof ko, string> = {
   "status.updated": "As of {time}",
   "status.passedItems": "{count} item(s) passed",
   "status.needsCredentials": "Set up credentials to see your status.",
+  "status.summary": "Live status: {passed}/{total} passed",
+  "doit.completed": "Done",
+  "userData.show": "Show the user data script ({lines} lines)",
 
   "aws.problem.access_denied":
     "AWS denied {operation} (AccessDenied). Check that these credentials have that permission.",

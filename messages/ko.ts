@@ -161,6 +161,9 @@ export const ko = {
   "status.updated": "{time} 기준",
   "status.passedItems": "통과한 항목 {count}개",
   "status.needsCredentials": "자격 증명을 설정하면 상태가 표시됩니다.",
+  "status.summary": "실시간 상태: {passed}/{total} 통과",
+  "doit.completed": "완료",
+  "userData.show": "사용자 데이터 스크립트 보기 ({lines}줄)",
 
   // AWS problems shown in place of check items
   "aws.problem.access_denied":

@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
-import { statusStyle } from "@/components/lab/ItemList";
+import { StateBadge } from "@/components/lab/StateBadge";
+import { formatDateTime, formatTime } from "@/components/lab/time";
 import { AutoRefresh } from "@/components/ui/AutoRefresh";
 import { currentInstructor, currentRole } from "@/lib/auth/session";
 import { loadModules, loadSteps } from "@/lib/content/source";
@@ -26,7 +27,7 @@ export default async function InstructorPage() {
     }
     redirect("/instructor/sign-in");
   }
-  const timeZone = env().TIME_ZONE;
+  const clock = { locale, timeZone: env().TIME_ZONE };
   const database = await db();
   const events = await listEvents(database);
   const modules = await loadModules();
@@ -57,7 +58,7 @@ export default async function InstructorPage() {
             <p className="text-sm text-slate-600">
               {t("instructor.joinCode")}: <code className="font-bold">{event.join_code}</code> ·{" "}
               {t("instructor.endsAt")}:{" "}
-              {new Date(event.ends_at).toLocaleString(locale, { timeZone })} ·{" "}
+              <time dateTime={event.ends_at}>{formatDateTime(event.ends_at, clock)}</time> ·{" "}
               {t("instructor.attendees", { count: attendees.length })}
             </p>
             {attendees.length === 0 ? (
@@ -95,11 +96,7 @@ export default async function InstructorPage() {
                           return (
                             <td key={step.frontmatter.id} className="px-2 py-1">
                               {state ? (
-                                <span
-                                  className={`rounded border px-2 py-0.5 ${statusStyle[state].className}`}
-                                >
-                                  {statusStyle[state].icon} {t(`check.status.${state}`)}
-                                </span>
+                                <StateBadge state={state} label={t(`check.status.${state}`)} />
                               ) : (
                                 <span className="text-slate-400">—</span>
                               )}
@@ -107,7 +104,9 @@ export default async function InstructorPage() {
                           );
                         })}
                         <td className="px-2 py-1 text-slate-600">
-                          {new Date(attendee.last_seen_at).toLocaleTimeString(locale, { timeZone })}
+                          <time dateTime={attendee.last_seen_at}>
+                            {formatTime(attendee.last_seen_at, clock)}
+                          </time>
                         </td>
                       </tr>
                     ))}

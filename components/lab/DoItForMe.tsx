@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useState, useTransition } from "react";
 import { applyStepAction, planStepAction } from "@/app/lab/actions";
 import { ItemList } from "@/components/lab/ItemList";
-import { announceStatusChanged } from "@/components/lab/status-events";
+import { useShowStepResult } from "@/components/lab/module-status";
+import { stateStyle } from "@/components/lab/StateBadge";
 import { RichText } from "@/components/ui/RichText";
 import type { ApplyView, PlanEntryView, PlanView } from "@/lib/lab/views";
 import type { StepCheckLabels } from "@/components/lab/StepCheck";
@@ -18,6 +19,7 @@ export type DoItForMeLabels = {
   cancel: string;
   nothingToDo: string;
   done: string;
+  completed: string;
   downloadNote: string;
   download: string;
   goCredentials: string;
@@ -34,22 +36,35 @@ const kindStyle: Record<PlanEntryView["kind"], string> = {
   blocked: "bg-amber-100 text-amber-800",
 };
 
+/** `completed` marks entries already carried out: they read as done, not as something to come. */
 function PlanEntries({
   entries,
   kinds,
+  completed,
 }: {
   entries: PlanEntryView[];
   kinds: DoItForMeLabels["kinds"];
+  completed?: string;
 }) {
   return (
     <ul className="space-y-1">
       {entries.map((entry) => (
         <li key={entry.id} className="flex gap-2" data-plan-entry={entry.id} data-kind={entry.kind}>
-          <span
-            className={`h-fit shrink-0 rounded px-2 py-0.5 text-xs font-semibold ${kindStyle[entry.kind]}`}
-          >
-            {kinds[entry.kind]}
-          </span>
+          {completed ? (
+            <span
+              className={`h-fit shrink-0 rounded border px-2 py-0.5 text-xs font-semibold ${stateStyle.pass.tone} ${stateStyle.pass.box}`}
+              data-completed
+            >
+              <span aria-hidden="true">{stateStyle.pass.icon} </span>
+              {completed}
+            </span>
+          ) : (
+            <span
+              className={`h-fit shrink-0 rounded px-2 py-0.5 text-xs font-semibold ${kindStyle[entry.kind]}`}
+            >
+              {kinds[entry.kind]}
+            </span>
+          )}
           <span>
             <RichText text={entry.message} />
           </span>
@@ -70,9 +85,12 @@ export function DoItForMe({
 }) {
   const [plan, setPlan] = useState<PlanView>();
   const [applied, setApplied] = useState<ApplyView>();
+  // One-time links outlive the result that brought them, so a later plan or apply can't hide one.
+  const [downloads, setDownloads] = useState<ApplyView["downloads"]>([]);
   const [error, setError] = useState<string>();
   const [planning, startPlanning] = useTransition();
   const [applying, startApplying] = useTransition();
+  const showStepResult = useShowStepResult(moduleId);
 
   const showPlan = () =>
     startPlanning(async () => {
@@ -90,7 +108,12 @@ export function DoItForMe({
       setError(undefined);
       setPlan(undefined);
       setApplied(result.data);
-      announceStatusChanged(moduleId, `doit:${stepId}`);
+      const received = result.data.downloads;
+      setDownloads((kept) => [
+        ...kept,
+        ...received.filter((download) => !kept.some((old) => old.url === download.url)),
+      ]);
+      showStepResult(stepId, result.data.check);
     });
 
   const problem = plan?.problem ?? applied?.problem;
@@ -151,18 +174,18 @@ export function DoItForMe({
                 ? labels.done.replace("{count}", String(applied.done.length))
                 : labels.nothingToDo}
             </p>
-            <PlanEntries entries={applied.done} kinds={labels.kinds} />
+            <PlanEntries entries={applied.done} kinds={labels.kinds} completed={labels.completed} />
           </div>
         ) : null}
-        {applied && applied.downloads.length > 0 ? (
-          <div className="rounded border border-amber-300 bg-amber-50 p-3">
+        {downloads.length > 0 ? (
+          <div className="space-y-1 rounded border border-amber-300 bg-amber-50 p-3">
             <p className="mb-2 text-sm">{labels.downloadNote}</p>
-            {applied.downloads.map((download) => (
+            {downloads.map((download) => (
               <a
                 key={download.url}
                 href={download.url}
                 download={download.filename}
-                className="font-semibold text-sky-800 underline"
+                className="block font-semibold text-sky-800 underline"
               >
                 {labels.download.replace("{filename}", download.filename)}
               </a>
@@ -171,7 +194,11 @@ export function DoItForMe({
         ) : null}
         {applied?.check ? (
           <div>
-            <p className="font-semibold" data-check-state={applied.check.state}>
+            <p
+              className={`font-semibold ${stateStyle[applied.check.state].tone}`}
+              data-check-state={applied.check.state}
+            >
+              <span aria-hidden="true">{stateStyle[applied.check.state].icon} </span>
               {labels.check.summary[applied.check.state]}
             </p>
             <ItemList

@@ -1,16 +1,8 @@
+import { stateStyle } from "@/components/lab/StateBadge";
 import { RichText } from "@/components/ui/RichText";
 import type { ItemView } from "@/lib/lab/views";
 
-export const statusStyle = {
-  pass: { icon: "✓", className: "text-emerald-700 bg-emerald-50 border-emerald-200" },
-  warn: { icon: "!", className: "text-amber-800 bg-amber-50 border-amber-300" },
-  "not-started": { icon: "○", className: "text-slate-500 bg-white border-slate-300" },
-  fail: { icon: "✗", className: "text-rose-700 bg-rose-50 border-rose-200" },
-  pending: { icon: "…", className: "text-amber-700 bg-amber-50 border-amber-200" },
-  unobservable: { icon: "?", className: "text-slate-700 bg-slate-50 border-slate-300" },
-  error: { icon: "!", className: "text-rose-800 bg-rose-100 border-rose-300" },
-} as const;
-
+/** A passed item is a quiet one-liner; what needs attention keeps its box, message and fix. */
 export function ItemList({
   items,
   statusLabels,
@@ -21,28 +13,48 @@ export function ItemList({
   fixLabel: string;
 }) {
   return (
-    <ul className="space-y-2">
+    <ul className="space-y-1.5">
       {items.map((item) => {
-        const style = statusStyle[item.status];
+        const style = stateStyle[item.status];
+        if (item.status === "pass") {
+          return (
+            <li
+              key={item.id}
+              className="flex items-baseline gap-2 px-1 text-sm text-slate-700"
+              data-item={item.id}
+              data-status={item.status}
+            >
+              <span aria-hidden="true" className="text-xs font-bold text-emerald-700">
+                {style.icon}
+              </span>
+              <span className="sr-only">{statusLabels.pass}: </span>
+              <span>
+                <RichText text={item.message} />
+              </span>
+            </li>
+          );
+        }
         return (
           <li
             key={item.id}
-            className={`rounded border px-3 py-2 ${style.className}`}
+            className={`rounded border px-3 py-2 ${style.tone} ${style.box}`}
             data-item={item.id}
             data-status={item.status}
           >
-            <p>
-              <span aria-hidden="true" className="mr-2 font-bold">
+            <div className="flex gap-2">
+              <span aria-hidden="true" className="font-bold">
                 {style.icon}
               </span>
-              <span className="sr-only">{statusLabels[item.status]}: </span>
-              <RichText text={item.message} />
-            </p>
+              <span>
+                <span className="sr-only">{statusLabels[item.status]}: </span>
+                <RichText text={item.message} />
+              </span>
+            </div>
             {item.fix ? (
-              <p className="mt-1 text-sm text-slate-800">
+              <div className="mt-1 ml-5 text-sm text-slate-800">
                 <span className="font-semibold">{fixLabel}: </span>
                 <RichText text={item.fix} />
-              </p>
+              </div>
             ) : null}
           </li>
         );

@@ -1,9 +1,19 @@
-import { StatusPanel } from "@/components/lab/StatusPanel";
+import { StatusPanel, type PanelStep } from "@/components/lab/StatusPanel";
 import { statusPanelLabels } from "@/components/lab/labels";
 import { loadSteps } from "@/lib/content/source";
 import { getTranslator } from "@/lib/i18n";
+import type { Locale } from "@/messages";
 
-/** Server wrapper: step titles and labels come from content and catalogues, the live data from the poller. */
+async function panelSteps(locale: Locale, module: string): Promise<PanelStep[]> {
+  const steps = await loadSteps(locale, module);
+  return steps.map((step) => ({
+    id: step.frontmatter.id,
+    title: step.frontmatter.title,
+    href: `/lab/${module}/${step.frontmatter.id}`,
+  }));
+}
+
+/** Server wrapper: step titles and labels come from content and catalogues, the live data from SWR. */
 export async function ModuleStatusPanel({
   module,
   compact,
@@ -12,18 +22,12 @@ export async function ModuleStatusPanel({
   compact?: boolean;
 }) {
   const { locale, t } = await getTranslator();
-  const steps = await loadSteps(locale, module);
   return (
     <StatusPanel
       moduleId={module}
-      locale={locale}
       compact={compact}
       labels={statusPanelLabels(t)}
-      steps={steps.map((step) => ({
-        id: step.frontmatter.id,
-        title: step.frontmatter.title,
-        href: `/lab/${module}/${step.frontmatter.id}`,
-      }))}
+      steps={await panelSteps(locale, module)}
     />
   );
 }

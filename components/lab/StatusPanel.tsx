@@ -2,10 +2,12 @@
 
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { ItemList, statusStyle } from "@/components/lab/ItemList";
-import { onStatusChanged } from "@/components/lab/status-events";
-import { refreshModuleStatus, subscribeToModuleStatus } from "@/components/lab/status-poller";
-import type { ItemView, ModuleStatusView, StepView } from "@/lib/lab/views";
+import { ItemList } from "@/components/lab/ItemList";
+import { useClock } from "@/components/lab/LabSettings";
+import { useModuleStatus } from "@/components/lab/module-status";
+import { stateStyle, unknownStyle } from "@/components/lab/StateBadge";
+import { formatTime } from "@/components/lab/time";
+import type { ItemView, StepView } from "@/lib/lab/views";
 
 export type StatusPanelLabels = {
   title: string;
@@ -18,6 +20,8 @@ export type StatusPanelLabels = {
   state: Record<StepView["state"], string>;
   status: Record<StepView["items"][number]["status"], string>;
 };
+
+export type PanelStep = { id: string; title: string; href: string };
 
 /** What needs attention stays open; what already passed folds away but stays one click from view. */
 function StepItems({ items, labels }: { items: ItemView[]; labels: StatusPanelLabels }) {
@@ -44,38 +48,19 @@ function StepItems({ items, labels }: { items: ItemView[]; labels: StatusPanelLa
 
 export function StatusPanel({
   moduleId,
-  locale,
   steps,
   labels,
-  intervalMs = 5000,
   compact = false,
 }: {
   moduleId: string;
-  locale: string;
-  steps: { id: string; title: string; href: string }[];
+  steps: PanelStep[];
   labels: StatusPanelLabels;
-  intervalMs?: number;
   compact?: boolean;
 }) {
-  const [status, setStatus] = useState<ModuleStatusView>();
-  const [refreshing, setRefreshing] = useState(false);
+  const { data: status, isValidating } = useModuleStatus(moduleId);
+  const clock = useClock();
   const [announcement, setAnnouncement] = useState("");
   const previous = useRef<Map<string, StepView["state"]>>(undefined);
-
-  useEffect(() => {
-    const unsubscribe = subscribeToModuleStatus(moduleId, intervalMs, (next, busy) => {
-      setStatus(next);
-      setRefreshing(busy);
-    });
-    const stopListening = onStatusChanged(moduleId, () => refreshModuleStatus(moduleId));
-    return () => {
-      unsubscribe();
-      stopListening();
-    };
-  }, [moduleId, intervalMs]);
-
-  // Status text arrives localized from the server, so a language switch asks for it again.
-  useEffect(() => refreshModuleStatus(moduleId), [moduleId, locale]);
 
   useEffect(() => {
     if (!status) return;
@@ -96,7 +81,6 @@ export function StatusPanel({
   }, [status, steps, labels.state]);
 
   const byStep = new Map(status?.steps.map((step) => [step.stepId, step]));
-  const time = status ? new Date(status.checkedAt).toLocaleTimeString() : undefined;
 
   return (
     <section
@@ -109,7 +93,12 @@ export function StatusPanel({
           {labels.title}
         </h2>
         <span className="text-xs text-slate-500">
-          {refreshing ? labels.refreshing : time ? labels.updated.replace("{time}", time) : ""}
+          {status ? (
+            <time dateTime={status.checkedAt}>
+              {labels.updated.replace("{time}", formatTime(status.checkedAt, clock))}
+            </time>
+          ) : null}
+          {isValidating ? <span> · {labels.refreshing}</span> : null}
         </span>
       </div>
       <p className="sr-only" aria-live="polite" role="status">
@@ -127,13 +116,12 @@ export function StatusPanel({
       <ol className="space-y-3">
         {steps.map((step) => {
           const view = byStep.get(step.id);
-          const state = view?.state ?? "pending";
-          const style = statusStyle[state];
+          const style = view ? stateStyle[view.state] : unknownStyle;
           return (
-            <li key={step.id} data-step-status={step.id} data-state={view ? state : "unknown"}>
+            <li key={step.id} data-step-status={step.id} data-state={view ? view.state : "unknown"}>
               <div className="flex items-center gap-2">
                 <span
-                  className={`inline-flex h-6 w-6 items-center justify-center rounded-full border text-sm font-bold ${style.className}`}
+                  className={`inline-flex h-6 w-6 shrink-0 items-center justify-center rounded-full border text-sm font-bold ${style.tone} ${style.box}`}
                   aria-hidden="true"
                 >
                   {style.icon}
@@ -141,8 +129,8 @@ export function StatusPanel({
                 <Link href={step.href} className="font-medium hover:underline">
                   {step.title}
                 </Link>
-                <span className="ml-auto text-xs text-slate-600">
-                  {view ? labels.state[state] : "—"}
+                <span className={`ml-auto text-xs font-semibold whitespace-nowrap ${style.tone}`}>
+                  {view ? labels.state[view.state] : "—"}
                 </span>
               </div>
               {!compact && view ? <StepItems items={view.items} labels={labels} /> : null}

@@ -1,11 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { checkStepAction } from "@/app/lab/actions";
 import { ItemList } from "@/components/lab/ItemList";
-import { announceStatusChanged, onStatusChanged } from "@/components/lab/status-events";
-import type { CheckView } from "@/lib/lab/views";
+import { useClock } from "@/components/lab/LabSettings";
+import { useModuleStatus, useShowStepResult } from "@/components/lab/module-status";
+import { stateStyle } from "@/components/lab/StateBadge";
+import { formatTime } from "@/components/lab/time";
+import type { CheckView, ModuleStatusView } from "@/lib/lab/views";
 
 export type StepCheckLabels = {
   button: string;
@@ -16,6 +19,17 @@ export type StepCheckLabels = {
   summary: Record<CheckView["state"], string>;
   status: Record<CheckView["items"][number]["status"], string>;
 };
+
+const outcomeOf = (state: string, items: CheckView["items"]) =>
+  [state, ...items.map((item) => `${item.id}:${item.status}`)].join("|");
+
+/** A newer status that disagrees (do it for me, or a change in the console) makes a result misleading. */
+function isOutdated(view: CheckView, stepId: string, status: ModuleStatusView | undefined) {
+  const latest = status?.steps.find((step) => step.stepId === stepId);
+  if (!status || !latest) return false;
+  if (Date.parse(status.checkedAt) <= Date.parse(view.checkedAt)) return false;
+  return outcomeOf(latest.state, latest.items) !== outcomeOf(view.state, view.items);
+}
 
 export function StepCheck({
   stepId,
@@ -29,13 +43,11 @@ export function StepCheck({
   const [view, setView] = useState<CheckView>();
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
-  const source = `check:${stepId}`;
+  const { data: status } = useModuleStatus(moduleId);
+  const showStepResult = useShowStepResult(moduleId);
+  const clock = useClock();
 
-  // A result made stale by do-it-for-me elsewhere on the page is dropped rather than left misleading.
-  useEffect(
-    () => onStatusChanged(moduleId, (changedBy) => changedBy !== source && setView(undefined)),
-    [moduleId, source],
-  );
+  if (view && isOutdated(view, stepId, status)) setView(undefined);
 
   const run = () =>
     startTransition(async () => {
@@ -46,8 +58,10 @@ export function StepCheck({
       }
       setError(undefined);
       setView(result.data);
-      announceStatusChanged(moduleId, source);
+      showStepResult(stepId, result.data);
     });
+
+  const style = view ? stateStyle[view.state] : undefined;
 
   return (
     <section
@@ -64,14 +78,18 @@ export function StepCheck({
       </button>
       <div aria-live="polite" className="mt-3 space-y-2">
         {error ? <p className="text-rose-700">{error}</p> : null}
-        {view ? (
+        {view && style ? (
           <>
-            <p className="font-semibold" data-check-state={view.state}>
-              {view.problem ?? labels.summary[view.state]}{" "}
-              <span className="text-xs font-normal text-slate-500">
-                {labels.checkedAt.replace("{time}", new Date(view.checkedAt).toLocaleTimeString())}
-              </span>
-            </p>
+            <div
+              className={`flex flex-wrap items-baseline gap-x-2 font-semibold ${style.tone}`}
+              data-check-state={view.state}
+            >
+              <span aria-hidden="true">{style.icon}</span>
+              <span>{view.problem ?? labels.summary[view.state]}</span>
+              <time dateTime={view.checkedAt} className="text-xs font-normal text-slate-500">
+                {labels.checkedAt.replace("{time}", formatTime(view.checkedAt, clock))}
+              </time>
+            </div>
             {view.needsCredentials ? (
               <Link href="/credentials" className="text-sky-700 underline">
                 {labels.goCredentials}

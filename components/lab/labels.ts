@@ -39,6 +39,7 @@ export function doItForMeLabels(t: Translator): DoItForMeLabels {
     cancel: t("common.cancel"),
     nothingToDo: t("doit.nothingToDo"),
     done: t("doit.done"),
+    completed: t("doit.completed"),
     downloadNote: t("doit.downloadNote"),
     download: t("doit.download"),
     goCredentials: t("credentials.goSet"),

@@ -24,10 +24,39 @@ function getHighlighter() {
   return highlighter;
 }
 
-export async function CodeBlock({ code, language }: { code: string; language?: string }) {
+/** With `foldedSummary` the code starts folded behind that line; copying never needs unfolding. */
+export async function CodeBlock({
+  code,
+  language,
+  foldedSummary,
+}: {
+  code: string;
+  language?: string;
+  foldedSummary?: string;
+}) {
   const lang = language && languages.includes(language) ? language : "text";
   const html = (await getHighlighter()).codeToHtml(code, { lang, theme: "github-dark" });
   const { t } = await getTranslator();
+  const copy = <CopyButton text={code} label={t("common.copy")} copiedLabel={t("common.copied")} />;
+  const body = (
+    <div
+      className="overflow-x-auto p-3 [&_pre]:!bg-transparent"
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
+  );
+  if (foldedSummary) {
+    return (
+      <div className="relative my-4 rounded-lg bg-[#24292e] text-sm" data-code-block data-folded>
+        <details className="group">
+          <summary className="cursor-pointer rounded-lg py-2 pr-24 pl-3 text-slate-200 hover:bg-slate-700 group-open:rounded-b-none group-open:border-b group-open:border-slate-700">
+            {foldedSummary}
+          </summary>
+          {body}
+        </details>
+        <div className="absolute top-1.5 right-3">{copy}</div>
+      </div>
+    );
+  }
   return (
     <div
       className="group relative my-4 overflow-hidden rounded-lg bg-[#24292e] text-sm"
@@ -35,12 +64,9 @@ export async function CodeBlock({ code, language }: { code: string; language?: s
     >
       <div className="flex items-center justify-between border-b border-slate-700 px-3 py-1 text-xs text-slate-300">
         <span>{lang}</span>
-        <CopyButton text={code} label={t("common.copy")} copiedLabel={t("common.copied")} />
+        {copy}
       </div>
-      <div
-        className="overflow-x-auto p-3 [&_pre]:!bg-transparent"
-        dangerouslySetInnerHTML={{ __html: html }}
-      />
+      {body}
     </div>
   );
 }

@@ -40,6 +40,7 @@ export function mdxComponents(
     StatusPanel: ({ module }: { module: string }) => <ModuleStatusPanel module={module} />,
     UserData: async () => {
       const portalUrl = portalPublicUrl();
+      const script = await labUserData();
       return (
         <>
           {isLoopbackUrl(portalUrl) ? (
@@ -50,7 +51,11 @@ export function mdxComponents(
               {t("userData.unreachablePortal", { url: portalUrl })}
             </p>
           ) : null}
-          <CodeBlock code={await labUserData()} language="bash" />
+          <CodeBlock
+            code={script}
+            language="bash"
+            foldedSummary={t("userData.show", { lines: script.split("\n").length })}
+          />
         </>
       );
     },

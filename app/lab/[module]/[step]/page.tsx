@@ -1,10 +1,13 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { LabSettings } from "@/components/lab/LabSettings";
 import { ModuleStatusPanel } from "@/components/lab/ModuleStatusPanel";
+import { StatusDock } from "@/components/lab/StatusDock";
 import { mdxComponents } from "@/components/mdx";
 import { requireAttendeePage } from "@/lib/auth/session";
 import { compileStep } from "@/lib/content/render";
 import { loadSteps } from "@/lib/content/source";
+import { env } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n";
 import { openStep } from "@/lib/lab/runner";
 import { attendeeRef, runnerEnvironment } from "@/lib/lab/runtime";
@@ -26,50 +29,61 @@ export default async function StepPage({
   const previous = steps[index - 1];
   const next = steps[index + 1];
   return (
-    <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
-      <article className="lab-content min-w-0" lang={locale}>
-        <p className="text-sm text-slate-500">
-          <Link href={`/lab/${moduleId}`} className="hover:underline">
-            {t("lab.moduleOverview")}
-          </Link>{" "}
-          · {t("lab.step", { order: doc.frontmatter.order })} ·{" "}
-          {t("lab.estimated", { minutes: doc.frontmatter.estimatedMinutes })}
-        </p>
-        <h1 className="mt-1 text-3xl font-bold">{doc.frontmatter.title}</h1>
-        <p className="mt-2 text-lg text-slate-700">{doc.frontmatter.summary}</p>
-        {doc.frontmatter.costNote ? (
-          <p className="mt-2 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
-            ₩ {doc.frontmatter.costNote}
-          </p>
-        ) : null}
-        <Content components={mdxComponents(t, { moduleId, stepId })} />
-        <nav
-          className="mt-10 flex justify-between border-t border-slate-200 pt-4"
-          aria-label="steps"
+    <LabSettings locale={locale} timeZone={env().TIME_ZONE}>
+      <div className="grid gap-6 lg:grid-cols-[1fr_22rem] lg:gap-8">
+        <aside
+          className="lg:sticky lg:top-4 lg:col-start-2 lg:row-start-1 lg:self-start"
+          data-status-dock
         >
-          {previous ? (
-            <Link
-              href={`/lab/${moduleId}/${previous.frontmatter.id}`}
-              className="text-sky-700 underline"
-            >
-              ← {t("lab.prev")}: {previous.frontmatter.title}
-            </Link>
-          ) : (
-            <span />
-          )}
-          {next ? (
-            <Link
-              href={`/lab/${moduleId}/${next.frontmatter.id}`}
-              className="text-sky-700 underline"
-            >
-              {t("lab.next")}: {next.frontmatter.title} →
-            </Link>
+          <StatusDock
+            moduleId={moduleId}
+            stepIds={steps.map((step) => step.frontmatter.id)}
+            labels={{ title: t("status.title"), summary: t("status.summary") }}
+          >
+            <ModuleStatusPanel module={moduleId} compact />
+          </StatusDock>
+        </aside>
+        <article className="lab-content min-w-0 lg:col-start-1 lg:row-start-1" lang={locale}>
+          <p className="text-sm text-slate-500">
+            <Link href={`/lab/${moduleId}`} className="hover:underline">
+              {t("lab.moduleOverview")}
+            </Link>{" "}
+            · {t("lab.step", { order: doc.frontmatter.order })} ·{" "}
+            {t("lab.estimated", { minutes: doc.frontmatter.estimatedMinutes })}
+          </p>
+          <h1 className="mt-1 text-3xl font-bold">{doc.frontmatter.title}</h1>
+          <p className="mt-2 text-lg text-slate-700">{doc.frontmatter.summary}</p>
+          {doc.frontmatter.costNote ? (
+            <p className="mt-2 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              ₩ {doc.frontmatter.costNote}
+            </p>
           ) : null}
-        </nav>
-      </article>
-      <aside className="lg:sticky lg:top-4 lg:self-start">
-        <ModuleStatusPanel module={moduleId} compact />
-      </aside>
-    </div>
+          <Content components={mdxComponents(t, { moduleId, stepId })} />
+          <nav
+            className="mt-10 flex justify-between border-t border-slate-200 pt-4"
+            aria-label="steps"
+          >
+            {previous ? (
+              <Link
+                href={`/lab/${moduleId}/${previous.frontmatter.id}`}
+                className="text-sky-700 underline"
+              >
+                ← {t("lab.prev")}: {previous.frontmatter.title}
+              </Link>
+            ) : (
+              <span />
+            )}
+            {next ? (
+              <Link
+                href={`/lab/${moduleId}/${next.frontmatter.id}`}
+                className="text-sky-700 underline"
+              >
+                {t("lab.next")}: {next.frontmatter.title} →
+              </Link>
+            ) : null}
+          </nav>
+        </article>
+      </div>
+    </LabSettings>
   );
 }
