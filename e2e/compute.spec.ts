@@ -16,7 +16,10 @@ async function downloadOnce(link: Locator) {
   expect(again.status()).toBe(410);
 }
 
-for (const labModule of doItForMeModules()) {
+const finishable = doItForMeModules();
+if (finishable.length === 0) throw new Error("no module offers do it for me on every step");
+
+for (const labModule of finishable) {
   const steps = labModule.steps.map((step) => step.id);
 
   test(`an attendee joins, picks the sandbox and completes ${labModule.id} with do it for me`, async ({

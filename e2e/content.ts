@@ -18,12 +18,11 @@ function stepsOf(moduleId: string, locale: string): ContentStep[] {
   return files
     .map((file) => {
       const { data, content } = matter(readFileSync(path.join(folder, file), "utf8"));
-      const id = String(data.id);
       return {
-        id,
+        id: String(data.id),
         order: Number(data.order),
         title: String(data.title),
-        hasDoItForMe: content.includes(`<DoItForMe step="${id}"`),
+        hasDoItForMe: /<DoItForMe\b/.test(content),
       };
     })
     .sort((a, b) => a.order - b.order);
