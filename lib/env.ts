@@ -25,9 +25,10 @@ const envSchema = z.object({
   SANDBOX_AWS_ENDPOINT: optionalUrl.refine((value) => !value || isLoopbackUrl(value), {
     message: "SANDBOX_AWS_ENDPOINT must be a loopback URL (the local emulator)",
   }),
-  SANDBOX_APP_URL: optionalUrl.refine((value) => !value || isLoopbackUrl(value), {
-    message: "SANDBOX_APP_URL must be a loopback URL",
+  SANDBOX_RUNTIME_URL: optionalUrl.refine((value) => !value || isLoopbackUrl(value), {
+    message: "SANDBOX_RUNTIME_URL must be a loopback URL (the sandbox instance runtime)",
   }),
+  SANDBOX_RUNTIME_TOKEN: z.string().min(16).optional(),
   PORTAL_PUBLIC_URL: optionalUrl,
   DEFAULT_REGION: z.string().default("ap-northeast-2"),
   TIME_ZONE: z

@@ -256,10 +256,6 @@ export const en: Record<keyof typeof ko, string> = {
   "check.web.http.open": "{group} allows HTTP (80) from anywhere.",
   "check.web.http.missing": "{group} has no HTTP (80) inbound rule.",
   "check.web.app.ok": "The sample app answers at {url}.",
-  "check.web.app.sandboxOk":
-    "The sample app answers. In the sandbox the portal checked the local copy at {url} instead of EC2.",
-  "check.web.app.sandboxUnmapped":
-    "Can't be observed in the sandbox: emulated instances don't really run, and this portal has no sample app address (SANDBOX_APP_URL) configured.",
   "check.web.app.notSampleApp": "{url} answered, but it isn't the sample app.",
   "check.web.app.timeout": "{url} did not answer in time.",
   "check.web.app.refused": "{url} refused the connection. The app isn't running.",
@@ -364,6 +360,11 @@ export const en: Record<keyof typeof ko, string> = {
     "EC2 → **Security Groups** → web-server-sg → **Edit inbound rules**: change the HTTP rule's source to **Anywhere-IPv4** (0.0.0.0/0).",
   "fix.web.http":
     "EC2 → **Security Groups** → web-server-sg → **Edit inbound rules** → **Add rule**: type HTTP, source **Anywhere-IPv4** (0.0.0.0/0).",
+  "check.web.app.sandboxOk": "The sample app answers. In the sandbox your own sandbox app {url} stands in for Web ({ip}).",
+  "check.web.app.sandboxNoRuntime": "Can't be observed in the sandbox: emulated instances don't really run, and the sandbox instance runtime is not running (start it with `npm run demo` or `npm run sandbox`).",
+  "check.web.app.sandboxFull": "The sandbox is full: it runs at most {cap} sandbox apps at once. Check again shortly or tell your instructor.",
+  "check.web.app.sandboxNoApp": "This instance's user data does not install the sample app, so no app runs in the sandbox either.",
+  "check.web.app.sandboxNotResponding": "Web's sample app is not responding: the instance is {state}.",
   "check.web.app.noAddress":
     "Web has no public IP, so the app can't be checked. Finish step 2 (Elastic IP) first.",
   "done.web.httpAdded": "Added the HTTP (80) rule from 0.0.0.0/0 to {group}.",

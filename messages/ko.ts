@@ -260,10 +260,6 @@ export const ko = {
   "check.web.http.open": "{group}이(가) 모든 IP에서 오는 HTTP(80)를 허용합니다.",
   "check.web.http.missing": "{group}에 HTTP(80) 인바운드 규칙이 없습니다.",
   "check.web.app.ok": "샘플 앱이 {url}에서 응답합니다.",
-  "check.web.app.sandboxOk":
-    "샘플 앱이 응답합니다. 샌드박스에서는 EC2 대신 로컬 사본 {url}을(를) 확인했습니다.",
-  "check.web.app.sandboxUnmapped":
-    "샌드박스에서는 확인할 수 없습니다: 에뮬레이터의 인스턴스는 실제로 실행되지 않고, 포털에 샘플 앱 주소(SANDBOX_APP_URL)가 설정되어 있지 않습니다.",
   "check.web.app.notSampleApp": "{url}이(가) 응답했지만 샘플 앱 화면이 아닙니다.",
   "check.web.app.timeout": "{url}이(가) 제한 시간 안에 응답하지 않았습니다.",
   "check.web.app.refused": "{url}이(가) 연결을 거부했습니다. 앱이 실행 중이 아닙니다.",
@@ -366,6 +362,11 @@ export const ko = {
     "EC2 → **보안 그룹 (Security Groups)** → web-server-sg → **인바운드 규칙 편집 (Edit inbound rules)**에서 HTTP 규칙의 소스를 **Anywhere-IPv4** (0.0.0.0/0)로 바꾸세요.",
   "fix.web.http":
     "EC2 → **보안 그룹 (Security Groups)** → web-server-sg → **인바운드 규칙 편집 (Edit inbound rules)** → **규칙 추가 (Add rule)**: 유형 HTTP, 소스 **Anywhere-IPv4** (0.0.0.0/0).",
+  "check.web.app.sandboxOk": "샘플 앱이 응답합니다. 샌드박스에서는 Web({ip}) 대신 내 샌드박스 앱 {url}을(를) 확인했습니다.",
+  "check.web.app.sandboxNoRuntime": "샌드박스에서는 확인할 수 없습니다: 에뮬레이터의 인스턴스는 실제로 실행되지 않고, 샌드박스 인스턴스 런타임이 켜져 있지 않습니다 (`npm run demo` 또는 `npm run sandbox`로 시작).",
+  "check.web.app.sandboxFull": "샌드박스가 가득 찼습니다: 샌드박스 앱을 동시에 {cap}개까지만 실행합니다. 잠시 후 다시 확인하거나 강사에게 알려 주세요.",
+  "check.web.app.sandboxNoApp": "이 인스턴스의 사용자 데이터가 샘플 앱을 설치하지 않으므로 샌드박스에서도 앱이 실행되지 않습니다.",
+  "check.web.app.sandboxNotResponding": "Web의 샘플 앱이 응답하지 않습니다. 인스턴스 상태가 {state}입니다.",
   "check.web.app.noAddress":
     "Web 인스턴스에 퍼블릭 IP가 없어 앱을 확인할 수 없습니다. 2단계(탄력적 IP)를 먼저 끝내세요.",
   "done.web.httpAdded": "{group}에 0.0.0.0/0의 HTTP(80) 규칙을 추가했습니다.",

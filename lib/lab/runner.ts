@@ -26,6 +26,7 @@ import {
   type StepState,
 } from "@/lib/lab/types";
 import { log, logInternalError, withLogContext } from "@/lib/log";
+import { sandboxApp, type SandboxRuntimeConnection } from "@/lib/sandbox/client";
 
 export type Problem =
   | AwsProblem
@@ -46,7 +47,7 @@ export type ModuleStatus = {
 export type RunnerEnvironment = {
   db: PortalDb;
   sandboxEndpoint?: string;
-  sandboxAppUrl?: string;
+  sandboxRuntime?: SandboxRuntimeConnection;
   cacheMs: number;
   makeProbe: (options: { sandbox: boolean }) => StepContext["probe"];
   userData: string;
@@ -110,7 +111,10 @@ async function openSession(
       region: resolved.target.region,
       sandbox: resolved.source === "sandbox",
       clientIp: attendee.clientIp,
-      sandboxAppUrl: runtime.sandboxAppUrl,
+      sandboxApp: (instanceId) =>
+        resolved.source === "sandbox"
+          ? sandboxApp(runtime.sandboxRuntime, { accountId: resolved.accountId, instanceId })
+          : Promise.resolve({ state: "unavailable" }),
       probe: runtime.makeProbe({ sandbox: resolved.source === "sandbox" }),
       userData: runtime.userData,
     },

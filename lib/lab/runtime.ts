@@ -13,7 +13,10 @@ export async function runnerEnvironment(): Promise<RunnerEnvironment> {
   return {
     db: await db(),
     sandboxEndpoint: config.SANDBOX_AWS_ENDPOINT,
-    sandboxAppUrl: config.SANDBOX_APP_URL,
+    sandboxRuntime:
+      config.SANDBOX_RUNTIME_URL && config.SANDBOX_RUNTIME_TOKEN
+        ? { url: config.SANDBOX_RUNTIME_URL, token: config.SANDBOX_RUNTIME_TOKEN }
+        : undefined,
     cacheMs: config.STATUS_CACHE_SECONDS * 1000,
     makeProbe: ({ sandbox }) => createAppProbe({ sandbox, timeoutMs: config.APP_PROBE_TIMEOUT_MS }),
     userData: await labUserData(),

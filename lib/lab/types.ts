@@ -1,6 +1,7 @@
 import type { AwsClients } from "@/lib/aws/client";
 import type { ResourceTags } from "@/lib/aws/types";
 import type { FactKind, Facts } from "@/lib/lab/facts";
+import type { SandboxApp } from "@/lib/sandbox/client";
 import type { MessageKey } from "@/messages";
 
 /** warn: right enough to go on, but worth knowing (an idle address that costs money). */
@@ -54,8 +55,11 @@ export type StepContext = {
   region: string;
   sandbox: boolean;
   clientIp?: string;
-  /** Where the web-app probe may go in the sandbox; never an address the emulator invented. */
-  sandboxAppUrl?: string;
+  /**
+   * In the sandbox, the attendee's own copy of the app behind an emulated instance: the probe goes
+   * there, never to an address the emulator invented.
+   */
+  sandboxApp: (instanceId: string) => Promise<SandboxApp>;
   probe: (url: string) => Promise<ProbeResult>;
   userData: string;
 };

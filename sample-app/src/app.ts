@@ -46,6 +46,13 @@ export function createApp(initialConfig: AppConfig, options: AppOptions = {}): S
 
   const server = createServer((request, response) => {
     const current = services;
+    const started = Date.now();
+    // An access log like a web server's: journalctl on EC2, the runtime's log in the sandbox.
+    response.once("finish", () =>
+      log(
+        `${request.method} ${(request.url ?? "/").split("?")[0]} ${response.statusCode} ${Date.now() - started}ms`,
+      ),
+    );
     route(current, request, response).catch((error: unknown) => {
       // The browser gets a reference number, never a stack trace; the log gets the details.
       const reference = randomUUID().slice(0, 8);

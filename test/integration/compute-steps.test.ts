@@ -29,19 +29,20 @@ import {
   launchBareWeb,
   labRuntime,
   sandboxAttendee,
-  startFakeSampleApp,
+  startTestRuntime,
+  type TestRuntime,
 } from "./lab-harness";
 
 let db: PortalDb;
-let app: Awaited<ReturnType<typeof startFakeSampleApp>>;
+let sandbox: TestRuntime;
 let runtime: RunnerEnvironment;
 beforeAll(async () => {
   db = await labDatabase();
-  app = await startFakeSampleApp();
-  runtime = labRuntime(db, app.url);
+  sandbox = await startTestRuntime();
+  runtime = labRuntime(db, sandbox.connection);
 });
 afterAll(async () => {
-  await app.close();
+  await sandbox.stop();
   await db.destroy();
 });
 

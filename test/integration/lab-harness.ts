@@ -1,4 +1,7 @@
-import { createServer, type Server } from "node:http";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { DescribeSubnetsCommand, RunInstancesCommand } from "@aws-sdk/client-ec2";
 import type { AwsClients } from "@/lib/aws/client";
 import { latestAl2023ImageId } from "@/lib/aws/ec2";
@@ -6,22 +9,51 @@ import { connectSandbox } from "@/lib/credentials";
 import { openDatabase, type PortalDb } from "@/lib/db/connection";
 import { createAttendee, createEvent } from "@/lib/db/queries";
 import { createAppProbe } from "@/lib/lab/probe";
+import { unpackSampleApp } from "@/lib/sandbox/app-bundle";
+import type { SandboxRuntimeConnection } from "@/lib/sandbox/client";
+import { startControlServer } from "@/lib/sandbox/control";
+import { instanceEnvironment } from "@/lib/sandbox/environment";
+import { SandboxRuntime, type RuntimeOptions } from "@/lib/sandbox/runtime";
+import { DEFAULT_BUNDLE_PATH } from "@/sample-app/scripts/bundle";
 import type { AttendeeRef, RunnerEnvironment } from "@/lib/lab/runner";
 import { REGION, emulatorEndpoint, sandboxClients } from "./emulator";
 
 export const SAMPLE_APP_USER_DATA =
   "#!/bin/bash\ncurl -fsSL http://127.0.0.1:3000/downloads/sample-app/1.0.0.tgz -o /tmp/app.tgz\n";
 
-/** A stand-in for the sandbox's sample app: answers with the lab's heading. */
-export async function startFakeSampleApp(): Promise<{ url: string; close: () => Promise<void> }> {
-  const server: Server = createServer((_request, response) =>
-    response.end("<h1>Welcome to Saltware</h1>"),
-  );
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
+export type TestRuntime = {
+  runtime: SandboxRuntime;
+  connection: SandboxRuntimeConnection;
+  stop: () => Promise<void>;
+};
+
+/** The sandbox instance runtime in-process, running the freshly built sample-app bundle. */
+export async function startTestRuntime(
+  options: Partial<Pick<RuntimeOptions, "maxApps" | "idleMs" | "watchMs" | "environment">> = {},
+): Promise<TestRuntime> {
+  const scratch = mkdtempSync(path.join(tmpdir(), "aws101-runtime-"));
+  const runtime = new SandboxRuntime({
+    emulatorEndpoint: emulatorEndpoint(),
+    region: REGION,
+    appDirectory: unpackSampleApp(DEFAULT_BUNDLE_PATH, path.join(scratch, "app"), "test"),
+    dataDirectory: path.join(scratch, "instances"),
+    maxApps: 10,
+    idleMs: 600_000,
+    watchMs: 500,
+    environment: instanceEnvironment({ emulatorEndpoint: emulatorEndpoint() }),
+    log: () => {},
+    ...options,
+  });
+  runtime.start();
+  const token = randomBytes(24).toString("hex");
+  const control = await startControlServer(runtime, { port: 0, token });
   return {
-    url: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    runtime,
+    connection: { url: control.url, token },
+    stop: async () => {
+      await Promise.all([runtime.stop(), control.close()]);
+      rmSync(scratch, { recursive: true, force: true });
+    },
   };
 }
 
@@ -29,11 +61,14 @@ export async function labDatabase(): Promise<PortalDb> {
   return openDatabase("file::memory:");
 }
 
-export function labRuntime(db: PortalDb, sandboxAppUrl?: string): RunnerEnvironment {
+export function labRuntime(
+  db: PortalDb,
+  sandboxRuntime?: SandboxRuntimeConnection,
+): RunnerEnvironment {
   return {
     db,
     sandboxEndpoint: emulatorEndpoint(),
-    sandboxAppUrl,
+    sandboxRuntime,
     cacheMs: 60_000,
     makeProbe: ({ sandbox }) => createAppProbe({ sandbox, timeoutMs: 2000 }),
     userData: SAMPLE_APP_USER_DATA,

@@ -448,7 +448,10 @@ describe("web-app", () => {
     const items = byId(
       await webAppStep.check(
         withHttp(rule(80, "0.0.0.0/0")),
-        context({ probe, sandboxAppUrl: "http://127.0.0.1:8080" }),
+        context({
+          probe,
+          sandboxApp: async () => ({ state: "running", url: "http://127.0.0.1:8080" }),
+        }),
       ),
     );
     expect(probe).toHaveBeenCalledExactlyOnceWith("http://127.0.0.1:8080");

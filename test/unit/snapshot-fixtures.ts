@@ -91,6 +91,7 @@ export function context(overrides: Partial<StepContext> = {}): StepContext {
       throw new Error("the probe must not be called in this test");
     },
     userData: PORTAL_USER_DATA,
+    sandboxApp: async () => ({ state: "unavailable" }),
     ...overrides,
   };
 }

@@ -42,18 +42,47 @@ function httpItem(facts: Pick<Facts, "securityGroups">, web: InstanceSummary): C
     : fail("http-rule", msg("check.web.http.missing", { group }), msg("fix.web.http"));
 }
 
+/** In the sandbox the app is the attendee's own copy run by the sandbox runtime, found by instance. */
+async function sandboxAppUrl(web: InstanceSummary, ctx: StepContext): Promise<string | CheckItem> {
+  const app = await ctx.sandboxApp(web.id);
+  switch (app.state) {
+    case "running":
+      return app.url;
+    case "unavailable":
+      return unobservable("app", msg("check.web.app.sandboxNoRuntime"));
+    case "full":
+      return unobservable("app", msg("check.web.app.sandboxFull", { cap: app.cap }));
+    case "no-app":
+      return fail("app", msg("check.web.app.sandboxNoApp"), msg("fix.ec2.userData"));
+    case "not-running":
+      return fail(
+        "app",
+        msg("check.web.app.sandboxNotResponding", { state: app.instanceState }),
+        msg("fix.ec2.state"),
+      );
+    case "not-found":
+      return pending("app", msg("check.common.needsWeb"));
+  }
+}
+
 async function appItem(web: InstanceSummary, ctx: StepContext): Promise<CheckItem> {
   let url: string;
   if (ctx.sandbox) {
-    if (!ctx.sandboxAppUrl) return unobservable("app", msg("check.web.app.sandboxUnmapped"));
-    url = ctx.sandboxAppUrl;
+    const found = await sandboxAppUrl(web, ctx);
+    if (typeof found !== "string") return found;
+    url = found;
   } else {
     if (!web.publicIp) return pending("app", msg("check.web.app.noAddress"));
     url = `http://${web.publicIp}/`;
   }
   const result = await ctx.probe(url);
   if (result.ok && result.looksLikeSampleApp) {
-    return pass("app", msg(ctx.sandbox ? "check.web.app.sandboxOk" : "check.web.app.ok", { url }));
+    return pass(
+      "app",
+      ctx.sandbox
+        ? msg("check.web.app.sandboxOk", { url, ip: web.publicIp ?? web.id })
+        : msg("check.web.app.ok", { url }),
+    );
   }
   if (result.ok) {
     return fail("app", msg("check.web.app.notSampleApp", { url }), msg("fix.web.app.restart"));

@@ -1,0 +1,46 @@
+import "server-only";
+import { z } from "zod";
+import { TOKEN_HEADER } from "@/lib/sandbox/control";
+
+const resolutionSchema = z.discriminatedUnion("state", [
+  z.object({ state: z.literal("running"), url: z.url() }),
+  z.object({ state: z.literal("not-running"), instanceState: z.string() }),
+  z.object({ state: z.literal("not-found") }),
+  z.object({ state: z.literal("no-app") }),
+  z.object({ state: z.literal("full"), cap: z.number() }),
+]);
+
+/** What the portal can say about a sandbox instance's app; `unavailable`: no runtime to ask. */
+export type SandboxApp = z.infer<typeof resolutionSchema> | { state: "unavailable" };
+
+export type SandboxRuntimeConnection = { url: string; token: string };
+
+const TIMEOUT_MS = 25_000;
+
+async function call(connection: SandboxRuntimeConnection, path: string, init: RequestInit = {}) {
+  return fetch(`${connection.url}${path}`, {
+    ...init,
+    headers: { ...init.headers, [TOKEN_HEADER]: connection.token },
+    signal: AbortSignal.timeout(TIMEOUT_MS),
+  });
+}
+
+/** Asks the runtime for the attendee's app behind an instance, starting it if it should run. */
+export async function sandboxApp(
+  connection: SandboxRuntimeConnection | undefined,
+  target: { accountId: string; instanceId: string },
+): Promise<SandboxApp> {
+  if (!connection) return { state: "unavailable" };
+  try {
+    const response = await call(connection, "/resolve", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(target),
+    });
+    if (!response.ok) return { state: "unavailable" };
+    const parsed = resolutionSchema.safeParse(await response.json());
+    return parsed.success ? parsed.data : { state: "unavailable" };
+  } catch {
+    return { state: "unavailable" };
+  }
+}
