@@ -3,7 +3,6 @@
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { connect } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureEmulatorInstalled, freePort, startEmulator } from "./emulator.mjs";
@@ -70,19 +69,6 @@ export function stopOnSignals() {
   }
 }
 
-export function tcpReachable(host, port, timeoutMs = 1000) {
-  return new Promise((resolve) => {
-    const socket = connect({ host, port });
-    const done = (ok) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(timeoutMs, () => done(false));
-    socket.once("connect", () => done(true));
-    socket.once("error", () => done(false));
-  });
-}
-
 export async function waitForHttp(url, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -97,134 +83,46 @@ export async function waitForHttp(url, timeoutMs = 120_000) {
   throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`);
 }
 
-const SAMPLE_APP_ACCOUNT = "100000000101";
-
 /**
- * The sandbox's sample app gets its own emulator account through sts:AssumeRole, like an instance
- * role would give it; the emulator answers unknown keys badly once a bucket has a policy.
+ * The sandbox instance runtime: each attendee's running Web gets its own copy of the sample app on
+ * loopback. The portal finds it through the runtime's token-protected loopback API.
  */
-async function sampleAppCredentials(endpoint) {
-  const { STSClient, AssumeRoleCommand } = await import("@aws-sdk/client-sts");
-  const sts = new STSClient({
-    endpoint,
-    region: "ap-northeast-2",
-    credentials: { accessKeyId: "sandbox", secretAccessKey: "sandbox" },
-  });
-  const { Credentials } = await sts.send(
-    new AssumeRoleCommand({
-      RoleArn: `arn:aws:iam::${SAMPLE_APP_ACCOUNT}:role/awslab-ec2-role`,
-      RoleSessionName: "sample-app",
-      DurationSeconds: 43200,
-    }),
-  );
-  return {
-    AWS_ACCESS_KEY_ID: Credentials.AccessKeyId,
-    AWS_SECRET_ACCESS_KEY: Credentials.SecretAccessKey,
-    AWS_SESSION_TOKEN: Credentials.SessionToken,
-  };
-}
-
-/** The lab's database as attendees create it in the Database module (with the wider password column). */
-async function prepareLabDatabase(database) {
-  const mysql = await import("mysql2/promise");
-  const connection = await mysql.createConnection({ host: "127.0.0.1", port: 3306, user: "root" });
-  try {
-    await connection.query(`CREATE DATABASE IF NOT EXISTS \`${database}\``);
-    await connection.query(
-      "CREATE USER IF NOT EXISTS 'form_user'@'localhost' IDENTIFIED BY 'asdf1234'",
-    );
-    await connection.query(
-      "CREATE USER IF NOT EXISTS 'form_user'@'127.0.0.1' IDENTIFIED BY 'asdf1234'",
-    );
-    await connection.query(`GRANT ALL PRIVILEGES ON \`${database}\`.* TO 'form_user'@'localhost'`);
-    await connection.query(`GRANT ALL PRIVILEGES ON \`${database}\`.* TO 'form_user'@'127.0.0.1'`);
-    await connection.query(
-      `CREATE TABLE IF NOT EXISTS \`${database}\`.users (id INT AUTO_INCREMENT, name VARCHAR(255) NOT NULL, email VARCHAR(255) NOT NULL, password VARCHAR(255) NOT NULL, attachment VARCHAR(255), PRIMARY KEY (id))`,
-    );
-  } finally {
-    await connection.end();
-  }
-}
-
-async function createBucket(endpoint, bucket, keys) {
-  const { S3Client, CreateBucketCommand } = await import("@aws-sdk/client-s3");
-  const s3 = new S3Client({
-    endpoint,
-    region: "ap-northeast-2",
-    forcePathStyle: true,
-    credentials: {
-      accessKeyId: keys.AWS_ACCESS_KEY_ID,
-      secretAccessKey: keys.AWS_SECRET_ACCESS_KEY,
-      sessionToken: keys.AWS_SESSION_TOKEN,
-    },
-  });
-  try {
-    await s3.send(
-      new CreateBucketCommand({
-        Bucket: bucket,
-        CreateBucketConfiguration: { LocationConstraint: "ap-northeast-2" },
-      }),
-    );
-  } catch (error) {
-    if (error?.name !== "BucketAlreadyOwnedByYou") throw error;
-  }
-}
-
-/** The sandbox's copy of the lab's web app on loopback: the web-app probe goes here, never to EC2. */
-export async function startSampleApp({
-  port,
-  emulatorEndpoint,
-  database = "aws101_demo",
-  log = "inherit",
-}) {
-  const keys = await sampleAppCredentials(emulatorEndpoint);
-  const env = {
-    ...process.env,
-    ...keys,
-    PORT: String(port),
-    LISTEN_HOST: "127.0.0.1",
-    AWS_REGION: "ap-northeast-2",
-    AWS_ENDPOINT_URL: emulatorEndpoint,
-    AWS_EC2_METADATA_DISABLED: "true",
-    S3_BUCKET: "awslab-s3-sandbox",
-    CONFIG_FILE: path.join(root, "data", "sample-app.env"),
-  };
-  await createBucket(emulatorEndpoint, env.S3_BUCKET, keys);
-  if (await tcpReachable("127.0.0.1", 3306)) {
-    try {
-      await prepareLabDatabase(database);
-      Object.assign(env, {
-        DB_HOST: "127.0.0.1",
-        DB_NAME: database,
-        DB_USER: "form_user",
-        DB_USERPASSWORD: "asdf1234",
-      });
-    } catch (error) {
-      console.warn(
-        `MariaDB reachable but not usable (${error.message}); the sample app runs without a database.`,
-      );
-    }
-  } else {
-    console.warn(
-      "MariaDB is not reachable on 127.0.0.1:3306; the sample app runs and /healthz says so.",
-    );
-  }
-  if (!existsSync(env.CONFIG_FILE))
-    writeFileSync(
-      env.CONFIG_FILE,
-      "# Sample app config for the sandbox; the environment overrides it.\n",
-    );
+async function startSandboxRuntime({ emulatorEndpoint, port = 0, dataDir, log = "inherit" }) {
+  const token = randomBytes(24).toString("hex");
   const child = track(
-    spawn(process.execPath, ["--import", "tsx", path.join(root, "sample-app", "src", "main.ts")], {
-      cwd: root,
-      env,
-      stdio: ["ignore", log, log],
-    }),
-    "sample app",
+    spawn(
+      process.execPath,
+      [
+        "--conditions=react-server",
+        "--import",
+        "tsx",
+        path.join(root, "scripts", "sandbox-runtime.ts"),
+      ],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          SANDBOX_AWS_ENDPOINT: emulatorEndpoint,
+          SANDBOX_RUNTIME_PORT: String(port),
+          SANDBOX_RUNTIME_TOKEN: token,
+          SANDBOX_DATA_DIR: dataDir,
+        },
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    ),
+    "sandbox runtime",
   );
-  const url = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${url}/healthz`, 30_000);
-  return { url, child };
+  const url = await new Promise((resolve, reject) => {
+    let output = "";
+    child.stdout.on("data", (chunk) => {
+      if (log === "inherit") process.stdout.write(chunk);
+      output += chunk.toString();
+      const match = /sandbox runtime listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match) resolve(match[1]);
+    });
+    child.once("exit", (code) => reject(new Error(`the sandbox runtime exited (${code})`)));
+  });
+  return { url, token };
 }
 
 export async function seedPortal({
@@ -269,12 +167,12 @@ const modes = {
   demo: {
     portalPort: 3000,
     emulatorPort: 4566,
-    appPort: 8080,
+    runtimePort: 4580,
     database: "file:./data/portal.db",
     secrets: "data/demo.env",
     portal: "dev",
   },
-  sandbox: { emulatorPort: 4566, appPort: 8080, secrets: "data/demo.env", portal: "none" },
+  sandbox: { emulatorPort: 4566, runtimePort: 4580, secrets: "data/demo.env", portal: "none" },
   e2e: {
     portalPort: Number(process.env.E2E_PORT ?? 3100),
     database: "file:./data/e2e.db",
@@ -294,21 +192,22 @@ export async function runStack(modeName) {
   });
   if (bundled.status !== 0) throw new Error("building the sample app bundle failed");
   const emulator = await startEmulatorTracked({ port: mode.emulatorPort });
-  const app = await startSampleApp({
-    port: mode.appPort ?? (await freePort()),
+  const runtime = await startSandboxRuntime({
     emulatorEndpoint: emulator.endpoint,
-    database: modeName === "e2e" ? "aws101_e2e" : "aws101_demo",
+    port: mode.runtimePort ?? 0,
+    dataDir: path.join(root, "data", modeName === "e2e" ? "e2e-sandbox" : "sandbox"),
     log: modeName === "e2e" ? "ignore" : "inherit",
   });
   const portalEnv = {
     CREDENTIALS_KEY: secrets.CREDENTIALS_KEY,
     NEXTAUTH_SECRET: secrets.NEXTAUTH_SECRET,
     SANDBOX_AWS_ENDPOINT: emulator.endpoint,
-    SANDBOX_APP_URL: app.url,
+    SANDBOX_RUNTIME_URL: runtime.url,
+    SANDBOX_RUNTIME_TOKEN: runtime.token,
   };
   if (mode.portal === "none") {
     console.log(
-      `\nSandbox running.\n  SANDBOX_AWS_ENDPOINT=${emulator.endpoint}\n  SANDBOX_APP_URL=${app.url}\nPress Ctrl+C to stop.`,
+      `\nSandbox running.\n  SANDBOX_AWS_ENDPOINT=${emulator.endpoint}\n  SANDBOX_RUNTIME_URL=${runtime.url}\n  SANDBOX_RUNTIME_TOKEN=${runtime.token}\nPress Ctrl+C to stop.`,
     );
     return;
   }
@@ -347,7 +246,7 @@ export async function runStack(modeName) {
       `  Join code:           ${seeded.joinCode}`,
       `  Instructor:          ${seeded.instructorEmail} / ${secrets.DEMO_INSTRUCTOR_PASSWORD}  (${portalUrl}/instructor)`,
       `  AWS emulator:        ${emulator.endpoint}`,
-      `  Sample app (local):  ${app.url}`,
+      `  Sandbox runtime:     ${runtime.url} (one sample app per running Web instance)`,
       "Press Ctrl+C to stop.",
       "",
     ].join("\n"),
