@@ -122,6 +122,32 @@ export const en: Record<keyof typeof ko, string> = {
   "lab.moduleOverview": "Module overview",
   "lab.progress": "{done}/{total} steps done",
 
+  // Sandbox instance
+  "sandbox.title": "Sandbox instance",
+  "sandbox.intro":
+    "A sandbox EC2 instance exists only inside the emulator, so there is no SSH into it. Instead, this page shows your own sample app running on Web, lets you edit its config file (config.env) and read the app's log. On real AWS you do the same over SSH.",
+  "sandbox.notSandbox":
+    "This page is for sandbox accounts. On real AWS, connect to the instance over SSH.",
+  "sandbox.noWeb": "There is no Web instance yet. Finish step 1 of the Compute module first.",
+  "sandbox.instance": "Instance",
+  "sandbox.state": "State",
+  "sandbox.publicIp": "Public IP",
+  "sandbox.app.running": "Your sample app is running at {url}. On real AWS that is http://{ip}/.",
+  "sandbox.config.title": "Config file (config.env)",
+  "sandbox.config.help":
+    "The same as connecting over SSH, editing it with `nano ~/aws101/config.env` and running `sudo systemctl restart aws101-sample-app`. Saving makes the app read it again.",
+  "sandbox.config.save": "Save and restart the app",
+  "sandbox.config.saving": "Saving…",
+  "sandbox.config.saved": "Saved. The app has read the new configuration.",
+  "sandbox.config.failed": "Could not save. Check that Web is running and its app is up.",
+  "sandbox.config.missing":
+    "The config file appears once the app has run. Check that Web is running.",
+  "sandbox.health.title": "App status (/healthz)",
+  "sandbox.log.title": "App log (journalctl -u aws101-sample-app)",
+  "sandbox.log.empty": "No log yet.",
+  "sandbox.link": "Open the sandbox instance (instead of SSH)",
+  "sandbox.field.config.invalid": "The config file must be text of at most 16 KB.",
+
   "check.button": "Check",
   "check.running": "Checking…",
   "check.checkedAt": "Checked at {time}",
@@ -360,11 +386,16 @@ export const en: Record<keyof typeof ko, string> = {
     "EC2 → **Security Groups** → web-server-sg → **Edit inbound rules**: change the HTTP rule's source to **Anywhere-IPv4** (0.0.0.0/0).",
   "fix.web.http":
     "EC2 → **Security Groups** → web-server-sg → **Edit inbound rules** → **Add rule**: type HTTP, source **Anywhere-IPv4** (0.0.0.0/0).",
-  "check.web.app.sandboxOk": "The sample app answers. In the sandbox your own sandbox app {url} stands in for Web ({ip}).",
-  "check.web.app.sandboxNoRuntime": "Can't be observed in the sandbox: emulated instances don't really run, and the sandbox instance runtime is not running (start it with `npm run demo` or `npm run sandbox`).",
-  "check.web.app.sandboxFull": "The sandbox is full: it runs at most {cap} sandbox apps at once. Check again shortly or tell your instructor.",
-  "check.web.app.sandboxNoApp": "This instance's user data does not install the sample app, so no app runs in the sandbox either.",
-  "check.web.app.sandboxNotResponding": "Web's sample app is not responding: the instance is {state}.",
+  "check.web.app.sandboxOk":
+    "The sample app answers. In the sandbox your own sandbox app {url} stands in for Web ({ip}).",
+  "check.web.app.sandboxNoRuntime":
+    "Can't be observed in the sandbox: emulated instances don't really run, and the sandbox instance runtime is not running (start it with `npm run demo` or `npm run sandbox`).",
+  "check.web.app.sandboxFull":
+    "The sandbox is full: it runs at most {cap} sandbox apps at once. Check again shortly or tell your instructor.",
+  "check.web.app.sandboxNoApp":
+    "This instance's user data does not install the sample app, so no app runs in the sandbox either.",
+  "check.web.app.sandboxNotResponding":
+    "Web's sample app is not responding: the instance is {state}.",
   "check.web.app.noAddress":
     "Web has no public IP, so the app can't be checked. Finish step 2 (Elastic IP) first.",
   "done.web.httpAdded": "Added the HTTP (80) rule from 0.0.0.0/0 to {group}.",

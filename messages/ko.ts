@@ -122,6 +122,33 @@ export const ko = {
   "lab.moduleOverview": "모듈 개요",
   "lab.progress": "{done}/{total} 단계 완료",
 
+  // Sandbox instance
+  "sandbox.title": "샌드박스 인스턴스",
+  "sandbox.intro":
+    "샌드박스의 EC2 인스턴스는 에뮬레이터 안에만 있어 SSH로 접속할 수 없습니다. 대신 여기에서 Web에서 도는 내 샘플 앱의 상태를 보고, 설정 파일(config.env)을 고치고, 앱 로그를 읽습니다. 실제 AWS에서는 SSH로 접속해 같은 일을 합니다.",
+  "sandbox.notSandbox":
+    "이 페이지는 샌드박스 계정에서만 씁니다. 실제 AWS에서는 SSH로 인스턴스에 접속하세요.",
+  "sandbox.noWeb": "아직 Web 인스턴스가 없습니다. 컴퓨팅 모듈 1단계를 먼저 끝내세요.",
+  "sandbox.instance": "인스턴스",
+  "sandbox.state": "상태",
+  "sandbox.publicIp": "퍼블릭 IP",
+  "sandbox.app.running":
+    "내 샘플 앱이 {url}에서 실행 중입니다. 실제 AWS의 http://{ip}/ 에 해당합니다.",
+  "sandbox.config.title": "설정 파일 (config.env)",
+  "sandbox.config.help":
+    "SSH로 접속해 `nano ~/aws101/config.env`로 고치고 `sudo systemctl restart aws101-sample-app`을 실행하는 것과 같습니다. 저장하면 앱이 설정을 다시 읽습니다.",
+  "sandbox.config.save": "저장하고 앱 다시 시작",
+  "sandbox.config.saving": "저장하는 중…",
+  "sandbox.config.saved": "저장했습니다. 앱이 새 설정을 읽었습니다.",
+  "sandbox.config.failed": "저장하지 못했습니다. Web이 실행 중이고 앱이 떠 있는지 확인하세요.",
+  "sandbox.config.missing":
+    "앱이 한 번 실행되면 설정 파일이 생깁니다. Web이 실행 중인지 확인하세요.",
+  "sandbox.health.title": "앱 상태 (/healthz)",
+  "sandbox.log.title": "앱 로그 (journalctl -u aws101-sample-app)",
+  "sandbox.log.empty": "아직 로그가 없습니다.",
+  "sandbox.link": "샌드박스 인스턴스 열기 (SSH 대신)",
+  "sandbox.field.config.invalid": "설정 파일은 16KB 이하의 텍스트여야 합니다.",
+
   // Check / do it for me / status
   "check.button": "확인하기",
   "check.running": "확인하는 중…",
@@ -362,11 +389,16 @@ export const ko = {
     "EC2 → **보안 그룹 (Security Groups)** → web-server-sg → **인바운드 규칙 편집 (Edit inbound rules)**에서 HTTP 규칙의 소스를 **Anywhere-IPv4** (0.0.0.0/0)로 바꾸세요.",
   "fix.web.http":
     "EC2 → **보안 그룹 (Security Groups)** → web-server-sg → **인바운드 규칙 편집 (Edit inbound rules)** → **규칙 추가 (Add rule)**: 유형 HTTP, 소스 **Anywhere-IPv4** (0.0.0.0/0).",
-  "check.web.app.sandboxOk": "샘플 앱이 응답합니다. 샌드박스에서는 Web({ip}) 대신 내 샌드박스 앱 {url}을(를) 확인했습니다.",
-  "check.web.app.sandboxNoRuntime": "샌드박스에서는 확인할 수 없습니다: 에뮬레이터의 인스턴스는 실제로 실행되지 않고, 샌드박스 인스턴스 런타임이 켜져 있지 않습니다 (`npm run demo` 또는 `npm run sandbox`로 시작).",
-  "check.web.app.sandboxFull": "샌드박스가 가득 찼습니다: 샌드박스 앱을 동시에 {cap}개까지만 실행합니다. 잠시 후 다시 확인하거나 강사에게 알려 주세요.",
-  "check.web.app.sandboxNoApp": "이 인스턴스의 사용자 데이터가 샘플 앱을 설치하지 않으므로 샌드박스에서도 앱이 실행되지 않습니다.",
-  "check.web.app.sandboxNotResponding": "Web의 샘플 앱이 응답하지 않습니다. 인스턴스 상태가 {state}입니다.",
+  "check.web.app.sandboxOk":
+    "샘플 앱이 응답합니다. 샌드박스에서는 Web({ip}) 대신 내 샌드박스 앱 {url}을(를) 확인했습니다.",
+  "check.web.app.sandboxNoRuntime":
+    "샌드박스에서는 확인할 수 없습니다: 에뮬레이터의 인스턴스는 실제로 실행되지 않고, 샌드박스 인스턴스 런타임이 켜져 있지 않습니다 (`npm run demo` 또는 `npm run sandbox`로 시작).",
+  "check.web.app.sandboxFull":
+    "샌드박스가 가득 찼습니다: 샌드박스 앱을 동시에 {cap}개까지만 실행합니다. 잠시 후 다시 확인하거나 강사에게 알려 주세요.",
+  "check.web.app.sandboxNoApp":
+    "이 인스턴스의 사용자 데이터가 샘플 앱을 설치하지 않으므로 샌드박스에서도 앱이 실행되지 않습니다.",
+  "check.web.app.sandboxNotResponding":
+    "Web의 샘플 앱이 응답하지 않습니다. 인스턴스 상태가 {state}입니다.",
   "check.web.app.noAddress":
     "Web 인스턴스에 퍼블릭 IP가 없어 앱을 확인할 수 없습니다. 2단계(탄력적 IP)를 먼저 끝내세요.",
   "done.web.httpAdded": "{group}에 0.0.0.0/0의 HTTP(80) 규칙을 추가했습니다.",

@@ -2,14 +2,16 @@ import Link from "next/link";
 import { requireAttendeePage } from "@/lib/auth/session";
 import { loadModules, loadSteps } from "@/lib/content/source";
 import { db } from "@/lib/db";
-import { listStepStatus } from "@/lib/db/queries";
+import { findLiveCredentials, listStepStatus } from "@/lib/db/queries";
 import { getTranslator } from "@/lib/i18n";
 
 export default async function LabPage() {
   const { attendee } = await requireAttendeePage();
   const { locale, t } = await getTranslator();
   const modules = await loadModules();
-  const statuses = await listStepStatus(await db(), attendee.id);
+  const database = await db();
+  const statuses = await listStepStatus(database, attendee.id);
+  const onSandbox = (await findLiveCredentials(database, attendee.id))?.source === "sandbox";
   const passed = new Set(statuses.filter((row) => row.state === "pass").map((row) => row.step_id));
   const withSteps = await Promise.all(
     modules.map(async (labModule) => ({ labModule, steps: await loadSteps(locale, labModule.id) })),
@@ -18,6 +20,13 @@ export default async function LabPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("lab.title")}</h1>
       <p className="text-slate-700">{t("lab.intro")}</p>
+      {onSandbox ? (
+        <p>
+          <Link href="/lab/sandbox" className="font-semibold text-sky-700 underline">
+            {t("sandbox.link")}
+          </Link>
+        </p>
+      ) : null}
       <ol className="grid gap-4 md:grid-cols-2">
         {withSteps.map(({ labModule, steps }) => {
           const minutes = steps.reduce((sum, step) => sum + step.frontmatter.estimatedMinutes, 0);

@@ -26,9 +26,20 @@ function codeOf(children: ReactNode): { code: string; language?: string } {
 /** `<Check />` and `<DoItForMe />` act on the page's own step unless a page names another. */
 export function mdxComponents(
   t: Translator,
-  page: { moduleId: string; stepId: string },
+  page: { moduleId: string; stepId: string; sandbox: boolean },
 ): MDXComponents {
   return {
+    /** Text only attendees on a sandbox account see: what the emulator can't do, and what instead. */
+    SandboxOnly: ({ children }: { children: ReactNode }) =>
+      page.sandbox ? (
+        <aside
+          className="my-5 rounded-lg border-l-4 border-teal-400 bg-teal-50 px-4 py-3"
+          data-sandbox-note
+        >
+          <p className="mb-1 text-sm font-semibold">{t("sandbox.title")}</p>
+          <div className="callout-body text-[0.95rem]">{children}</div>
+        </aside>
+      ) : null,
     pre: ({ children }) => <CodeBlock {...codeOf(children)} />,
     Callout,
     Check: () => (

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
 import type { PortalDb } from "@/lib/db/connection";
 import type {
   Attendee,
@@ -187,6 +188,7 @@ export async function deleteExpiredCredentials(db: PortalDb) {
   await db.deleteFrom("aws_credentials").where("expires_at", "<=", now()).execute();
 }
 
+/** One statement, so two refreshes recording the same step at once can't collide. */
 export async function recordStepStatus(
   db: PortalDb,
   input: {
@@ -198,41 +200,30 @@ export async function recordStepStatus(
   },
 ) {
   const at = now();
-  const existing = await db
-    .selectFrom("step_status")
-    .selectAll()
-    .where("attendee_id", "=", input.attendeeId)
-    .where("step_id", "=", input.stepId)
-    .executeTakeFirst();
-  if (!existing) {
-    await db
-      .insertInto("step_status")
-      .values({
-        attendee_id: input.attendeeId,
-        step_id: input.stepId,
-        module_id: input.moduleId,
-        state: input.state,
-        items_json: input.itemsJson,
-        first_checked_at: at,
-        last_checked_at: at,
-        passed_at: input.state === "pass" ? at : null,
-        fail_count: input.state === "fail" ? 1 : 0,
-      })
-      .execute();
-    return;
-  }
-  const becameFailing = input.state === "fail" && existing.state !== "fail";
   await db
-    .updateTable("step_status")
-    .set({
+    .insertInto("step_status")
+    .values({
+      attendee_id: input.attendeeId,
+      step_id: input.stepId,
+      module_id: input.moduleId,
       state: input.state,
       items_json: input.itemsJson,
+      first_checked_at: at,
       last_checked_at: at,
-      passed_at: input.state === "pass" ? (existing.passed_at ?? at) : existing.passed_at,
-      fail_count: existing.fail_count + (becameFailing ? 1 : 0),
+      passed_at: input.state === "pass" ? at : null,
+      fail_count: input.state === "fail" ? 1 : 0,
     })
-    .where("attendee_id", "=", input.attendeeId)
-    .where("step_id", "=", input.stepId)
+    .onConflict((conflict) =>
+      conflict.columns(["attendee_id", "step_id"]).doUpdateSet((eb) => ({
+        state: eb.ref("excluded.state"),
+        items_json: eb.ref("excluded.items_json"),
+        last_checked_at: eb.ref("excluded.last_checked_at"),
+        passed_at: sql<
+          string | null
+        >`case when excluded.state = 'pass' then coalesce(step_status.passed_at, excluded.last_checked_at) else step_status.passed_at end`,
+        fail_count: sql<number>`step_status.fail_count + case when excluded.state = 'fail' and step_status.state <> 'fail' then 1 else 0 end`,
+      })),
+    )
     .execute();
 }
 

@@ -14,6 +14,7 @@ import {
 import { forgetIfRejected, resolveCredentials } from "@/lib/credentials";
 import { moduleOfStep, moduleSteps } from "@/lib/lab/catalogue";
 import { factReader, invalidateFacts, type FactKind } from "@/lib/lab/facts";
+import { findWebInstance } from "@/lib/lab/compute-facts";
 import { stepDefinition } from "@/lib/lab/registry";
 import {
   portalTags,
@@ -26,7 +27,14 @@ import {
   type StepState,
 } from "@/lib/lab/types";
 import { log, logInternalError, withLogContext } from "@/lib/log";
-import { sandboxApp, type SandboxRuntimeConnection } from "@/lib/sandbox/client";
+import {
+  sandboxApp,
+  sandboxInstanceFiles,
+  saveSandboxConfig,
+  type InstanceFiles,
+  type SandboxApp,
+  type SandboxRuntimeConnection,
+} from "@/lib/sandbox/client";
 
 export type Problem =
   | AwsProblem
@@ -85,6 +93,7 @@ type Session = {
   counter: AwsCallCounter;
   facts: ReturnType<typeof factReader>;
   accountKey: string;
+  accountId: string;
 };
 
 async function openSession(
@@ -104,6 +113,7 @@ async function openSession(
     counter,
     aws,
     accountKey,
+    accountId: resolved.accountId,
     facts: factReader(aws, accountKey),
     ctx: {
       attendeeId: attendee.attendeeId,
@@ -349,4 +359,78 @@ async function runPlan(
     downloads.push({ token, filename: secret.filename });
   }
   return { done, downloads, ...(problem ? { problem } : {}) };
+}
+
+export type SandboxInstanceView = {
+  accountId: string;
+  web?: { id: string; state: string; publicIp?: string };
+  app: SandboxApp;
+  files?: InstanceFiles;
+  health?: unknown;
+};
+
+/**
+ * What the sandbox instance page shows: the attendee's Web, its app and the files an attendee
+ * would reach over SSH. Undefined when the attendee is not on a sandbox account.
+ */
+export async function sandboxInstance(
+  runtime: RunnerEnvironment,
+  attendee: AttendeeRef,
+): Promise<SandboxInstanceView | { problem: Problem } | undefined> {
+  const resolved = await resolveCredentials(
+    runtime.db,
+    attendee.attendeeId,
+    runtime.sandboxEndpoint,
+  );
+  if (!resolved || resolved.source !== "sandbox") return undefined;
+  const session = await openSession(runtime, attendee);
+  if (!session) return undefined;
+  let instances;
+  try {
+    instances = await session.facts.read("instances");
+  } catch (error) {
+    return { problem: await problemOf(runtime, attendee, error) };
+  }
+  const web = findWebInstance(instances);
+  const accountId = session.accountId;
+  if (!web) return { accountId, app: { state: "not-found" } };
+  const app = await session.ctx.sandboxApp(web.id);
+  const target = { accountId, instanceId: web.id };
+  return {
+    accountId,
+    web: { id: web.id, state: web.state, publicIp: web.publicIp },
+    app,
+    files: runtime.sandboxRuntime
+      ? await sandboxInstanceFiles(runtime.sandboxRuntime, target)
+      : undefined,
+    health: app.state === "running" ? await appHealth(app.url) : undefined,
+  };
+}
+
+async function appHealth(url: string): Promise<unknown> {
+  try {
+    const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(3000) });
+    return response.ok ? await response.json() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Saves the attendee's config.env on their sandbox Web and reloads its app. */
+export async function saveSandboxInstanceConfig(
+  runtime: RunnerEnvironment,
+  attendee: AttendeeRef,
+  input: { instanceId: string; text: string },
+): Promise<boolean> {
+  const resolved = await resolveCredentials(
+    runtime.db,
+    attendee.attendeeId,
+    runtime.sandboxEndpoint,
+  );
+  if (!resolved || resolved.source !== "sandbox" || !runtime.sandboxRuntime) return false;
+  return saveSandboxConfig(
+    runtime.sandboxRuntime,
+    { accountId: resolved.accountId, instanceId: input.instanceId },
+    input.text,
+  );
 }

@@ -44,3 +44,45 @@ export async function sandboxApp(
     return { state: "unavailable" };
   }
 }
+
+export type InstanceFiles = { config?: string; log: string };
+
+/** The instance's config.env and the app's log, as the attendee would read them over SSH. */
+export async function sandboxInstanceFiles(
+  connection: SandboxRuntimeConnection,
+  target: { accountId: string; instanceId: string },
+): Promise<InstanceFiles | undefined> {
+  const base = `/instances/${target.accountId}/${target.instanceId}`;
+  try {
+    const [config, log] = await Promise.all([
+      call(connection, `${base}/config`),
+      call(connection, `${base}/log`),
+    ]);
+    if (!log.ok) return undefined;
+    return { config: config.ok ? await config.text() : undefined, log: await log.text() };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Saves config.env and reloads the app; false when the instance has no app (yet). */
+export async function saveSandboxConfig(
+  connection: SandboxRuntimeConnection,
+  target: { accountId: string; instanceId: string },
+  text: string,
+): Promise<boolean> {
+  try {
+    const response = await call(
+      connection,
+      `/instances/${target.accountId}/${target.instanceId}/config`,
+      {
+        method: "PUT",
+        headers: { "content-type": "text/plain; charset=utf-8" },
+        body: text,
+      },
+    );
+    return response.status === 204;
+  } catch {
+    return false;
+  }
+}

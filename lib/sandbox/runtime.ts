@@ -185,6 +185,7 @@ export class SandboxRuntime {
           // No credentials from the runtime's own environment or home: only what the instance has.
           HOME: directory,
           NODE_ENV: "production",
+          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
           PORT: "0",
           LISTEN_HOST: "127.0.0.1",
           AWS_REGION: this.options.region,

@@ -8,6 +8,8 @@ import { requireAttendeePage } from "@/lib/auth/session";
 import { compileStep } from "@/lib/content/render";
 import { loadSteps } from "@/lib/content/source";
 import { env } from "@/lib/env";
+import { db } from "@/lib/db";
+import { findLiveCredentials } from "@/lib/db/queries";
 import { getTranslator } from "@/lib/i18n";
 import { openStep } from "@/lib/lab/runner";
 import { attendeeRef, runnerEnvironment } from "@/lib/lab/runtime";
@@ -26,6 +28,8 @@ export default async function StepPage({
   if (!doc) notFound();
   const Content = await compileStep(doc);
   await openStep(await runnerEnvironment(), await attendeeRef(session), stepId);
+  const sandbox =
+    (await findLiveCredentials(await db(), session.attendee.id))?.source === "sandbox";
   const previous = steps[index - 1];
   const next = steps[index + 1];
   return (
@@ -58,7 +62,7 @@ export default async function StepPage({
               ₩ {doc.frontmatter.costNote}
             </p>
           ) : null}
-          <Content components={mdxComponents(t, { moduleId, stepId })} />
+          <Content components={mdxComponents(t, { moduleId, stepId, sandbox })} />
           <nav
             className="mt-10 flex justify-between border-t border-slate-200 pt-4"
             aria-label="steps"
