@@ -396,6 +396,8 @@ export const en: Record<keyof typeof ko, string> = {
     "This instance's user data does not install the sample app, so no app runs in the sandbox either.",
   "check.web.app.sandboxNotResponding":
     "Web's sample app is not responding: the instance is {state}.",
+  "check.app.healthUnreadable":
+    "Could not read the sample app's status at {url}/healthz: it is not the sample app, or an old version.",
   "check.web.app.noAddress":
     "Web has no public IP, so the app can't be checked. Finish step 2 (Elastic IP) first.",
   "done.web.httpAdded": "Added the HTTP (80) rule from 0.0.0.0/0 to {group}.",

@@ -399,6 +399,8 @@ export const ko = {
     "이 인스턴스의 사용자 데이터가 샘플 앱을 설치하지 않으므로 샌드박스에서도 앱이 실행되지 않습니다.",
   "check.web.app.sandboxNotResponding":
     "Web의 샘플 앱이 응답하지 않습니다. 인스턴스 상태가 {state}입니다.",
+  "check.app.healthUnreadable":
+    "{url}/healthz에서 샘플 앱의 상태를 읽지 못했습니다. 샘플 앱이 아니거나 오래된 버전입니다.",
   "check.web.app.noAddress":
     "Web 인스턴스에 퍼블릭 IP가 없어 앱을 확인할 수 없습니다. 2단계(탄력적 IP)를 먼저 끝내세요.",
   "done.web.httpAdded": "{group}에 0.0.0.0/0의 HTTP(80) 규칙을 추가했습니다.",

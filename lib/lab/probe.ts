@@ -33,3 +33,27 @@ export function createAppProbe(options: {
     }
   };
 }
+
+/** GET <app>/healthz as JSON, under the same loopback rule as the probe; undefined when unreadable. */
+export function createHealthReader(options: {
+  sandbox: boolean;
+  timeoutMs: number;
+  fetchImpl?: Fetch;
+}) {
+  const fetchImpl = options.fetchImpl ?? fetch;
+  return async (appUrl: string): Promise<unknown> => {
+    const url = new URL("/healthz", appUrl).toString();
+    if (options.sandbox && !isLoopbackUrl(url)) return undefined;
+    try {
+      const response = await fetchImpl(url, {
+        redirect: "manual",
+        signal: AbortSignal.timeout(options.timeoutMs),
+        headers: { "user-agent": "aws101-portal-check" },
+      });
+      const text = (await response.text()).slice(0, 200_000);
+      return response.ok ? JSON.parse(text) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+}

@@ -58,6 +58,7 @@ export type RunnerEnvironment = {
   sandboxRuntime?: SandboxRuntimeConnection;
   cacheMs: number;
   makeProbe: (options: { sandbox: boolean }) => StepContext["probe"];
+  makeHealthReader: (options: { sandbox: boolean }) => StepContext["readHealth"];
   userData: string;
 };
 
@@ -125,9 +126,23 @@ async function openSession(
         resolved.source === "sandbox"
           ? sandboxApp(runtime.sandboxRuntime, { accountId: resolved.accountId, instanceId })
           : Promise.resolve({ state: "unavailable" }),
-      probe: runtime.makeProbe({ sandbox: resolved.source === "sandbox" }),
+      // Several steps look at the same app in one refresh: each URL is asked once.
+      probe: oncePerKey(runtime.makeProbe({ sandbox: resolved.source === "sandbox" })),
+      readHealth: oncePerKey(runtime.makeHealthReader({ sandbox: resolved.source === "sandbox" })),
       userData: runtime.userData,
     },
+  };
+}
+
+function oncePerKey<T>(read: (key: string) => Promise<T>): (key: string) => Promise<T> {
+  const seen = new Map<string, Promise<T>>();
+  return (key) => {
+    let result = seen.get(key);
+    if (!result) {
+      result = read(key);
+      seen.set(key, result);
+    }
+    return result;
   };
 }
 

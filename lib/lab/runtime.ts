@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { clientIpFrom } from "@/lib/client-ip";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { createAppProbe } from "@/lib/lab/probe";
+import { createAppProbe, createHealthReader } from "@/lib/lab/probe";
 import type { AttendeeRef, RunnerEnvironment } from "@/lib/lab/runner";
 import { labUserData } from "@/lib/lab/user-data";
 import type { AttendeeSession } from "@/lib/auth/session";
@@ -19,6 +19,8 @@ export async function runnerEnvironment(): Promise<RunnerEnvironment> {
         : undefined,
     cacheMs: config.STATUS_CACHE_SECONDS * 1000,
     makeProbe: ({ sandbox }) => createAppProbe({ sandbox, timeoutMs: config.APP_PROBE_TIMEOUT_MS }),
+    makeHealthReader: ({ sandbox }) =>
+      createHealthReader({ sandbox, timeoutMs: config.APP_PROBE_TIMEOUT_MS }),
     userData: await labUserData(),
   };
 }

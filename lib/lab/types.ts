@@ -61,6 +61,8 @@ export type StepContext = {
    */
   sandboxApp: (instanceId: string) => Promise<SandboxApp>;
   probe: (url: string) => Promise<ProbeResult>;
+  /** The sample app's /healthz as JSON (validate it before use); undefined when unreadable. */
+  readHealth: (appUrl: string) => Promise<unknown>;
   userData: string;
 };
 

@@ -8,7 +8,7 @@ import { latestAl2023ImageId } from "@/lib/aws/ec2";
 import { connectSandbox } from "@/lib/credentials";
 import { openDatabase, type PortalDb } from "@/lib/db/connection";
 import { createAttendee, createEvent } from "@/lib/db/queries";
-import { createAppProbe } from "@/lib/lab/probe";
+import { createAppProbe, createHealthReader } from "@/lib/lab/probe";
 import { unpackSampleApp } from "@/lib/sandbox/app-bundle";
 import type { SandboxRuntimeConnection } from "@/lib/sandbox/client";
 import { startControlServer } from "@/lib/sandbox/control";
@@ -71,6 +71,7 @@ export function labRuntime(
     sandboxRuntime,
     cacheMs: 60_000,
     makeProbe: ({ sandbox }) => createAppProbe({ sandbox, timeoutMs: 2000 }),
+    makeHealthReader: ({ sandbox }) => createHealthReader({ sandbox, timeoutMs: 2000 }),
     userData: SAMPLE_APP_USER_DATA,
   };
 }

@@ -13,7 +13,7 @@ import { moduleSteps } from "@/lib/lab/catalogue";
 import { applyStep, moduleStatus, openStep, type RunnerEnvironment } from "@/lib/lab/runner";
 import { startEmulator } from "../../scripts/lib/emulator.mjs";
 import { REGION, emulatorEndpoint } from "./emulator";
-import { SAMPLE_APP_USER_DATA, attendeeIn, sandboxAttendee } from "./lab-harness";
+import { attendeeIn, labRuntime, sandboxAttendee } from "./lab-harness";
 
 describe("runner with sandbox credentials", () => {
   let db: PortalDb;
@@ -22,13 +22,7 @@ describe("runner with sandbox credentials", () => {
   });
   afterAll(() => db.destroy());
 
-  const runtime = (): RunnerEnvironment => ({
-    db,
-    sandboxEndpoint: emulatorEndpoint(),
-    cacheMs: 60_000,
-    makeProbe: () => async () => ({ ok: false, reason: "network" }),
-    userData: SAMPLE_APP_USER_DATA,
-  });
+  const runtime = (): RunnerEnvironment => labRuntime(db);
 
   it("stores sandbox credentials encrypted, per attendee account", async () => {
     const { attendee } = await attendeeIn(db);

@@ -4,7 +4,7 @@ import { createAppProbe } from "@/lib/lab/probe";
 
 describe("app probe", () => {
   const server = createServer((request, response) => {
-    if (request.url === "/slow") return setTimeout(() => response.end("late"), 2000);
+    if (request.url === "/slow") return setTimeout(() => response.end("late"), 5000);
     response.setHeader("content-type", "text/html");
     response.end(request.url === "/other" ? "<h1>nginx</h1>" : "<h1>Welcome to Saltware</h1>");
   });
@@ -25,7 +25,7 @@ describe("app probe", () => {
   });
 
   it("recognises the sample app, another app, a timeout and a refused port", async () => {
-    const probe = createAppProbe({ sandbox: true, timeoutMs: 300 });
+    const probe = createAppProbe({ sandbox: true, timeoutMs: 1500 });
     expect(await probe(`${base}/`)).toEqual({ ok: true, status: 200, looksLikeSampleApp: true });
     expect(await probe(`${base}/other`)).toMatchObject({ ok: true, looksLikeSampleApp: false });
     expect(await probe(`${base}/slow`)).toEqual({ ok: false, reason: "timeout" });

@@ -92,6 +92,9 @@ export function context(overrides: Partial<StepContext> = {}): StepContext {
     },
     userData: PORTAL_USER_DATA,
     sandboxApp: async () => ({ state: "unavailable" }),
+    readHealth: async () => {
+      throw new Error("the app's health must not be read in this test");
+    },
     ...overrides,
   };
 }

@@ -1,6 +1,6 @@
 import { authorizeIngress } from "@/lib/aws/ec2";
 import type { InstanceSummary } from "@/lib/aws/types";
-import { create, exists, fail, manual, msg, pass, pending, unobservable } from "@/lib/lab/build";
+import { create, exists, fail, manual, msg, pass } from "@/lib/lab/build";
 import {
   describeSource,
   findWebInstance,
@@ -10,6 +10,7 @@ import {
   rulesForPort,
 } from "@/lib/lab/compute-facts";
 import type { Facts } from "@/lib/lab/facts";
+import { webAppUrl } from "@/lib/lab/web-app-reach";
 import { LAB } from "@/lib/lab/names";
 import {
   attachEntry,
@@ -42,39 +43,10 @@ function httpItem(facts: Pick<Facts, "securityGroups">, web: InstanceSummary): C
     : fail("http-rule", msg("check.web.http.missing", { group }), msg("fix.web.http"));
 }
 
-/** In the sandbox the app is the attendee's own copy run by the sandbox runtime, found by instance. */
-async function sandboxAppUrl(web: InstanceSummary, ctx: StepContext): Promise<string | CheckItem> {
-  const app = await ctx.sandboxApp(web.id);
-  switch (app.state) {
-    case "running":
-      return app.url;
-    case "unavailable":
-      return unobservable("app", msg("check.web.app.sandboxNoRuntime"));
-    case "full":
-      return unobservable("app", msg("check.web.app.sandboxFull", { cap: app.cap }));
-    case "no-app":
-      return fail("app", msg("check.web.app.sandboxNoApp"), msg("fix.ec2.userData"));
-    case "not-running":
-      return fail(
-        "app",
-        msg("check.web.app.sandboxNotResponding", { state: app.instanceState }),
-        msg("fix.ec2.state"),
-      );
-    case "not-found":
-      return pending("app", msg("check.common.needsWeb"));
-  }
-}
-
 async function appItem(web: InstanceSummary, ctx: StepContext): Promise<CheckItem> {
-  let url: string;
-  if (ctx.sandbox) {
-    const found = await sandboxAppUrl(web, ctx);
-    if (typeof found !== "string") return found;
-    url = found;
-  } else {
-    if (!web.publicIp) return pending("app", msg("check.web.app.noAddress"));
-    url = `http://${web.publicIp}/`;
-  }
+  const found = await webAppUrl(web, ctx, "app");
+  if ("item" in found) return found.item;
+  const url = found.url;
   const result = await ctx.probe(url);
   if (result.ok && result.looksLikeSampleApp) {
     return pass(
