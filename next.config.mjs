@@ -1,6 +1,6 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  serverExternalPackages: ["better-sqlite3"],
+  serverExternalPackages: ["better-sqlite3", "mysql2"],
   outputFileTracingIncludes: {
     "/lab/**": ["./content/**/*"],
   },

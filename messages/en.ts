@@ -409,4 +409,25 @@ export const en: Record<keyof typeof ko, string> = {
   "instructor.noAttendees": "No attendees yet.",
   "instructor.attendee": "Attendee",
   "instructor.lastSeen": "Last seen",
+
+  // Sandbox MySQL console (the attendee's `mysql -h <RDS endpoint> -u admin -p`)
+  "sandboxSql.refused.notAllowed":
+    "The sandbox's MySQL connection does not run {statement}. Allowed statements: {allowed}",
+  "sandboxSql.refused.executableComment":
+    "Executable comments (/*! … */) are not supported in the sandbox; type the statement without them.",
+  "sandboxSql.refused.clientCommand":
+    "{command} is a mysql client command; the sandbox runs SQL statements only (ending in ; or \\G).",
+  "sandboxSql.refused.masterUser":
+    "The master user {user} is managed by the sandbox and cannot be changed or granted to. Create a separate user such as form_user, as the lab does.",
+  "sandboxSql.refused.anonymousUser":
+    "Anonymous users ('') are not supported in the sandbox; give the user a name.",
+  "sandboxSql.refused.userOption":
+    "In the sandbox, CREATE USER and ALTER USER only set a password: IDENTIFIED BY 'password' or IDENTIFIED WITH plugin BY 'password'.",
+  "sandboxSql.refused.grantForm":
+    "The sandbox supports GRANT … ON database.* TO user and the matching REVOKE only (no roles, no PROXY).",
+  "sandboxSql.refused.showDatabasesWhere":
+    "SHOW DATABASES WHERE … is not supported in the sandbox; use SHOW DATABASES or SHOW DATABASES LIKE 'pattern'.",
+  "sandboxSql.refused.tooLong": "The input is too long: send at most {limit} characters at a time.",
+  "sandboxSql.incomplete":
+    "The statement is not finished: an unclosed {quote}, so nothing ran. Close the quote or comment and send it again.",
 };

@@ -413,4 +413,25 @@ export const ko = {
   "instructor.noAttendees": "아직 참가자가 없습니다.",
   "instructor.attendee": "참가자",
   "instructor.lastSeen": "마지막 활동",
+
+  // Sandbox MySQL console (the attendee's `mysql -h <RDS endpoint> -u admin -p`)
+  "sandboxSql.refused.notAllowed":
+    "샌드박스의 MySQL 접속에서는 {statement} 문장을 실행하지 않습니다. 쓸 수 있는 문장: {allowed}",
+  "sandboxSql.refused.executableComment":
+    "/*! … */ 형태의 실행 주석은 샌드박스에서 쓸 수 없습니다. 주석을 빼고 다시 입력하세요.",
+  "sandboxSql.refused.clientCommand":
+    "{command}는 mysql 클라이언트 명령입니다. 샌드박스에서는 SQL 문장만 실행합니다(문장 끝은 ; 또는 \\G).",
+  "sandboxSql.refused.masterUser":
+    "마스터 사용자 {user}는 샌드박스가 관리하므로 바꾸거나 권한을 줄 수 없습니다. 실습처럼 form_user 같은 새 사용자를 만들어 쓰세요.",
+  "sandboxSql.refused.anonymousUser":
+    "이름이 빈 사용자('')는 샌드박스에서 만들거나 쓸 수 없습니다. 사용자 이름을 적어 주세요.",
+  "sandboxSql.refused.userOption":
+    "샌드박스의 CREATE USER와 ALTER USER는 비밀번호 설정만 지원합니다: IDENTIFIED BY '비밀번호' 또는 IDENTIFIED WITH 플러그인 BY '비밀번호'.",
+  "sandboxSql.refused.grantForm":
+    "샌드박스는 GRANT … ON 데이터베이스.* TO 사용자 형식의 권한 부여와 그에 맞는 REVOKE만 지원합니다(역할과 PROXY는 지원하지 않습니다).",
+  "sandboxSql.refused.showDatabasesWhere":
+    "샌드박스에서는 SHOW DATABASES WHERE …를 쓸 수 없습니다. SHOW DATABASES 또는 SHOW DATABASES LIKE '패턴'을 쓰세요.",
+  "sandboxSql.refused.tooLong": "입력이 너무 깁니다. 한 번에 {limit}자까지 보낼 수 있습니다.",
+  "sandboxSql.incomplete":
+    "문장이 끝나지 않았습니다. 닫히지 않은 {quote}이(가) 있어 아무것도 실행하지 않았습니다. 따옴표나 주석을 닫고 다시 보내세요.",
 };

@@ -1,6 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import {
+  SANDBOX_DATABASE_ENV,
+  type SandboxDatabase,
+  parseSandboxDatabase,
+} from "./sandbox-database";
 
 export const CONFIG_KEYS = [
   "PORT",
@@ -55,6 +60,8 @@ const configSchema = z.object({
 export type AppConfig = z.output<typeof configSchema> & {
   /** Keys that were given a non-empty value (file or environment), for /healthz. */
   readonly provided: readonly ConfigKey[];
+  /** Only in the portal's sandbox (environment only, see sandbox-database.ts). */
+  readonly sandboxDatabase: SandboxDatabase | null;
 };
 
 export class ConfigError extends Error {
@@ -91,20 +98,35 @@ function unquote(value: string): string {
   return value;
 }
 
-export function parseConfig(raw: Readonly<Record<string, string | undefined>>): AppConfig {
+export function parseConfig(
+  raw: Readonly<Record<string, string | undefined>>,
+  options: { sandboxDatabase?: string } = {},
+): AppConfig {
   const input: Partial<Record<ConfigKey, string>> = {};
   for (const key of CONFIG_KEYS) {
     const value = raw[key]?.trim();
     if (value) input[key] = value;
   }
   const result = configSchema.safeParse(input);
-  if (!result.success) {
-    const problems = result.error.issues.map(
-      (issue) => `${issue.path.join(".")}: ${issue.message}`,
-    );
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+  let sandboxDatabase: SandboxDatabase | null = null;
+  if (options.sandboxDatabase?.trim()) {
+    try {
+      sandboxDatabase = parseSandboxDatabase(options.sandboxDatabase);
+    } catch (error) {
+      problems.push(`${SANDBOX_DATABASE_ENV}: ${(error as Error).message}`);
+    }
+  }
+  if (!result.success || problems.length > 0) {
     throw new ConfigError(`설정 오류 / invalid configuration\n  ${problems.join("\n  ")}`);
   }
-  return { ...result.data, provided: CONFIG_KEYS.filter((key) => key in input) };
+  return {
+    ...result.data,
+    provided: CONFIG_KEYS.filter((key) => key in input),
+    sandboxDatabase,
+  };
 }
 
 export interface LoadedConfig {
@@ -126,7 +148,10 @@ export function loadConfig(options: { file: string; env?: NodeJS.ProcessEnv }): 
     CONFIG_KEYS.filter((key) => env[key]?.trim()).map((key) => [key, env[key]]),
   );
   return {
-    config: parseConfig({ ...parsed.values, ...fromEnv }),
+    config: parseConfig(
+      { ...parsed.values, ...fromEnv },
+      { sandboxDatabase: env[SANDBOX_DATABASE_ENV] },
+    ),
     file,
     fileFound,
     warnings: parsed.warnings,

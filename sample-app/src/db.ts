@@ -1,6 +1,7 @@
 import { createPool, type Pool, type ResultSetHeader, type RowDataPacket } from "mysql2/promise";
 import type { AppConfig } from "./config";
 import { PASSWORD_HASH_LENGTH } from "./password";
+import { type SandboxRoute, hideSandboxPrefix, routeSandboxDatabase } from "./sandbox-database";
 
 export type DbProblem =
   | "not_configured"
@@ -80,34 +81,58 @@ function errorCode(error: unknown): string | null {
   return typeof error.code === "string" ? error.code : null;
 }
 
+function databaseRoute(config: AppConfig): SandboxRoute {
+  const target = {
+    host: config.DB_HOST,
+    port: config.DB_PORT,
+    user: config.DB_USER,
+    database: config.DB_NAME,
+  };
+  return config.sandboxDatabase
+    ? routeSandboxDatabase(config.sandboxDatabase, target)
+    : { kind: "connect", ...target };
+}
+
 /**
  * A pool, not one connection opened at start-up: every query may open a fresh connection, so
  * the app keeps serving while the database is down and recovers on its own when it is back.
  */
 export class Database {
   private readonly pool: Pool | null;
+  /** In the sandbox, a DB_HOST that leads nowhere fails every query without a connection attempt. */
+  private readonly unreachable: DatabaseError | null;
+  private readonly hideNames: (message: string) => string;
   private schemaVerified = false;
 
   constructor(config: AppConfig) {
-    this.pool = config.DB_HOST
-      ? createPool({
-          host: config.DB_HOST,
-          port: config.DB_PORT,
-          user: config.DB_USER,
-          password: config.DB_USERPASSWORD,
-          database: config.DB_NAME,
-          charset: "utf8mb4",
-          connectionLimit: 5,
-          maxIdle: 2,
-          idleTimeout: 60_000,
-          queueLimit: 50,
-          connectTimeout: 5_000,
-          enableKeepAlive: true,
-        })
-      : null;
+    const route = config.DB_HOST ? databaseRoute(config) : null;
+    const sandbox = config.sandboxDatabase;
+    this.hideNames = sandbox
+      ? (message) => hideSandboxPrefix(sandbox, message)
+      : (message) => message;
+    this.unreachable =
+      route?.kind === "fail" ? new DatabaseError(route.problem, route.code, route.message) : null;
+    this.pool =
+      route?.kind === "connect"
+        ? createPool({
+            host: route.host,
+            port: route.port,
+            user: route.user,
+            password: config.DB_USERPASSWORD,
+            database: route.database,
+            charset: "utf8mb4",
+            connectionLimit: 5,
+            maxIdle: 2,
+            idleTimeout: 60_000,
+            queueLimit: 50,
+            connectTimeout: 5_000,
+            enableKeepAlive: true,
+          })
+        : null;
   }
 
   private requirePool(): Pool {
+    if (this.unreachable) throw this.unreachable;
     if (!this.pool) {
       throw new DatabaseError("not_configured", null, "DB_HOST is not set");
     }
@@ -122,7 +147,11 @@ export class Database {
       const [result] = await this.requirePool().query<T>(sql, params);
       return result;
     } catch (error) {
-      throw toDatabaseError(error);
+      const databaseError = toDatabaseError(error);
+      const message = this.hideNames(databaseError.message);
+      throw message === databaseError.message
+        ? databaseError
+        : new DatabaseError(databaseError.problem, databaseError.code, message);
     }
   }
 
@@ -190,7 +219,8 @@ export class Database {
   }
 
   async health(): Promise<DatabaseHealth> {
-    if (!this.pool) return { status: "not_configured", code: null, users: null };
+    if (!this.pool && !this.unreachable)
+      return { status: "not_configured", code: null, users: null };
     let users: number;
     try {
       users = await this.countUsers();

@@ -39,7 +39,8 @@ export class SignupClient {
         typeof input.file.data === "string" ? Buffer.from(input.file.data) : input.file.data;
       form.append(
         "attachment",
-        new Blob([bytes], { type: input.file.type ?? "" }),
+        // A copy in a plain Uint8Array: the DOM typings (portal tests) reject a Buffer here.
+        new Blob([new Uint8Array(bytes)], { type: input.file.type ?? "" }),
         input.file.name,
       );
     } else {

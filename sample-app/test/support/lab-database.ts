@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { type Connection, createConnection } from "mysql2/promise";
 
 /** Where the tests find MariaDB/MySQL as an administrator; loopback by default. */
-const admin = {
+export const admin = {
   host: process.env.SAMPLE_APP_TEST_DB_HOST ?? "127.0.0.1",
   port: Number(process.env.SAMPLE_APP_TEST_DB_PORT ?? 3306),
   user: process.env.SAMPLE_APP_TEST_DB_USER ?? "root",
