@@ -289,12 +289,19 @@ export class SandboxRuntime {
     return existsSync(file) ? readFile(file, "utf8") : undefined;
   }
 
-  /** Saves config.env and reloads the app, as editing it and `systemctl restart` would. */
+  /**
+   * Saves config.env and restarts the app, as editing it and `systemctl restart` would: the app
+   * starts afresh and so sees the attendee's current RDS endpoints too.
+   */
   async writeConfig(accountId: string, instanceId: string, text: string): Promise<boolean> {
     const directory = path.join(this.options.dataDirectory, accountId, instanceId);
     if (!existsSync(directory)) return false;
     writeFileSync(path.join(directory, "config.env"), text);
-    this.apps.get(`${accountId}|${instanceId}`)?.child.kill("SIGHUP");
+    const app = this.apps.get(`${accountId}|${instanceId}`);
+    if (app) {
+      await this.stopApp(app, "restart after a config change");
+      await this.resolve({ accountId, instanceId });
+    }
     return true;
   }
 

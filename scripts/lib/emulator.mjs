@@ -47,7 +47,8 @@ export async function startEmulator({ port, env = {} } = {}) {
   const chosenPort = port ?? (await freePort());
   const child = spawn(motoServer, ["-H", "127.0.0.1", "-p", String(chosenPort)], {
     stdio: ["ignore", "ignore", "pipe"],
-    env: { ...process.env, ...env },
+    // AWS managed policies (AmazonS3FullAccess …) exist only when loaded: attendees attach them.
+    env: { ...process.env, MOTO_IAM_LOAD_MANAGED_POLICIES: "true", ...env },
   });
   let stderr = "";
   child.stderr.on("data", (chunk) => {
