@@ -6,7 +6,9 @@ import type { StepDocument } from "@/lib/content/source";
 
 type MdxContent = (props: { components?: MDXComponents }) => React.ReactNode;
 
-const compiled = new Map<string, Promise<MdxContent>>();
+// Per process, not per route bundle.
+const compiled = ((globalThis as { __aws101Mdx?: Map<string, Promise<MdxContent>> }).__aws101Mdx ??=
+  new Map());
 
 /** Content files don't change while the server runs in production, so each compiles once. */
 export function compileStep(doc: StepDocument): Promise<MdxContent> {
