@@ -1,5 +1,5 @@
 import "server-only";
-import { type RequestListener, type Server, createServer } from "node:http";
+import { type RequestListener, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export type LoopbackServer = { url: string; close(): Promise<void> };
@@ -8,7 +8,7 @@ export type LoopbackServer = { url: string; close(): Promise<void> };
 export async function listenOnLoopback(
   handler: RequestListener,
   options: { host?: string; port?: number },
-): Promise<LoopbackServer & { server: Server }> {
+): Promise<LoopbackServer> {
   const host = options.host ?? "127.0.0.1";
   if (!/^127\.\d+\.\d+\.\d+$/.test(host)) throw new Error(`not a loopback address: ${host}`);
   const server = createServer(handler);
@@ -21,7 +21,6 @@ export async function listenOnLoopback(
   });
   const { port } = server.address() as AddressInfo;
   return {
-    server,
     url: `http://${host}:${port}`,
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,7 +1,11 @@
 // The lab's instance-role steps in the sandbox, against the real emulator: the app on the
 // instance first finds no credentials, then is denied, then uploads once the role's policy allows.
+import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import {
   AssociateIamInstanceProfileCommand,
   DescribeIamInstanceProfileAssociationsCommand,
@@ -13,6 +17,7 @@ import {
   CreateInstanceProfileCommand,
   CreateRoleCommand,
   DeleteRolePolicyCommand,
+  GetRoleCommand,
   PutRolePolicyCommand,
 } from "@aws-sdk/client-iam";
 import {
@@ -20,6 +25,7 @@ import {
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   PutBucketPolicyCommand,
   PutObjectCommand,
   S3Client,
@@ -37,6 +43,8 @@ import { POLICY_CACHE_MS } from "@/lib/sandbox/role-policies";
 import { RoleSessionRegistry } from "@/lib/sandbox/role-sessions";
 import { startS3Gate } from "@/lib/sandbox/s3-gate";
 import { InstanceMetadata } from "../../sample-app/src/imds";
+import type { Health } from "../../sample-app/src/healthz";
+import { type LabDatabase, createLabDatabase } from "../../sample-app/test/support/lab-database";
 import { REGION, emulatorEndpoint, sandboxClients } from "./emulator";
 
 const ROLE = "awslab-ec2-role";
@@ -90,6 +98,11 @@ async function createInstanceRole(aws: AwsClients, name: string, trust = EC2_TRU
     .iam()
     .send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: name, RoleName: name }));
   return profile.InstanceProfile?.Arn ?? "";
+}
+
+async function readRoleArn(aws: AwsClients) {
+  const role = await aws.iam().send(new GetRoleCommand({ RoleName: ROLE }));
+  return role.Role?.Arn;
 }
 
 /** Actions → Security → Modify IAM role. */
@@ -418,6 +431,125 @@ describe("instance role in the sandbox: NoCredentials, AccessDenied, then allowe
   });
 });
 
+describe("instance roles across accounts, bucket policies and trust", () => {
+  let owner: AwsClients;
+  let other: AwsClients;
+  let otherInstance: string;
+  let bucket: string;
+  let imds: LoopbackServer;
+  let gate: LoopbackServer;
+  let app: S3Client;
+
+  beforeAll(async () => {
+    owner = (await sandboxClients()).aws;
+    const second = await sandboxClients();
+    other = second.aws;
+    bucket = `awslab-s3-${suffix()}`;
+    await owner.s3().send(
+      new CreateBucketCommand({
+        Bucket: bucket,
+        CreateBucketConfiguration: { LocationConstraint: REGION },
+      }),
+    );
+    otherInstance = await launchWeb(other);
+    const sessions = new RoleSessionRegistry();
+    imds = await track(
+      startInstanceMetadata({
+        instanceId: otherInstance,
+        accountId: second.accountId,
+        aws: other,
+        sessions,
+        describe: async () => (await readInstances(other)).find(({ id }) => id === otherInstance),
+      }),
+    );
+    gate = await track(startS3Gate({ emulatorEndpoint: emulatorEndpoint(), sessions }));
+    await createInstanceRole(other, ROLE);
+    await attachRole(other, otherInstance, ROLE);
+    await other.iam().send(
+      new PutRolePolicyCommand({
+        RoleName: ROLE,
+        PolicyName: "everything-in-s3",
+        PolicyDocument: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [{ Effect: "Allow", Action: "s3:*", Resource: "*" }],
+        }),
+      }),
+    );
+    app = appClient(gate.url, new InstanceMetadata(imds.url).credentials);
+  });
+
+  const upload = (key: string) =>
+    app.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: "x" }));
+  const setBucketPolicy = async (statement: object) => {
+    await owner.s3().send(
+      new PutBucketPolicyCommand({
+        Bucket: bucket,
+        Policy: JSON.stringify({ Version: "2012-10-17", Statement: [statement] }),
+      }),
+    );
+    await sleep(POLICY_CACHE_MS);
+  };
+
+  it("keeps another attendee's bucket closed although the emulator itself would serve it", async () => {
+    const denied = await failureOf(upload("uploads/intruder.txt"));
+    expect(denied.name).toBe("AccessDenied");
+    expect(denied.message).toContain(
+      "because no resource-based policy allows the s3:PutObject action",
+    );
+  });
+
+  it("opens it when the owner's bucket policy grants the role, as cross-account access on AWS", async () => {
+    const roleArn = (await readRoleArn(other)) ?? "";
+    await setBucketPolicy({
+      Effect: "Allow",
+      Principal: { AWS: roleArn },
+      Action: "s3:PutObject",
+      Resource: `arn:aws:s3:::${bucket}/*`,
+    });
+    await upload("uploads/granted.txt");
+    await expect(
+      owner.s3().send(new HeadObjectCommand({ Bucket: bucket, Key: "uploads/granted.txt" })),
+    ).resolves.toBeDefined();
+  });
+
+  it("names an explicit deny in the bucket policy", async () => {
+    await setBucketPolicy({
+      Effect: "Deny",
+      Principal: "*",
+      Action: "s3:PutObject",
+      Resource: `arn:aws:s3:::${bucket}/*`,
+    });
+    const denied = await failureOf(upload("uploads/denied.txt"));
+    expect(denied.message).toContain("with an explicit deny in a resource-based policy");
+  });
+
+  it("gives no credentials for a role whose trust policy does not name EC2", async () => {
+    await detachRole(other, otherInstance);
+    await createInstanceRole(other, "lambda-only-role", {
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Effect: "Allow",
+          Principal: { Service: "lambda.amazonaws.com" },
+          Action: "sts:AssumeRole",
+        },
+      ],
+    });
+    await attachRole(other, otherInstance, "lambda-only-role");
+    const token = await imdsToken(imds.url);
+    const answer = JSON.parse(
+      (await imdsGet(imds.url, "iam/security-credentials/lambda-only-role", token)).text,
+    );
+    expect(answer).toMatchObject({ Code: "AssumeRoleUnauthorizedAccess" });
+    expect(answer).not.toHaveProperty("AccessKeyId");
+    const fresh = appClient(gate.url, new InstanceMetadata(imds.url).credentials);
+    const error = await failureOf(
+      fresh.send(new PutObjectCommand({ Bucket: bucket, Key: "uploads/x.txt", Body: "x" })),
+    );
+    expect(error.name).toBe("CredentialsProviderError");
+  });
+});
+
 describe("S3 gate: callers it does not know", () => {
   let upstreamRequests: string[];
   let gate: LoopbackServer;
@@ -469,5 +601,176 @@ describe("S3 gate: callers it does not know", () => {
     const answer = await fetch(`${gate.url}/awslab-s3-any/uploads/a%20b.png?x=1`);
     expect(await answer.text()).toBe("from upstream");
     expect(upstreamRequests).toEqual(["GET /awslab-s3-any/uploads/a%20b.png?x=1"]);
+  });
+});
+
+/** The form as a browser posts it: the CSRF cookie and token from the page, then multipart. */
+async function signUpWithFile(appUrl: string, file: { name: string; data: string }) {
+  const page = await fetch(`${appUrl}/`);
+  const cookie = (page.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  const token = /name="csrf_token" value="([^"]+)"/.exec(await page.text())?.[1] ?? "";
+  const form = new FormData();
+  form.append("csrf_token", token);
+  form.append("name", "홍길동");
+  form.append("email", "gildong@example.com");
+  form.append("password", "asdf1234!");
+  form.append("attachment", new Blob([file.data]), file.name);
+  const response = await fetch(`${appUrl}/`, { method: "POST", body: form, headers: { cookie } });
+  return { status: response.status, html: await response.text() };
+}
+
+async function healthOf(appUrl: string): Promise<Health> {
+  return (await fetch(`${appUrl}/healthz`)).json() as Promise<Health>;
+}
+
+async function firstAttachmentLink(appUrl: string): Promise<string> {
+  const html = await (await fetch(`${appUrl}/admin`)).text();
+  const href = /<td class="url"><a href="([^"]+)"/.exec(html)?.[1] ?? "";
+  return href.replace(/&amp;/g, "&");
+}
+
+/** The sample app as the sandbox runtime starts it: its own process, config file and environment. */
+async function startSampleAppProcess(
+  configText: string,
+  env: Record<string, string>,
+): Promise<string> {
+  const directory = mkdtempSync(path.join(tmpdir(), "sandbox-app-"));
+  const configFile = path.join(directory, "config.env");
+  writeFileSync(configFile, configText);
+  const childEnv: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of Object.keys(childEnv)) {
+    if (name.startsWith("AWS_") || name === "MOTO_ENDPOINT") delete childEnv[name];
+  }
+  const child = spawn(process.execPath, ["--import", "tsx", "sample-app/src/main.ts"], {
+    cwd: path.resolve(__dirname, "../.."),
+    env: {
+      ...childEnv,
+      CONFIG_FILE: configFile,
+      AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/credentials",
+      AWS_CONFIG_FILE: "/nonexistent/config",
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  cleanups.push(
+    () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  );
+  let output = "";
+  const url = await new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = / listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`sample app exited (${code}):\n${output}`)));
+  });
+  return url;
+}
+
+describe("the real sample app on a sandbox instance shows the lab's teaching pages", () => {
+  let aws: AwsClients;
+  let bucket: string;
+  let instanceId: string;
+  let database: LabDatabase;
+  let appUrl: string;
+  const attachment = { name: "photo.png", data: "png bytes" };
+
+  beforeAll(async () => {
+    const sandbox = await sandboxClients();
+    aws = sandbox.aws;
+    bucket = `awslab-s3-${suffix()}`;
+    await aws.s3().send(
+      new CreateBucketCommand({
+        Bucket: bucket,
+        CreateBucketConfiguration: { LocationConstraint: REGION },
+      }),
+    );
+    instanceId = await launchWeb(aws);
+    const sessions = new RoleSessionRegistry();
+    const imds = await track(
+      startInstanceMetadata({
+        instanceId,
+        accountId: sandbox.accountId,
+        aws,
+        sessions,
+        describe: async () => (await readInstances(aws)).find(({ id }) => id === instanceId),
+      }),
+    );
+    const gate = await track(startS3Gate({ emulatorEndpoint: emulatorEndpoint(), sessions }));
+    database = await createLabDatabase({ prefix: "sbiam" });
+    cleanups.push(() => database.drop());
+    // What the attendee writes in config.env; the runtime adds the sandbox's endpoints.
+    appUrl = await startSampleAppProcess(
+      [
+        "PORT = 0",
+        "LISTEN_HOST = 127.0.0.1",
+        `DB_HOST = ${database.host}`,
+        `DB_PORT = ${database.port}`,
+        `DB_NAME = ${database.name}`,
+        `DB_USER = ${database.user}`,
+        `DB_USERPASSWORD = ${database.password}`,
+        `S3_BUCKET = ${bucket}`,
+        "PRESIGNED_URL = True",
+        "",
+      ].join("\n"),
+      { AWS_ENDPOINT_URL: gate.url, AWS_EC2_METADATA_SERVICE_ENDPOINT: imds.url },
+    );
+  }, 90_000);
+
+  it("NoCredentials before a role is attached; the app knows its instance id", async () => {
+    const result = await signUpWithFile(appUrl, attachment);
+    expect(result.status).toBe(502);
+    expect(result.html).toContain("NoCredentials");
+    expect(result.html).toContain("Unable to locate credentials");
+    expect(result.html).toContain("IAM 역할 수정(Modify IAM role)");
+    const health = await healthOf(appUrl);
+    expect(health.s3.status).toBe("NoCredentials");
+    expect(health.instanceId).toBe(instanceId);
+  });
+
+  it("AccessDenied on PutObject once the role is attached without a policy", async () => {
+    await createInstanceRole(aws, ROLE);
+    await attachRole(aws, instanceId, ROLE);
+    const result = await signUpWithFile(appUrl, attachment);
+    expect(result.status).toBe(502);
+    expect(result.html).toContain("AccessDenied");
+    expect(result.html).toContain("when calling the PutObject operation");
+    expect(result.html).toContain("인라인 정책 생성(Create inline policy)");
+    expect(result.html).toContain(
+      `assumed-role/${ROLE}/${instanceId} is not authorized to perform: s3:PutObject`,
+    );
+    expect((await healthOf(appUrl)).s3.lastUpload?.status).toBe("AccessDenied");
+  });
+
+  it("stores the attachment with the original lab's s3:* inline policy, and its presigned link opens", async () => {
+    await putRolePolicy(aws, "awslab-s3-full-access", [
+      {
+        Effect: "Allow",
+        Action: "s3:*",
+        Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`],
+      },
+    ]);
+    const result = await signUpWithFile(appUrl, attachment);
+    expect(result.status).toBe(200);
+    const listed = await aws.s3().send(new ListObjectsV2Command({ Bucket: bucket }));
+    expect(listed.Contents?.map(({ Key }) => Key)).toEqual([
+      expect.stringMatching(/^uploads\/.+\/photo\.png$/),
+    ]);
+    const health = await healthOf(appUrl);
+    expect(health.s3).toMatchObject({ status: "ok", lastUpload: { status: "ok" } });
+
+    const link = await firstAttachmentLink(appUrl);
+    expect(link).toContain("X-Amz-Signature=");
+    const download = await fetch(link);
+    expect(download.status).toBe(200);
+    expect(await download.text()).toBe(attachment.data);
   });
 });
