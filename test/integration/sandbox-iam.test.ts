@@ -14,9 +14,12 @@ import {
 } from "@aws-sdk/client-ec2";
 import {
   AddRoleToInstanceProfileCommand,
+  AttachRolePolicyCommand,
+  CreatePolicyCommand,
   CreateInstanceProfileCommand,
   CreateRoleCommand,
   DeleteRolePolicyCommand,
+  DetachRolePolicyCommand,
   GetRoleCommand,
   PutRolePolicyCommand,
 } from "@aws-sdk/client-iam";
@@ -417,6 +420,24 @@ describe("instance role in the sandbox: NoCredentials, AccessDenied, then allowe
     const publicAnswer = await fetch(publicUrl);
     expect(publicAnswer.status).toBe(200);
     expect(await publicAnswer.text()).toBe("attachment");
+  });
+
+  it("counts an attached customer managed policy like an inline one", async () => {
+    await deleteRolePolicy(aws, "awslab-s3-full-access");
+    expect((await failureOf(upload("uploads/managed.txt"))).name).toBe("AccessDenied");
+    const created = await aws.iam().send(
+      new CreatePolicyCommand({
+        PolicyName: "awslab-s3-managed",
+        PolicyDocument: JSON.stringify({ Version: "2012-10-17", Statement: labStatements(bucket) }),
+      }),
+    );
+    const policyArn = created.Policy?.Arn ?? "";
+    await aws.iam().send(new AttachRolePolicyCommand({ RoleName: ROLE, PolicyArn: policyArn }));
+    await sleep(POLICY_CACHE_MS);
+    await upload("uploads/managed.txt");
+    await aws.iam().send(new DetachRolePolicyCommand({ RoleName: ROLE, PolicyArn: policyArn }));
+    await sleep(POLICY_CACHE_MS);
+    expect((await failureOf(upload("uploads/managed-2.txt"))).name).toBe("AccessDenied");
   });
 
   it("detaching the role takes the credentials away from new clients", async () => {
