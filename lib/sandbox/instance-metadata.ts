@@ -28,6 +28,7 @@ export type InstanceMetadataOptions = {
 };
 
 const MAX_TOKEN_TTL_SECONDS = 21_600;
+const LISTING_REUSE_MS = 1_000;
 const CREDENTIALS_PATH = "/latest/meta-data/iam/security-credentials/";
 
 type Issued = { roleArn: string; body: string; expiresAt: number; renewAt: number };
@@ -64,10 +65,20 @@ export async function startInstanceMetadata(
     return expiresAt !== undefined && expiresAt > Date.now();
   };
 
-  const attachedRole = async (): Promise<InstanceProfileRole | undefined> => {
+  const lookUpRole = async (): Promise<InstanceProfileRole | undefined> => {
     const instance = await options.describe();
     if (!instance?.instanceProfileArn) return undefined;
     return readInstanceProfileRole(options.aws, instance.instanceProfileArn);
+  };
+  // Clients ask for the role's name and then, right away, its credentials: the second request
+  // reuses what the first one found instead of reading the instance and its profile again.
+  let listed: { at: number; role: InstanceProfileRole } | undefined;
+  const roleNamed = async (name: string) => {
+    if (listed && listed.role.name === name && Date.now() - listed.at < LISTING_REUSE_MS) {
+      return listed.role;
+    }
+    const role = await lookUpRole();
+    return role?.name === name ? role : undefined;
   };
 
   const credentialsFor = async (role: InstanceProfileRole): Promise<string> => {
@@ -124,13 +135,14 @@ export async function startInstanceMetadata(
       return send(response, 200, options.availabilityZone);
     }
     if (path === CREDENTIALS_PATH || path === CREDENTIALS_PATH.slice(0, -1)) {
-      const role = await attachedRole();
+      const role = await lookUpRole();
+      listed = role && { at: Date.now(), role };
       return role ? send(response, 200, role.name) : send(response, 404, "");
     }
     if (path.startsWith(CREDENTIALS_PATH)) {
       const requested = decodeURIComponent(path.slice(CREDENTIALS_PATH.length));
-      const role = await attachedRole();
-      if (!role || role.name !== requested) return send(response, 404, "");
+      const role = await roleNamed(requested);
+      if (!role) return send(response, 404, "");
       return send(response, 200, await credentialsFor(role));
     }
     send(response, 404, "");
