@@ -517,6 +517,15 @@ describe("instance roles across accounts, bucket policies and trust", () => {
     expect(denied.message).toContain(
       "because no resource-based policy allows the s3:PutObject action",
     );
+    const straightToEmulator = appClient(
+      emulatorEndpoint(),
+      new InstanceMetadata(imds.url).credentials,
+    );
+    await expect(
+      straightToEmulator.send(
+        new PutObjectCommand({ Bucket: bucket, Key: "uploads/intruder.txt", Body: "x" }),
+      ),
+    ).resolves.toBeDefined();
   });
 
   it("opens it when the owner's bucket policy grants the role, as cross-account access on AWS", async () => {
