@@ -40,8 +40,4 @@ export class RoleSessionRegistry {
   find(accessKeyId: string): RoleSession | undefined {
     return this.sessions.get(accessKeyId);
   }
-
-  forget(accessKeyId: string): void {
-    this.sessions.delete(accessKeyId);
-  }
 }
