@@ -13,7 +13,7 @@ import { z } from "zod";
 import type { AwsClients } from "@/lib/aws/client";
 import { awsCall } from "@/lib/aws/errors";
 
-/** A policy document as JSON; the IAM policy simulator validates its statements. */
+/** A policy document as JSON; lib/sandbox/policy-evaluation.ts reads its statements. */
 export type PolicyDocument = Record<string, unknown>;
 
 export type NamedPolicy = { name: string; document: PolicyDocument };

@@ -1,12 +1,12 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { runSimulation } from "@cloud-copilot/iam-simulate";
 import type { AwsClients } from "@/lib/aws/client";
 import { type InstanceProfileRole, readInstanceProfileRole } from "@/lib/aws/iam-policies";
 import { assumeRole } from "@/lib/aws/identity";
 import { log } from "@/lib/log";
 import { type LoopbackServer, listenOnLoopback } from "@/lib/sandbox/loopback";
+import { trustPolicyAllows } from "@/lib/sandbox/policy-evaluation";
 import type { RoleSessionRegistry } from "@/lib/sandbox/role-sessions";
 
 export type InstanceMetadataOptions = {
@@ -84,7 +84,7 @@ export async function startInstanceMetadata(
   const credentialsFor = async (role: InstanceProfileRole): Promise<string> => {
     const now = Date.now();
     if (issued && issued.roleArn === role.arn && issued.renewAt > now) return issued.body;
-    if (!(await ec2MayAssume(role, options.accountId))) {
+    if (!ec2MayAssume(role)) {
       // What EC2 reports when the role's trust policy does not name ec2.amazonaws.com.
       return JSON.stringify({
         Code: "AssumeRoleUnauthorizedAccess",
@@ -177,22 +177,13 @@ function isoSeconds(time: number): string {
   return new Date(Math.floor(time / 1000) * 1000).toISOString().replace(".000Z", "Z");
 }
 
-async function ec2MayAssume(role: InstanceProfileRole, accountId: string): Promise<boolean> {
+function ec2MayAssume(role: InstanceProfileRole): boolean {
   if (!role.trustPolicy) return false;
-  const result = await runSimulation(
-    {
-      request: {
-        principal: "ec2.amazonaws.com",
-        action: "sts:AssumeRole",
-        resource: { resource: role.arn, accountId },
-        contextVariables: {},
-      },
-      identityPolicies: [],
-      serviceControlPolicies: [],
-      resourceControlPolicies: [],
-      resourcePolicy: role.trustPolicy,
-    },
-    {},
-  );
-  return result.resultType !== "error" && result.overallResult === "Allowed";
+  return trustPolicyAllows(role.trustPolicy, {
+    principal: { kind: "service", service: "ec2.amazonaws.com" },
+    action: "sts:AssumeRole",
+    resource: role.arn,
+    context: {},
+    knownKeys: [],
+  });
 }

@@ -1,5 +1,4 @@
 import "server-only";
-import { getDenialReasons, runSimulation } from "@cloud-copilot/iam-simulate";
 import {
   type BucketAccess,
   type RolePolicies,
@@ -7,8 +6,9 @@ import {
   readRolePolicies,
 } from "@/lib/aws/iam-policies";
 import { log } from "@/lib/log";
+import { authorize } from "@/lib/sandbox/policy-evaluation";
 import { type RoleSession, sessionArn } from "@/lib/sandbox/role-sessions";
-import type { PermissionCheck } from "@/lib/sandbox/s3-requests";
+import { LIST_CONDITION_KEYS, type PermissionCheck } from "@/lib/sandbox/s3-requests";
 
 export type Decision =
   | { outcome: "allowed" }
@@ -19,15 +19,23 @@ export type Decision =
 /** Policies are re-read after this long, so an attendee's policy change shows on the next upload. */
 export const POLICY_CACHE_MS = 2_000;
 
-// The simulator needs an owner account for a bucket of another emulator account; only
-// "not the caller's" matters for the decision.
-const FOREIGN_ACCOUNT = "000000000000";
+// Every key the gate knows for a role session's request; aws:username is never set for a role.
+const KNOWN_CONDITION_KEYS = [
+  "aws:PrincipalArn",
+  "aws:PrincipalAccount",
+  "aws:PrincipalType",
+  "aws:SecureTransport",
+  "aws:CurrentTime",
+  "aws:EpochTime",
+  "aws:username",
+  ...LIST_CONDITION_KEYS,
+];
 
 type Cached<T> = { readAt: number; value: Promise<T> };
 
 /**
  * Decides an S3 request of an instance role session as IAM would: the role's identity policies
- * (inline and attached) together with the bucket policy, evaluated by an IAM policy simulator.
+ * (inline and attached) together with the bucket policy.
  */
 export class RoleAccessEvaluator {
   private readonly roles = new Map<string, Cached<RolePolicies | undefined>>();
@@ -59,51 +67,40 @@ export class RoleAccessEvaluator {
       );
     }
     const foreign = bucket?.exists === true && !bucket.ownedByCaller;
-    const result = await runSimulation(
-      {
-        request: {
-          principal: sessionArn(session),
-          action: check.action,
-          resource: {
-            resource: check.resource,
-            accountId: foreign ? FOREIGN_ACCOUNT : session.accountId,
-          },
-          contextVariables: {
-            "aws:PrincipalArn": session.roleArn,
-            "aws:PrincipalAccount": session.accountId,
-            "aws:PrincipalType": "AssumedRole",
-            // On AWS the app talks to S3 over HTTPS; only the sandbox's loopback hop is plain HTTP.
-            "aws:SecureTransport": "true",
-            "aws:CurrentTime": new Date().toISOString(),
-            "aws:EpochTime": String(Math.floor(Date.now() / 1000)),
-            ...context,
-          },
+    const now = Date.now();
+    const decision = authorize({
+      request: {
+        principal: {
+          kind: "role-session",
+          accountId: session.accountId,
+          roleArn: session.roleArn,
+          sessionArn: sessionArn(session),
         },
-        identityPolicies: [...(policies?.inline ?? []), ...(policies?.attached ?? [])].map(
-          ({ name, document }) => ({ name, policy: document }),
-        ),
-        serviceControlPolicies: [],
-        resourceControlPolicies: [],
-        resourcePolicy: bucket?.exists ? bucket.policy : undefined,
+        action: check.action,
+        resource: check.resource,
+        context: {
+          "aws:PrincipalArn": session.roleArn,
+          "aws:PrincipalAccount": session.accountId,
+          "aws:PrincipalType": "AssumedRole",
+          // On AWS the app talks to S3 over HTTPS; only the sandbox's loopback hop is plain HTTP.
+          "aws:SecureTransport": "true",
+          "aws:CurrentTime": new Date(now).toISOString(),
+          "aws:EpochTime": String(Math.floor(now / 1000)),
+          ...context,
+        },
+        knownKeys: KNOWN_CONDITION_KEYS,
       },
-      {},
-    );
-    if (result.resultType === "error") {
-      log().warn(
-        { role: session.roleName, action: check.action, problem: result.errors.message },
-        "sandbox policy simulation rejected its input; request denied",
-      );
-      return { outcome: "denied", message: "Access Denied" };
-    }
-    if (result.overallResult === "Allowed") return { outcome: "allowed" };
-    const analysis =
-      result.resultType === "single" ? result.result.analysis : result.results[0]?.analysis;
-    const explicit = analysis
-      ? getDenialReasons(analysis).find((reason) => reason.denialType === "Explicit")
-      : undefined;
-    const because = explicit
-      ? `with an explicit deny in ${explicit.policyType === "resource" ? "a resource-based" : "an identity-based"} policy`
-      : `because no ${foreign ? "resource-based" : "identity-based"} policy allows the ${check.action} action`;
+      identityPolicies: [...(policies?.inline ?? []), ...(policies?.attached ?? [])].map(
+        ({ document }) => document,
+      ),
+      resourcePolicy: bucket?.exists ? bucket.policy : undefined,
+      crossAccount: foreign,
+    });
+    if (decision.result === "allowed") return { outcome: "allowed" };
+    const because =
+      decision.result === "explicit-deny"
+        ? `with an explicit deny in ${decision.policyType === "resource-based" ? "a resource-based" : "an identity-based"} policy`
+        : `because no ${decision.policyType} policy allows the ${check.action} action`;
     return {
       outcome: "denied",
       message: `User: ${sessionArn(session)} is not authorized to perform: ${check.action} on resource: "${check.resource}" ${because}`,

@@ -13,10 +13,9 @@ import type { RoleSessionRegistry } from "@/lib/sandbox/role-sessions";
 import {
   amzDateMs,
   callerOf,
-  parseQuery,
+  listContext,
   s3OperationFor,
   signatureMatches,
-  splitUrl,
 } from "@/lib/sandbox/s3-requests";
 
 export type S3GateOptions = {
@@ -40,13 +39,6 @@ const HOP_BY_HOP = new Set([
   "upgrade",
   "expect",
 ]);
-
-// Condition keys S3 fills from a ListObjects request.
-const LIST_CONTEXT_KEYS: Record<string, string> = {
-  prefix: "s3:prefix",
-  delimiter: "s3:delimiter",
-  "max-keys": "s3:max-keys",
-};
 
 /**
  * The sandbox app's S3 endpoint: decides each request signed with instance role credentials as
@@ -183,15 +175,6 @@ export async function startS3Gate(options: S3GateOptions): Promise<LoopbackServe
 function withoutHopByHop(headers: IncomingMessage["headers"]): OutgoingHttpHeaders {
   return Object.fromEntries(
     Object.entries(headers).filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase())),
-  );
-}
-
-function listContext(rawUrl: string): Record<string, string> {
-  return Object.fromEntries(
-    parseQuery(splitUrl(rawUrl).query).flatMap(([name, value]) => {
-      const key = LIST_CONTEXT_KEYS[name];
-      return key ? [[key, value]] : [];
-    }),
   );
 }
 

@@ -286,6 +286,24 @@ export function splitUrl(rawUrl: string): { path: string; query: string } {
     : { path: rawUrl.slice(0, mark), query: rawUrl.slice(mark + 1) };
 }
 
+// Condition keys S3 fills from a ListObjects request's query.
+const LIST_QUERY_KEYS: Record<string, string> = {
+  prefix: "s3:prefix",
+  delimiter: "s3:delimiter",
+  "max-keys": "s3:max-keys",
+};
+
+export const LIST_CONDITION_KEYS = Object.values(LIST_QUERY_KEYS);
+
+export function listContext(rawUrl: string): Record<string, string> {
+  return Object.fromEntries(
+    parseQuery(splitUrl(rawUrl).query).flatMap(([name, value]) => {
+      const key = LIST_QUERY_KEYS[name];
+      return key ? [[key, value]] : [];
+    }),
+  );
+}
+
 /**
  * The IAM actions and resources a path-style S3 request needs; undefined for requests the sandbox
  * does not evaluate (they are refused, never passed through unchecked).
