@@ -1,6 +1,6 @@
 import "server-only";
 import { AssumeRoleCommand, GetCallerIdentityCommand } from "@aws-sdk/client-sts";
-import { createAwsClients } from "@/lib/aws/client";
+import { type AwsClients, createAwsClients } from "@/lib/aws/client";
 import { awsCall } from "@/lib/aws/errors";
 import type { AwsCredentials, AwsTarget, CallerIdentity } from "@/lib/aws/types";
 
@@ -24,15 +24,27 @@ export async function assumeSandboxAccount(input: {
   sessionName: string;
   durationSeconds: number;
 }): Promise<AwsCredentials & { expiration: Date }> {
-  const sts = createAwsClients({
+  const emulator = createAwsClients({
     endpoint: input.endpoint,
     region: input.region,
     credentials: { accessKeyId: "sandbox", secretAccessKey: "sandbox" },
-  }).sts();
+  });
+  return assumeRole(emulator, {
+    roleArn: `arn:aws:iam::${input.accountId}:role/aws101-attendee`,
+    sessionName: input.sessionName,
+    durationSeconds: input.durationSeconds,
+  });
+}
+
+/** A session of `roleArn` (in the sandbox: the instance role's credentials, in the role's account). */
+export async function assumeRole(
+  aws: AwsClients,
+  input: { roleArn: string; sessionName: string; durationSeconds: number },
+): Promise<AwsCredentials & { expiration: Date }> {
   const result = await awsCall("sts:AssumeRole", () =>
-    sts.send(
+    aws.sts().send(
       new AssumeRoleCommand({
-        RoleArn: `arn:aws:iam::${input.accountId}:role/aws101-attendee`,
+        RoleArn: input.roleArn,
         RoleSessionName: input.sessionName,
         DurationSeconds: input.durationSeconds,
       }),
