@@ -10,7 +10,7 @@ import { createAwsClients } from "@/lib/aws/client";
 import { latestAl2023ImageId } from "@/lib/aws/ec2";
 import { assumeSandboxAccount } from "@/lib/aws/identity";
 import { unpackSampleApp } from "@/lib/sandbox/app-bundle";
-import { instanceEnvironment } from "@/lib/sandbox/environment";
+import { createInstanceEnvironment } from "@/lib/sandbox/environment";
 import { SandboxRuntime } from "@/lib/sandbox/runtime";
 import { buildBundle, DEFAULT_BUNDLE_PATH } from "@/sample-app/scripts/bundle";
 import { startEmulator } from "../scripts/lib/emulator.mjs";
@@ -23,6 +23,7 @@ const userData = "#!/bin/bash\ncurl -fsSL http://127.0.0.1:3000/downloads/sample
 const emulator = await startEmulator();
 const scratch = mkdtempSync(path.join(tmpdir(), "aws101-bench-"));
 await buildBundle();
+const instances = createInstanceEnvironment({ emulatorEndpoint: emulator.endpoint });
 const runtime = new SandboxRuntime({
   emulatorEndpoint: emulator.endpoint,
   region,
@@ -31,7 +32,7 @@ const runtime = new SandboxRuntime({
   maxApps: apps,
   idleMs: 600_000,
   watchMs: 60_000,
-  environment: instanceEnvironment({ emulatorEndpoint: emulator.endpoint }),
+  environment: instances.environment,
   log: () => {},
 });
 try {
@@ -77,6 +78,7 @@ try {
   );
 } finally {
   await runtime.stop();
+  await instances.close();
   await emulator.stop();
   rmSync(scratch, { recursive: true, force: true });
 }

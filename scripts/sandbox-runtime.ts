@@ -7,7 +7,7 @@ import sampleAppPackage from "@/sample-app/package.json";
 import { DEFAULT_BUNDLE_PATH } from "@/sample-app/scripts/bundle";
 import { unpackSampleApp } from "@/lib/sandbox/app-bundle";
 import { startControlServer } from "@/lib/sandbox/control";
-import { instanceEnvironment } from "@/lib/sandbox/environment";
+import { createInstanceEnvironment } from "@/lib/sandbox/environment";
 import { SandboxRuntime } from "@/lib/sandbox/runtime";
 
 const settings = z
@@ -27,6 +27,7 @@ const appDirectory = unpackSampleApp(
   path.join(settings.SANDBOX_DATA_DIR, "app"),
   sampleAppPackage.version,
 );
+const instances = createInstanceEnvironment({ emulatorEndpoint: settings.SANDBOX_AWS_ENDPOINT });
 const runtime = new SandboxRuntime({
   emulatorEndpoint: settings.SANDBOX_AWS_ENDPOINT,
   region: settings.DEFAULT_REGION,
@@ -35,7 +36,7 @@ const runtime = new SandboxRuntime({
   maxApps: settings.SANDBOX_MAX_APPS,
   idleMs: settings.SANDBOX_IDLE_MINUTES * 60_000,
   watchMs: 2_000,
-  environment: instanceEnvironment({ emulatorEndpoint: settings.SANDBOX_AWS_ENDPOINT }),
+  environment: instances.environment,
 });
 runtime.start();
 const control = await startControlServer(runtime, {
@@ -46,6 +47,8 @@ console.log(`sandbox runtime listening on ${control.url}`);
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => {
-    void Promise.all([runtime.stop(), control.close()]).finally(() => process.exit(0));
+    void Promise.all([runtime.stop(), control.close()])
+      .then(() => instances.close())
+      .finally(() => process.exit(0));
   });
 }

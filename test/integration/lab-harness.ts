@@ -12,7 +12,7 @@ import { createAppProbe, createHealthReader } from "@/lib/lab/probe";
 import { unpackSampleApp } from "@/lib/sandbox/app-bundle";
 import type { SandboxRuntimeConnection } from "@/lib/sandbox/client";
 import { startControlServer } from "@/lib/sandbox/control";
-import { instanceEnvironment } from "@/lib/sandbox/environment";
+import { createInstanceEnvironment } from "@/lib/sandbox/environment";
 import { SandboxRuntime, type RuntimeOptions } from "@/lib/sandbox/runtime";
 import { DEFAULT_BUNDLE_PATH } from "@/sample-app/scripts/bundle";
 import type { AttendeeRef, RunnerEnvironment } from "@/lib/lab/runner";
@@ -32,6 +32,7 @@ export async function startTestRuntime(
   options: Partial<Pick<RuntimeOptions, "maxApps" | "idleMs" | "watchMs" | "environment">> = {},
 ): Promise<TestRuntime> {
   const scratch = mkdtempSync(path.join(tmpdir(), "aws101-runtime-"));
+  const instances = createInstanceEnvironment({ emulatorEndpoint: emulatorEndpoint() });
   const runtime = new SandboxRuntime({
     emulatorEndpoint: emulatorEndpoint(),
     region: REGION,
@@ -40,7 +41,7 @@ export async function startTestRuntime(
     maxApps: 10,
     idleMs: 600_000,
     watchMs: 500,
-    environment: instanceEnvironment({ emulatorEndpoint: emulatorEndpoint() }),
+    environment: instances.environment,
     log: () => {},
     ...options,
   });
@@ -52,6 +53,7 @@ export async function startTestRuntime(
     connection: { url: control.url, token },
     stop: async () => {
       await Promise.all([runtime.stop(), control.close()]);
+      await instances.close();
       rmSync(scratch, { recursive: true, force: true });
     },
   };

@@ -1,4 +1,15 @@
-import { StopInstancesCommand, StartInstancesCommand } from "@aws-sdk/client-ec2";
+import {
+  AssociateIamInstanceProfileCommand,
+  StartInstancesCommand,
+  StopInstancesCommand,
+} from "@aws-sdk/client-ec2";
+import {
+  AddRoleToInstanceProfileCommand,
+  CreateInstanceProfileCommand,
+  CreateRoleCommand,
+  PutRolePolicyCommand,
+} from "@aws-sdk/client-iam";
+import { CreateBucketCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PortalDb } from "@/lib/db/connection";
 import { factReader } from "@/lib/lab/facts";
@@ -151,5 +162,83 @@ describe("sandbox instance runtime", () => {
       .poll(async () => (await fetch(`${url}/admin`)).status, { timeout: 5000 })
       .toBe(401);
     expect((await fetch(base)).status).toBe(401);
+  });
+
+  it("NoCredentials, then AccessDenied, then access: driven only by IAM changes in the attendee's account", async () => {
+    const a = await attendeeWithWeb(runtime);
+    const bucket = `awslab-s3-${a.accountId}`;
+    await a.byHand.s3().send(
+      new CreateBucketCommand({
+        Bucket: bucket,
+        CreateBucketConfiguration: { LocationConstraint: "ap-northeast-2" },
+      }),
+    );
+    const headers = { "x-sandbox-token": sandbox.connection.token };
+    const config = `${sandbox.connection.url}/instances/${a.accountId}/${a.web.id}/config`;
+    const text = await (await fetch(config, { headers })).text();
+    await fetch(config, {
+      method: "PUT",
+      headers,
+      body: text.replace("S3_BUCKET =", `S3_BUCKET = ${bucket}`),
+    });
+    const s3Status = async () => {
+      const app = sandbox.runtime.list().find((candidate) => candidate.instanceId === a.web.id);
+      const health = (await (await fetch(`${app?.url}/healthz`)).json()) as {
+        s3: { status: string };
+      };
+      return health.s3.status;
+    };
+    expect(await s3Status()).toBe("NoCredentials");
+
+    const iam = a.byHand.iam();
+    await iam.send(
+      new CreateRoleCommand({
+        RoleName: "awslab-ec2-role",
+        AssumeRolePolicyDocument: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [
+            {
+              Effect: "Allow",
+              Principal: { Service: "ec2.amazonaws.com" },
+              Action: "sts:AssumeRole",
+            },
+          ],
+        }),
+      }),
+    );
+    const profile = await iam.send(
+      new CreateInstanceProfileCommand({ InstanceProfileName: "awslab-ec2-role" }),
+    );
+    await iam.send(
+      new AddRoleToInstanceProfileCommand({
+        InstanceProfileName: "awslab-ec2-role",
+        RoleName: "awslab-ec2-role",
+      }),
+    );
+    await a.byHand.ec2().send(
+      new AssociateIamInstanceProfileCommand({
+        InstanceId: a.web.id,
+        IamInstanceProfile: { Arn: profile.InstanceProfile?.Arn },
+      }),
+    );
+    await expect.poll(s3Status, { timeout: 10_000 }).toBe("AccessDenied");
+
+    await iam.send(
+      new PutRolePolicyCommand({
+        RoleName: "awslab-ec2-role",
+        PolicyName: "awslab-s3-full-access",
+        PolicyDocument: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [
+            {
+              Effect: "Allow",
+              Action: "s3:*",
+              Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`],
+            },
+          ],
+        }),
+      }),
+    );
+    await expect.poll(s3Status, { timeout: 10_000 }).toBe("ok");
   });
 });
