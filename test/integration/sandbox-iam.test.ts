@@ -769,6 +769,11 @@ describe("the real sample app on a sandbox instance shows the lab's teaching pag
   it("AccessDenied on PutObject once the role is attached without a policy", async () => {
     await createInstanceRole(aws, ROLE);
     await attachRole(aws, instanceId, ROLE);
+    // The app asks its metadata service with a 1 s timeout, as on EC2: on a busy machine the first
+    // ask may miss, so wait until the app itself sees the role (HeadBucket, now denied).
+    await expect
+      .poll(async () => (await healthOf(appUrl)).s3.status, { timeout: 15_000 })
+      .toBe("AccessDenied");
     const result = await signUpWithFile(appUrl, attachment);
     expect(result.status).toBe(502);
     expect(result.html).toContain("AccessDenied");
