@@ -44,6 +44,8 @@ const envSchema = z.object({
     }, "TIME_ZONE must be an IANA time zone such as Asia/Seoul"),
   TRUST_PROXY: flag,
   STATUS_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(4),
+  STATUS_REFRESH_SECONDS: z.coerce.number().int().min(2).max(600).default(20),
+  STATUS_REFRESH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   APP_PROBE_TIMEOUT_MS: z.coerce.number().int().min(200).max(10_000).default(2500),
 });
 

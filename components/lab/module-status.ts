@@ -1,5 +1,6 @@
-import { useCallback } from "react";
+import { useCallback, useEffect } from "react";
 import useSWR, { useSWRConfig } from "swr";
+import { useClock } from "@/components/lab/LabSettings";
 import type { CheckView, ModuleStatusView } from "@/lib/lab/views";
 
 const STATUS_PATH = "/api/status/";
@@ -16,20 +17,65 @@ async function fetchModuleStatus(url: string): Promise<ModuleStatusView> {
   return (await response.json()) as ModuleStatusView;
 }
 
-/** Every panel, card and check of one module on the page shares this key, so one request loop. */
+const isOlder = (incoming: ModuleStatusView, shown: ModuleStatusView | undefined) =>
+  shown !== undefined && Date.parse(incoming.checkedAt) < Date.parse(shown.checkedAt);
+
+type Stream = { source: EventSource; users: number };
+
+// One stream per module for the whole page, however many panels, cards and checks show it.
+const streams = new Map<string, Stream>();
+
+function openStream(moduleId: string, onStatus: (status: ModuleStatusView) => void): () => void {
+  let stream = streams.get(moduleId);
+  if (!stream) {
+    const source = new EventSource(`${moduleStatusKey(moduleId)}/stream`);
+    source.onmessage = (event: MessageEvent<string>) =>
+      onStatus(JSON.parse(event.data) as ModuleStatusView);
+    stream = { source, users: 0 };
+    streams.set(moduleId, stream);
+  }
+  stream.users += 1;
+  const current = stream;
+  return () => {
+    current.users -= 1;
+    if (current.users > 0) return;
+    current.source.close();
+    if (streams.get(moduleId) === current) streams.delete(moduleId);
+  };
+}
+
+/**
+ * Every panel, card and check of one module on the page shares this key. The server pushes each
+ * change on a stream; the slow poll is only a fallback for a stream that could not stay open.
+ */
 export function useModuleStatus(moduleId: string) {
-  const { cache } = useSWRConfig();
+  const { cache, mutate } = useSWRConfig();
+  const { locale } = useClock();
+  const key = moduleStatusKey(moduleId);
+  useEffect(
+    () =>
+      openStream(
+        moduleId,
+        (incoming) =>
+          void mutate<ModuleStatusView>(
+            key,
+            (shown) => (isOlder(incoming, shown) ? shown : incoming),
+            { revalidate: false },
+          ),
+      ),
+    // A language switch reopens the stream: its text arrives localized.
+    [moduleId, key, mutate, locale],
+  );
   return useSWR(
-    moduleStatusKey(moduleId),
+    key,
     async (url: string) => {
       const incoming = await fetchModuleStatus(url);
       const shown = cache.get(url)?.data as ModuleStatusView | undefined;
-      // The server may answer from a short cache made before a check or apply the page already
-      // shows; such an answer changes nothing, so the panel never steps back in time.
-      const older = shown && Date.parse(incoming.checkedAt) < Date.parse(shown.checkedAt);
-      return older ? shown : incoming;
+      // An answer older than what the page already shows (a check or a push) changes nothing,
+      // so the panel never steps back in time.
+      return isOlder(incoming, shown) ? (shown as ModuleStatusView) : incoming;
     },
-    { refreshInterval: 5000, revalidateOnFocus: true },
+    { refreshInterval: 15_000, revalidateOnFocus: true },
   );
 }
 

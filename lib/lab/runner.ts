@@ -26,6 +26,7 @@ import {
   type StepContext,
   type StepState,
 } from "@/lib/lab/types";
+import { forgetStatuses, putStatus, storedStatus } from "@/lib/lab/status-store";
 import { log, logInternalError, withLogContext } from "@/lib/log";
 import {
   sandboxApp,
@@ -64,28 +65,35 @@ export type RunnerEnvironment = {
 
 export type AttendeeRef = { attendeeId: string; eventId: string; clientIp?: string };
 
-type CacheEntry = { at: number; status: Promise<ModuleStatus> };
+type Evaluation = { startedAt: number; status: Promise<ModuleStatus> };
 
 type RunnerState = {
-  cache: Map<string, CacheEntry>;
+  inFlight: Map<string, Evaluation>;
+  /** When each attendee's account last changed through the portal (apply, new credentials). */
+  changedAt: Map<string, number>;
   recorded: Map<string, string>;
   locks: Set<string>;
+  evaluations: { total: number; byAttendee: Map<string, number> };
 };
 
 // Per process, not per route bundle: a production build bundles this module more than once.
 const state = ((globalThis as { __aws101Runner?: RunnerState }).__aws101Runner ??= {
-  cache: new Map(),
+  inFlight: new Map(),
+  changedAt: new Map(),
   recorded: new Map(),
   locks: new Set(),
+  evaluations: { total: 0, byAttendee: new Map() },
 });
 
-const cacheKey = (attendee: AttendeeRef, moduleId: string) =>
-  `${attendee.attendeeId}|${moduleId}|${attendee.clientIp ?? ""}`;
-
+/** What is stored for the attendee is out of date: the next request evaluates afresh. */
 export function forgetCachedStatus(attendeeId: string) {
-  for (const key of state.cache.keys()) {
-    if (key.startsWith(`${attendeeId}|`)) state.cache.delete(key);
-  }
+  state.changedAt.set(attendeeId, Date.now());
+  forgetStatuses(attendeeId);
+}
+
+/** How many module evaluations (each one read of AWS) have run, overall and per attendee. */
+export function evaluationCounts(): { total: number; byAttendee: ReadonlyMap<string, number> } {
+  return state.evaluations;
 }
 
 type Session = {
@@ -221,7 +229,11 @@ async function record(db: PortalDb, attendeeId: string, status: ModuleStatus) {
   }
 }
 
-/** One read of the facts the module's steps need serves all of them; concurrent callers share it. */
+/**
+ * The module's status: from the store when it is recent enough (never waiting for AWS), otherwise
+ * evaluated with one read of the facts its steps need. Concurrent callers share one evaluation;
+ * `fresh` never joins one that began before the attendee's last change.
+ */
 export async function moduleStatus(
   runtime: RunnerEnvironment,
   attendee: AttendeeRef,
@@ -230,15 +242,34 @@ export async function moduleStatus(
 ): Promise<ModuleStatus | undefined> {
   const steps = await moduleSteps(moduleId);
   if (!steps) return undefined;
-  const key = cacheKey(attendee, moduleId);
-  const cached = state.cache.get(key);
-  if (!options.fresh && cached && Date.now() - cached.at < runtime.cacheMs) return cached.status;
-  const status = withLogContext({ attendeeId: attendee.attendeeId }, () =>
-    evaluate(runtime, attendee, moduleId, steps),
+  if (!options.fresh) {
+    const stored = storedStatus(attendee.attendeeId, moduleId);
+    if (stored && Date.now() - Date.parse(stored.checkedAt) < runtime.cacheMs) return stored;
+  }
+  const key = `${attendee.attendeeId}|${moduleId}`;
+  const running = state.inFlight.get(key);
+  const changedAt = state.changedAt.get(attendee.attendeeId) ?? 0;
+  if (running && (!options.fresh || running.startedAt >= changedAt)) return running.status;
+  const evaluation: Evaluation = {
+    startedAt: Date.now(),
+    status: withLogContext({ attendeeId: attendee.attendeeId }, () =>
+      evaluate(runtime, attendee, moduleId, steps),
+    ).then((status) => {
+      putStatus(attendee.attendeeId, status);
+      return status;
+    }),
+  };
+  state.evaluations.total += 1;
+  state.evaluations.byAttendee.set(
+    attendee.attendeeId,
+    (state.evaluations.byAttendee.get(attendee.attendeeId) ?? 0) + 1,
   );
-  state.cache.set(key, { at: Date.now(), status });
-  status.catch(() => state.cache.delete(key));
-  return status;
+  state.inFlight.set(key, evaluation);
+  const forget = () => {
+    if (state.inFlight.get(key) === evaluation) state.inFlight.delete(key);
+  };
+  evaluation.status.then(forget, forget);
+  return evaluation.status;
 }
 
 /** The attendee looked at the step: from now on it is theirs to finish, not "not started". */

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { createAppProbe, createHealthReader } from "@/lib/lab/probe";
 import type { AttendeeRef, RunnerEnvironment } from "@/lib/lab/runner";
+import type { SchedulerSettings } from "@/lib/lab/status-scheduler";
 import { labUserData } from "@/lib/lab/user-data";
 import type { AttendeeSession } from "@/lib/auth/session";
 
@@ -22,6 +23,15 @@ export async function runnerEnvironment(): Promise<RunnerEnvironment> {
     makeHealthReader: ({ sandbox }) =>
       createHealthReader({ sandbox, timeoutMs: config.APP_PROBE_TIMEOUT_MS }),
     userData: await labUserData(),
+  };
+}
+
+export function schedulerSettings(): SchedulerSettings {
+  const config = env();
+  return {
+    cadenceMs: config.STATUS_REFRESH_SECONDS * 1000,
+    concurrency: config.STATUS_REFRESH_CONCURRENCY,
+    firstRefreshSpreadMs: 2_000,
   };
 }
 

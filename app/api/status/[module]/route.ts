@@ -7,6 +7,7 @@ import { getTranslator } from "@/lib/i18n";
 import { presentModuleStatus } from "@/lib/lab/present";
 import { moduleStatus } from "@/lib/lab/runner";
 import { attendeeRef, runnerEnvironment } from "@/lib/lab/runtime";
+import { storedStatus } from "@/lib/lab/status-store";
 import { withLogContext } from "@/lib/log";
 
 const paramsSchema = z.object({
@@ -29,9 +30,12 @@ export async function GET(_request: Request, { params }: { params: Promise<{ mod
   if (Date.now() - Date.parse(session.attendee.last_seen_at) > LAST_SEEN_RESOLUTION_MS) {
     await touchAttendee(await db(), session.attendee.id);
   }
-  const status = await withLogContext({ attendeeId: session.attendee.id }, async () =>
-    moduleStatus(await runnerEnvironment(), await attendeeRef(session), parsed.data.module),
-  );
+  // Answered from the store when there is anything there: the scheduler keeps it fresh.
+  const status =
+    storedStatus(session.attendee.id, parsed.data.module) ??
+    (await withLogContext({ attendeeId: session.attendee.id }, async () =>
+      moduleStatus(await runnerEnvironment(), await attendeeRef(session), parsed.data.module),
+    ));
   if (!status) return NextResponse.json({ error: "not_found" }, { status: 404, headers: noStore });
   const { t } = await getTranslator();
   return NextResponse.json(presentModuleStatus(status, t), { headers: noStore });

@@ -1,0 +1,118 @@
+import "server-only";
+import { moduleStatus, type AttendeeRef, type RunnerEnvironment } from "@/lib/lab/runner";
+import { storedStatus } from "@/lib/lab/status-store";
+import { log } from "@/lib/log";
+
+export type SchedulerSettings = {
+  /** How often a watched module is refreshed; each refresh is spread by ±25 % so none line up. */
+  cadenceMs: number;
+  /** Refreshes running at once, over all attendees: the AWS budget of the whole portal. */
+  concurrency: number;
+  /** A watcher with nothing stored yet is refreshed within this, spread, not all in one second. */
+  firstRefreshSpreadMs: number;
+};
+
+type Watched = {
+  runtime: RunnerEnvironment;
+  attendee: AttendeeRef;
+  moduleId: string;
+  watchers: number;
+  timer?: NodeJS.Timeout;
+};
+
+type SchedulerState = {
+  watched: Map<string, Watched>;
+  running: number;
+  waiting: (() => void)[];
+  refreshes: number;
+};
+
+// Per process, not per route bundle.
+const state: SchedulerState = ((
+  globalThis as { __aws101Scheduler?: SchedulerState }
+).__aws101Scheduler ??= {
+  watched: new Map(),
+  running: 0,
+  waiting: [],
+  refreshes: 0,
+});
+
+const spread = (ms: number) => ms * (0.75 + Math.random() * 0.5);
+
+async function withinBudget<T>(settings: SchedulerSettings, work: () => Promise<T>): Promise<T> {
+  if (state.running >= settings.concurrency) {
+    await new Promise<void>((resolve) => state.waiting.push(resolve));
+  }
+  state.running += 1;
+  try {
+    return await work();
+  } finally {
+    state.running -= 1;
+    state.waiting.shift()?.();
+  }
+}
+
+function schedule(watched: Watched, settings: SchedulerSettings, delayMs: number) {
+  clearTimeout(watched.timer);
+  watched.timer = setTimeout(() => void refresh(watched, settings), delayMs);
+  watched.timer.unref();
+}
+
+async function refresh(watched: Watched, settings: SchedulerSettings) {
+  try {
+    state.refreshes += 1;
+    await withinBudget(settings, () =>
+      moduleStatus(watched.runtime, watched.attendee, watched.moduleId, { fresh: true }),
+    );
+  } catch (error) {
+    log().warn({ err: error, moduleId: watched.moduleId }, "scheduled refresh failed");
+  }
+  if (watched.watchers > 0) schedule(watched, settings, spread(settings.cadenceMs));
+}
+
+/**
+ * Keeps a module of an attendee fresh while someone watches it (an open stream): refreshed on the
+ * cadence, within the portal's budget, and not at all once nobody watches.
+ */
+export function watchModule(
+  runtime: RunnerEnvironment,
+  attendee: AttendeeRef,
+  moduleId: string,
+  settings: SchedulerSettings,
+): () => void {
+  const key = `${attendee.attendeeId}|${moduleId}`;
+  let watched = state.watched.get(key);
+  if (!watched) {
+    watched = { runtime, attendee, moduleId, watchers: 0 };
+    state.watched.set(key, watched);
+    const stored = storedStatus(attendee.attendeeId, moduleId);
+    const age = stored ? Date.now() - Date.parse(stored.checkedAt) : Infinity;
+    schedule(
+      watched,
+      settings,
+      age >= settings.cadenceMs
+        ? Math.random() * settings.firstRefreshSpreadMs
+        : spread(settings.cadenceMs - age),
+    );
+  }
+  // The newest watcher's address is the one the SSH check should compare with.
+  watched.attendee = attendee;
+  watched.watchers += 1;
+  const current = watched;
+  return () => {
+    current.watchers -= 1;
+    if (current.watchers > 0) return;
+    clearTimeout(current.timer);
+    if (state.watched.get(key) === current) state.watched.delete(key);
+  };
+}
+
+/** For the benchmark and the instructor: how much the scheduler is doing. */
+export function schedulerStats() {
+  return {
+    watchedModules: state.watched.size,
+    running: state.running,
+    waiting: state.waiting.length,
+    refreshes: state.refreshes,
+  };
+}

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PortalDb } from "@/lib/db/connection";
+import { evaluationCounts, moduleStatus } from "@/lib/lab/runner";
+import { schedulerStats, watchModule, type SchedulerSettings } from "@/lib/lab/status-scheduler";
+import { storedStatus, subscribeToStatus } from "@/lib/lab/status-store";
+import { labDatabase, labRuntime, sandboxAttendee } from "./lab-harness";
+
+const settings: SchedulerSettings = { cadenceMs: 200, concurrency: 2, firstRefreshSpreadMs: 50 };
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const evaluationsOf = (attendeeId: string) => evaluationCounts().byAttendee.get(attendeeId) ?? 0;
+
+describe("status scheduler", () => {
+  let db: PortalDb;
+  beforeAll(async () => {
+    db = await labDatabase();
+  });
+  afterAll(() => db.destroy());
+
+  it("refreshes a watched module on its cadence, however many watch it, and stops when nobody does", async () => {
+    const runtime = labRuntime(db);
+    const { ref } = await sandboxAttendee(db);
+    const pushed: string[] = [];
+    const unsubscribe = subscribeToStatus(ref.attendeeId, "compute", (status) =>
+      pushed.push(status.checkedAt),
+    );
+    const refreshesBefore = schedulerStats().refreshes;
+    const watchers = Array.from({ length: 5 }, () =>
+      watchModule(runtime, ref, "compute", settings),
+    );
+    await expect
+      .poll(() => evaluationsOf(ref.attendeeId), { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(3);
+    for (const unwatch of watchers) unwatch();
+    await pause(50);
+    const during = evaluationsOf(ref.attendeeId);
+    // Five watchers, one refresh loop: every evaluation is one scheduled refresh.
+    expect(during).toBe(schedulerStats().refreshes - refreshesBefore);
+    expect(storedStatus(ref.attendeeId, "compute")?.steps).toHaveLength(4);
+    // The first evaluation is pushed; later ones only when something changed.
+    expect(pushed).toHaveLength(1);
+
+    await pause(800);
+    expect(evaluationsOf(ref.attendeeId)).toBe(during);
+    unsubscribe();
+  });
+
+  it("answers from the store without evaluating again, and shares one evaluation between callers", async () => {
+    const runtime = { ...labRuntime(db), cacheMs: 60_000 };
+    const { ref } = await sandboxAttendee(db);
+    const before = evaluationsOf(ref.attendeeId);
+    const [a, b, c] = await Promise.all([
+      moduleStatus(runtime, ref, "compute", { fresh: true }),
+      moduleStatus(runtime, ref, "compute", { fresh: true }),
+      moduleStatus(runtime, ref, "compute"),
+    ]);
+    expect(b).toBe(a);
+    expect(c).toBe(a);
+    expect(await moduleStatus(runtime, ref, "compute")).toBe(a);
+    expect(evaluationsOf(ref.attendeeId) - before).toBe(1);
+  });
+});
