@@ -1,4 +1,5 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 
 /** Counts logical AWS calls (not retries) so a request's AWS cost can be measured and budgeted. */
 export class AwsCallCounter {
@@ -18,4 +19,17 @@ export class AwsCallCounter {
   byOperation(): Record<string, number> {
     return Object.fromEntries([...this.calls.entries()].sort(([a], [b]) => a.localeCompare(b)));
   }
+}
+
+const counting = ((
+  globalThis as { __aws101Counting?: AsyncLocalStorage<AwsCallCounter> }
+).__aws101Counting ??= new AsyncLocalStorage<AwsCallCounter>());
+
+/** Counts the calls `work` makes on any client, so clients can be reused across refreshes. */
+export function countingCalls<T>(counter: AwsCallCounter, work: () => T): T {
+  return counting.run(counter, work);
+}
+
+export function currentCallCounter(): AwsCallCounter | undefined {
+  return counting.getStore();
 }

@@ -8,7 +8,7 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { SNSClient } from "@aws-sdk/client-sns";
 import { SSMClient } from "@aws-sdk/client-ssm";
 import { STSClient } from "@aws-sdk/client-sts";
-import type { AwsCallCounter } from "@/lib/aws/call-counter";
+import { currentCallCounter, type AwsCallCounter } from "@/lib/aws/call-counter";
 import type { AwsTarget } from "@/lib/aws/types";
 import { logAwsCall } from "@/lib/log";
 
@@ -30,7 +30,7 @@ function observe<C>(client: C, counter: AwsCallCounter | undefined): C {
     (next, context) => async (args) => {
       const service = (context.clientName ?? "aws").replace(/Client$/, "");
       const operation = (context.commandName ?? "unknown").replace(/Command$/, "");
-      counter?.record(service, operation);
+      (counter ?? currentCallCounter())?.record(service, operation);
       try {
         const result = await next(args);
         logAwsCall({ service, operation, requestId: result.output?.$metadata?.requestId });

@@ -1,7 +1,8 @@
 import "server-only";
-import { AwsCallCounter } from "@/lib/aws/call-counter";
+import { AwsCallCounter, countingCalls } from "@/lib/aws/call-counter";
 import { createAwsClients, type AwsClients } from "@/lib/aws/client";
 import { classifyAwsError, isAwsFailure, type AwsProblem } from "@/lib/aws/errors";
+import type { AwsTarget } from "@/lib/aws/types";
 import { randomToken, seal } from "@/lib/crypto";
 import type { PortalDb } from "@/lib/db/connection";
 import {
@@ -105,6 +106,31 @@ type Session = {
   accountId: string;
 };
 
+const MAX_REUSED_CLIENTS = 2_000;
+
+// Per process: one set of SDK clients (and their sockets) per attendee and credentials.
+const clientSets = ((
+  globalThis as { __aws101Clients?: Map<string, AwsClients> }
+).__aws101Clients ??= new Map());
+
+/** Clients are reused across refreshes; calls are counted per refresh by `countingCalls`. */
+function reusableClients(attendeeId: string, target: AwsTarget): AwsClients {
+  const key = `${attendeeId}|${target.credentials.accessKeyId}|${target.region}|${target.endpoint ?? ""}`;
+  let clients = clientSets.get(key);
+  if (!clients) {
+    for (const [known] of clientSets) {
+      if (known.startsWith(`${attendeeId}|`)) clientSets.delete(known);
+    }
+    if (clientSets.size >= MAX_REUSED_CLIENTS) {
+      const oldest = clientSets.keys().next().value;
+      if (oldest) clientSets.delete(oldest);
+    }
+    clients = createAwsClients(target);
+    clientSets.set(key, clients);
+  }
+  return clients;
+}
+
 async function openSession(
   runtime: RunnerEnvironment,
   attendee: AttendeeRef,
@@ -116,7 +142,7 @@ async function openSession(
   );
   if (!resolved) return undefined;
   const counter = new AwsCallCounter();
-  const aws = createAwsClients(resolved.target, counter);
+  const aws = reusableClients(attendee.attendeeId, resolved.target);
   const accountKey = `${attendee.attendeeId}|${resolved.target.region}`;
   return {
     counter,
@@ -182,10 +208,12 @@ async function evaluate(
   }
   let results: StepResult[];
   try {
-    const [facts, touched] = await Promise.all([
-      session.facts.readAll(needsOf(steps)),
-      listTouchedSteps(runtime.db, attendee.attendeeId),
-    ]);
+    const [facts, touched] = await countingCalls(session.counter, () =>
+      Promise.all([
+        session.facts.readAll(needsOf(steps)),
+        listTouchedSteps(runtime.db, attendee.attendeeId),
+      ]),
+    );
     results = await Promise.all(
       steps.map(async (step) => {
         const items = await withLogContext({ step: step.id }, () => step.check(facts, session.ctx));
