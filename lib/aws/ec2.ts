@@ -486,3 +486,52 @@ export async function associateAddress(aws: AwsClients, allocationId: string, in
       .send(new AssociateAddressCommand({ AllocationId: allocationId, InstanceId: instanceId })),
   );
 }
+
+/** A rule whose source is another security group (the console's Custom → sg-…), not an address. */
+export async function authorizeIngressFromGroup(
+  aws: AwsClients,
+  groupId: string,
+  rule: { port: number; sourceGroupId: string; description: string },
+) {
+  await awsCall("ec2:AuthorizeSecurityGroupIngress", () =>
+    aws.ec2().send(
+      new AuthorizeSecurityGroupIngressCommand({
+        GroupId: groupId,
+        IpPermissions: [
+          {
+            IpProtocol: "tcp",
+            FromPort: rule.port,
+            ToPort: rule.port,
+            UserIdGroupPairs: [{ GroupId: rule.sourceGroupId, Description: rule.description }],
+          },
+        ],
+      }),
+    ),
+  );
+}
+
+/** Sets the description of one existing group-sourced rule in place. */
+export async function describeGroupIngressRule(
+  aws: AwsClients,
+  groupId: string,
+  rule: IngressRule,
+  description: string,
+) {
+  const source = rule.source;
+  if (source.kind !== "group") throw new Error("only group-sourced rules here");
+  await awsCall("ec2:UpdateSecurityGroupRuleDescriptionsIngress", () =>
+    aws.ec2().send(
+      new UpdateSecurityGroupRuleDescriptionsIngressCommand({
+        GroupId: groupId,
+        IpPermissions: [
+          {
+            IpProtocol: rule.protocol,
+            FromPort: rule.fromPort,
+            ToPort: rule.toPort,
+            UserIdGroupPairs: [{ GroupId: source.groupId, Description: description }],
+          },
+        ],
+      }),
+    ),
+  );
+}

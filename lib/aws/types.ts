@@ -102,9 +102,24 @@ export type DbInstanceSummary = {
   maxAllocatedStorageGiB?: number;
   securityGroupIds: string[];
   subnetGroup?: string;
+  /** The VPC of the DB subnet group; unset when AWS (or the emulator) names none. */
+  vpcId?: string;
   masterUsername?: string;
   endpoint?: { address: string; port: number };
+  /** Where the primary runs; the standby's AZ is known only on AWS. */
+  availabilityZone?: string;
+  secondaryAvailabilityZone?: string;
+  /** Set by AWS once the instance exists; absent for much of `creating`. */
+  createdAt?: string;
+  /** Set when the instance belongs to a DB cluster (e.g. the console's "Multi-AZ DB cluster"). */
+  clusterId?: string;
   tags: ResourceTags;
+};
+
+export type DbEventSummary = {
+  date: string;
+  message: string;
+  categories: string[];
 };
 
 export type BucketSummary = {
