@@ -180,7 +180,7 @@ export const en: Record<keyof typeof ko, string> = {
   "doit.kind.blocked": "Needs first",
   "doit.download": "Download {filename} (once only)",
   "doit.downloadNote":
-    "You can download the private key once, now. The portal never stores it in plaintext.",
+    "You can download this file (a private key, a password) once, now. The portal never stores it in plaintext.",
   "status.title": "Live status",
   "status.refreshing": "Refreshing…",
   "status.updated": "As of {time}",
@@ -468,6 +468,8 @@ export const en: Record<keyof typeof ko, string> = {
     "This is a Single-AZ deployment: without a standby, the next step's reboot with failover is not possible.",
   "fix.rds.multiAz":
     "RDS → **Databases** → awslab → **Modify** → **Availability and durability**: choose **Multi-AZ DB instance** and save with **Apply immediately**. The change takes over 10 minutes and doubles the cost.",
+  "check.rds.multiAz.converting":
+    "Converting to a Multi-AZ DB instance: AWS is creating the standby in another AZ.",
   "check.rds.multiAz.ok": "A Multi-AZ DB instance; the primary is in {az}.",
   "check.rds.multiAz.standby":
     "A Multi-AZ DB instance; the primary is in {az}, the standby in {standby}.",

@@ -182,7 +182,7 @@ export const ko = {
   "doit.kind.blocked": "먼저 필요",
   "doit.download": "{filename} 내려받기 (한 번만 가능)",
   "doit.downloadNote":
-    "개인 키는 지금 한 번만 내려받을 수 있습니다. 포털은 평문으로 보관하지 않습니다.",
+    "이 파일(개인 키, 암호)은 지금 한 번만 내려받을 수 있습니다. 포털은 평문으로 보관하지 않습니다.",
   "status.title": "실시간 상태",
   "status.refreshing": "갱신 중…",
   "status.updated": "{time} 기준",
@@ -471,6 +471,8 @@ export const ko = {
     "단일 AZ 배포입니다. 대기(standby) 인스턴스가 없어 다음 단계의 장애 조치 재부팅을 할 수 없습니다.",
   "fix.rds.multiAz":
     "RDS → **데이터베이스 (Databases)** → awslab → **수정 (Modify)** → **가용성 및 내구성 (Availability and durability)**에서 **다중 AZ DB 인스턴스 (Multi-AZ DB instance)**를 고르고 **즉시 적용 (Apply immediately)**으로 저장하세요. 바꾸는 데 10분 넘게 걸리고 요금이 두 배가 됩니다.",
+  "check.rds.multiAz.converting":
+    "다중 AZ DB 인스턴스로 바꾸는 중입니다. AWS가 다른 AZ에 대기 인스턴스를 만들고 있습니다.",
   "check.rds.multiAz.ok": "다중 AZ DB 인스턴스입니다. 기본(primary)은 {az}에 있습니다.",
   "check.rds.multiAz.standby":
     "다중 AZ DB 인스턴스입니다. 기본(primary)은 {az}, 대기(standby)는 {standby}에 있습니다.",

@@ -510,8 +510,12 @@ export async function authorizeIngressFromGroup(
   );
 }
 
-/** Sets the description of one existing group-sourced rule in place. */
-export async function describeGroupIngressRule(
+/**
+ * Gives one group-sourced rule a new description by removing and re-adding it. The emulator
+ * matches such rules including their description, so UpdateSecurityGroupRuleDescriptionsIngress
+ * never finds them there; AWS accepts both ways.
+ */
+export async function redescribeGroupIngressRule(
   aws: AwsClients,
   groupId: string,
   rule: IngressRule,
@@ -519,18 +523,27 @@ export async function describeGroupIngressRule(
 ) {
   const source = rule.source;
   if (source.kind !== "group") throw new Error("only group-sourced rules here");
-  await awsCall("ec2:UpdateSecurityGroupRuleDescriptionsIngress", () =>
+  const permission = (pairDescription: string | undefined): IpPermission => ({
+    IpProtocol: rule.protocol,
+    FromPort: rule.fromPort,
+    ToPort: rule.toPort,
+    UserIdGroupPairs: [
+      { GroupId: source.groupId, ...(pairDescription ? { Description: pairDescription } : {}) },
+    ],
+  });
+  await awsCall("ec2:RevokeSecurityGroupIngress", () =>
     aws.ec2().send(
-      new UpdateSecurityGroupRuleDescriptionsIngressCommand({
+      new RevokeSecurityGroupIngressCommand({
         GroupId: groupId,
-        IpPermissions: [
-          {
-            IpProtocol: rule.protocol,
-            FromPort: rule.fromPort,
-            ToPort: rule.toPort,
-            UserIdGroupPairs: [{ GroupId: source.groupId, Description: description }],
-          },
-        ],
+        IpPermissions: [permission(source.description)],
+      }),
+    ),
+  );
+  await awsCall("ec2:AuthorizeSecurityGroupIngress", () =>
+    aws.ec2().send(
+      new AuthorizeSecurityGroupIngressCommand({
+        GroupId: groupId,
+        IpPermissions: [permission(description)],
       }),
     ),
   );

@@ -21,6 +21,9 @@ export function toDbInstanceSummary(db: DBInstance): DbInstanceSummary | undefin
     instanceClass: db.DBInstanceClass,
     status: db.DBInstanceStatus,
     multiAz: db.MultiAZ === true,
+    ...(db.PendingModifiedValues?.MultiAZ !== undefined
+      ? { pendingMultiAz: db.PendingModifiedValues.MultiAZ }
+      : {}),
     publiclyAccessible: db.PubliclyAccessible === true,
     storageType: db.StorageType,
     allocatedStorageGiB: db.AllocatedStorage,
@@ -38,7 +41,6 @@ export function toDbInstanceSummary(db: DBInstance): DbInstanceSummary | undefin
     availabilityZone: db.AvailabilityZone,
     secondaryAvailabilityZone: db.SecondaryAvailabilityZone,
     createdAt: db.InstanceCreateTime ? new Date(db.InstanceCreateTime).toISOString() : undefined,
-    clusterId: db.DBClusterIdentifier,
     tags: Object.fromEntries(
       (db.TagList ?? []).flatMap((tag) => (tag.Key ? [[tag.Key, tag.Value ?? ""]] : [])),
     ),

@@ -96,6 +96,8 @@ export type DbInstanceSummary = {
   instanceClass?: string;
   status?: string;
   multiAz: boolean;
+  /** A change to Multi-AZ that AWS is still applying. */
+  pendingMultiAz?: boolean;
   publiclyAccessible: boolean;
   storageType?: string;
   allocatedStorageGiB?: number;
@@ -111,8 +113,6 @@ export type DbInstanceSummary = {
   secondaryAvailabilityZone?: string;
   /** Set by AWS once the instance exists; absent for much of `creating`. */
   createdAt?: string;
-  /** Set when the instance belongs to a DB cluster (e.g. the console's "Multi-AZ DB cluster"). */
-  clusterId?: string;
   tags: ResourceTags;
 };
 

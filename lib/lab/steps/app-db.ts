@@ -107,15 +107,17 @@ export function withLabDatabase(config: string, endpoint: string): string {
     DB_USER: LAB.databaseUser,
     DB_USERPASSWORD: LAB.databaseUserPassword,
   };
+  const trailingNewline = config.endsWith("\n");
   const seen = new Set<string>();
-  const lines = config.split("\n").map((line) => {
+  const lines = (trailingNewline ? config.slice(0, -1) : config).split("\n").map((line) => {
     const key = /^\s*(?:export\s+)?([A-Z_]+)\s*=/.exec(line)?.[1];
     if (!key || !(key in values) || seen.has(key)) return line;
     seen.add(key);
     return `${key} = ${values[key]}`;
   });
   const missing = Object.keys(values).filter((key) => !seen.has(key));
-  return [...lines, ...missing.map((key) => `${key} = ${values[key]}`)].join("\n");
+  const all = [...lines, ...missing.map((key) => `${key} = ${values[key]}`)];
+  return all.join("\n") + (trailingNewline ? "\n" : "");
 }
 
 async function sandboxEntries(

@@ -1,4 +1,8 @@
-import { authorizeIngressFromGroup, describeGroupIngressRule, revokeIngress } from "@/lib/aws/ec2";
+import {
+  authorizeIngressFromGroup,
+  redescribeGroupIngressRule,
+  revokeIngress,
+} from "@/lib/aws/ec2";
 import type { DbInstanceSummary, IngressRule, SecurityGroupSummary } from "@/lib/aws/types";
 import {
   blocked,
@@ -145,7 +149,7 @@ function ruleEntries(
         "description",
         msg("plan.mysql.describe", params),
         msg("done.mysql.described", params),
-        ({ aws }) => describeGroupIngressRule(aws, dbGroup.id, fromWeb, description),
+        ({ aws }) => redescribeGroupIngressRule(aws, dbGroup.id, fromWeb, description),
       ),
     );
   } else {

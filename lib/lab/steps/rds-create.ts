@@ -123,6 +123,9 @@ function classItem(db: DbInstanceSummary): CheckItem {
 }
 
 function multiAzItem(db: DbInstanceSummary): CheckItem {
+  if (!db.multiAz && db.pendingMultiAz) {
+    return pending("multi-az", msg("check.rds.multiAz.converting"));
+  }
   if (!db.multiAz) return fail("multi-az", msg("check.rds.multiAz.single"), msg("fix.rds.multiAz"));
   const az = db.availabilityZone ?? "?";
   return pass(
@@ -235,7 +238,7 @@ function changeEntries(
 ): PlanEntry[] {
   const id = db.id;
   const entries: PlanEntry[] = [];
-  if (!db.multiAz) {
+  if (!db.multiAz && !db.pendingMultiAz) {
     entries.push(
       update("multi-az", msg("plan.rds.multiAz"), msg("done.rds.multiAz"), ({ aws }) =>
         modifyDbInstance(aws, id, { multiAz: true }),

@@ -115,6 +115,7 @@ export const rdsFailoverStep = defineStep({
   async check(facts, ctx) {
     const db = findLabDb(facts.dbInstances);
     if (!db) return [needsDbItem];
+    if (!db.multiAz && db.pendingMultiAz) return [dbNotReadyItem(db)];
     if (!db.multiAz) {
       return [fail("multi-az", msg("check.failover.singleAz"), msg("fix.rds.multiAz"))];
     }
