@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { runSandboxMysqlAction } from "@/app/lab/sandbox/actions";
 import type { MysqlConsoleView, MysqlResultView } from "@/lib/lab/sandbox-mysql";
 
@@ -42,6 +42,12 @@ export function MysqlConsole({ labels }: { labels: MysqlConsoleLabels }) {
   const [status, setStatus] = useState<{ connected: string; database: string }>();
   const [problem, setProblem] = useState<string>();
   const [pending, startTransition] = useTransition();
+  const output = useRef<HTMLPreElement>(null);
+
+  // As in a terminal, the newest answer is the one in view.
+  useEffect(() => {
+    output.current?.scrollTo({ top: output.current.scrollHeight });
+  }, [transcript]);
 
   const show = (view: MysqlConsoleView) => {
     if (view.kind === "refused") {
@@ -78,6 +84,7 @@ export function MysqlConsole({ labels }: { labels: MysqlConsoleLabels }) {
       ) : null}
       {transcript.length > 0 ? (
         <pre
+          ref={output}
           className="max-h-96 overflow-auto rounded bg-slate-950 p-3 text-xs text-slate-100"
           data-testid="mysql-output"
           aria-live="polite"

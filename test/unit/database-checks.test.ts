@@ -1,11 +1,15 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { DBInstance } from "@aws-sdk/client-rds";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { ItemList } from "@/components/lab/ItemList";
+import { classifyAwsError } from "@/lib/aws/errors";
 import { toDbInstanceSummary } from "@/lib/aws/rds";
 import type { DbEventSummary, DbInstanceSummary, SecurityGroupSummary } from "@/lib/aws/types";
 import { loadSteps } from "@/lib/content/source";
-import { presentItem } from "@/lib/lab/present";
+import { presentItem, presentProblem } from "@/lib/lab/present";
 import { LAB_SQL } from "@/lib/lab/sandbox-schema";
 import { appDbStep, withLabDatabase } from "@/lib/lab/steps/app-db";
 import { mysqlSetupStep } from "@/lib/lab/steps/mysql-setup";
@@ -338,5 +342,51 @@ describe("the SQL on the page is the SQL do it for me runs", () => {
     ]) {
       expect(body).toContain(statement);
     }
+  });
+});
+
+describe("the progress bar as the browser gets it", () => {
+  it("is a labelled progressbar with its value and the same in words", () => {
+    const view = presentItem(
+      {
+        id: "status",
+        status: "pending",
+        message: { key: "check.rds.status.busy", params: { status: "creating" } },
+        progress: { status: "creating", percent: 40, etaMinutes: 9 },
+      },
+      translator("ko"),
+    );
+    const markup = renderToStaticMarkup(
+      createElement(ItemList, {
+        items: [view],
+        statusLabels: {
+          pass: "통과",
+          warn: "주의",
+          fail: "실패",
+          pending: "대기",
+          unobservable: "확인 불가",
+        },
+        fixLabel: "고치는 방법",
+      }),
+    );
+    expect(markup).toContain('role="progressbar"');
+    expect(markup).toContain('aria-valuenow="40"');
+    expect(markup).toContain('aria-valuetext="AWS 상태 creating · 약 9분 남음 (예상 40%)"');
+    expect(markup).toContain('style="width:40%"');
+    expect(markup).toContain(">AWS 상태 creating · 약 9분 남음 (예상 40%)</p>");
+  });
+});
+
+describe("RDS's instance quota", () => {
+  it("is said plainly when do it for me hits it", () => {
+    const problem = classifyAwsError({ name: "InstanceQuotaExceeded" }, "rds:CreateDBInstance");
+    expect(problem).toEqual({
+      code: "limit_exceeded",
+      awsCode: "InstanceQuotaExceeded",
+      operation: "rds:CreateDBInstance",
+    });
+    expect(presentProblem(problem, translator("ko"))).toContain(
+      "RDS DB 인스턴스 수에 도달했습니다",
+    );
   });
 });
