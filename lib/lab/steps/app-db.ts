@@ -51,8 +51,9 @@ const DATABASE_PROBLEMS = {
 function connectionItem(db: DbInstanceSummary, health: AppHealth): CheckItem {
   const { status, code } = health.database;
   if (status === "ok") return pass("db-connection", msg("check.appDb.connection.ok"));
-  const fix =
-    DATABASE_PROBLEMS[status as keyof typeof DATABASE_PROBLEMS] ?? "fix.appDb.credentials";
+  const fix = Object.hasOwn(DATABASE_PROBLEMS, status)
+    ? DATABASE_PROBLEMS[status as keyof typeof DATABASE_PROBLEMS]
+    : "fix.appDb.credentials";
   return fail(
     "db-connection",
     msg("check.appDb.connection.failed", { status, code: code ?? "—" }),

@@ -89,18 +89,8 @@ async function sandboxItems(ctx: StepContext): Promise<CheckItem[]> {
   return items;
 }
 
-const APP_STATUS_ITEMS: Record<
-  string,
-  {
-    message: "unknownDatabase" | "accessDenied" | "noTable" | "narrow" | "unreachable";
-    fix:
-      | "fix.setup.database"
-      | "fix.setup.userAndGrant"
-      | "fix.setup.table"
-      | "fix.setup.widen"
-      | "fix.setup.route";
-  }
-> = {
+/** What the app's database status says about the lab's SQL, and where to look. */
+const APP_STATUS_ITEMS = {
   unknown_database: { message: "unknownDatabase", fix: "fix.setup.database" },
   access_denied: { message: "accessDenied", fix: "fix.setup.userAndGrant" },
   no_such_table: { message: "noTable", fix: "fix.setup.table" },
@@ -108,7 +98,7 @@ const APP_STATUS_ITEMS: Record<
   timeout: { message: "unreachable", fix: "fix.setup.route" },
   refused: { message: "unreachable", fix: "fix.setup.route" },
   unreachable: { message: "unreachable", fix: "fix.setup.route" },
-};
+} as const;
 
 /** On AWS the database is private: what the lab's SQL made shows only through the app on Web. */
 function viaAppItems(db: DbInstanceSummary, health: AppHealth): CheckItem[] {
@@ -136,7 +126,10 @@ function viaAppItems(db: DbInstanceSummary, health: AppHealth): CheckItem[] {
     }
     return items;
   }
-  const known = APP_STATUS_ITEMS[health.database.status];
+  const status = health.database.status;
+  const known = Object.hasOwn(APP_STATUS_ITEMS, status)
+    ? APP_STATUS_ITEMS[status as keyof typeof APP_STATUS_ITEMS]
+    : undefined;
   return [
     known
       ? fail("schema", msg(`check.setup.viaApp.${known.message}`, params), msg(known.fix, names))

@@ -36,14 +36,15 @@ async function statusSince(db: DbInstanceSummary, memory: StepMemory): Promise<s
   return since;
 }
 
+/** AWS statuses that need the attendee, by the message suffix that says what to do. */
 const FAILED_STATUSES: Record<
   string,
-  { message: "failed" | "incompatibleParameters" | "storageFull" | "incompatibleNetwork" }
+  "failed" | "incompatibleParameters" | "storageFull" | "incompatibleNetwork"
 > = {
-  failed: { message: "failed" },
-  "incompatible-parameters": { message: "incompatibleParameters" },
-  "storage-full": { message: "storageFull" },
-  "incompatible-network": { message: "incompatibleNetwork" },
+  failed: "failed",
+  "incompatible-parameters": "incompatibleParameters",
+  "storage-full": "storageFull",
+  "incompatible-network": "incompatibleNetwork",
 };
 
 async function statusItem(db: DbInstanceSummary, ctx: StepContext): Promise<CheckItem> {
@@ -64,8 +65,8 @@ async function statusItem(db: DbInstanceSummary, ctx: StepContext): Promise<Chec
   if (failed) {
     return fail(
       "status",
-      msg(`check.rds.status.${failed.message}`, { status }),
-      msg(`fix.rds.status.${failed.message}`),
+      msg(`check.rds.status.${failed}`, { status }),
+      msg(`fix.rds.status.${failed}`),
     );
   }
   if (status === "stopped" || status === "stopping") {
