@@ -107,12 +107,12 @@ export function MysqlConsole({ labels }: { labels: MysqlConsoleLabels }) {
         className="w-full rounded border border-slate-300 bg-slate-950 p-3 font-mono text-sm text-slate-100"
         data-testid="mysql-sql"
       />
-      <div className="flex items-center gap-3">
+      <div className="flex items-start gap-3">
         <button
           type="button"
           onClick={run}
           disabled={pending}
-          className="rounded-md bg-sky-700 px-4 py-2 font-semibold text-white hover:bg-sky-800 disabled:opacity-60"
+          className="shrink-0 rounded-md bg-sky-700 px-4 py-2 font-semibold text-white hover:bg-sky-800 disabled:opacity-60"
         >
           {pending ? labels.running : labels.run}
         </button>
