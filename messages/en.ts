@@ -180,7 +180,7 @@ export const en: Record<keyof typeof ko, string> = {
   "doit.kind.blocked": "Needs first",
   "doit.download": "Download {filename} (once only)",
   "doit.downloadNote":
-    "You can download the private key once, now. The portal never stores it in plaintext.",
+    "You can download this file (a private key, a password) once, now. The portal never stores it in plaintext.",
   "status.title": "Live status",
   "status.refreshing": "Refreshing…",
   "status.updated": "As of {time}",
@@ -401,6 +401,313 @@ export const en: Record<keyof typeof ko, string> = {
   "check.web.app.noAddress":
     "Web has no public IP, so the app can't be checked. Finish step 2 (Elastic IP) first.",
   "done.web.httpAdded": "Added the HTTP (80) rule from 0.0.0.0/0 to {group}.",
+
+  // Database module
+  "progress.eta": "AWS status {status} · about {minutes} min left (estimate {percent}%)",
+  "progress.overdue":
+    "AWS status {status} · taking longer than usual. AWS is still working on it; wait a little longer.",
+  "aws.problem.rdsInstanceQuota":
+    "This account has reached its number of RDS DB instances in this Region (InstanceQuotaExceeded). Delete DB instances you no longer use, or tell your instructor.",
+  "check.db.needsDb":
+    "There is no RDS DB instance {id} yet. Finish step 1 (Create the RDS instance) first.",
+  "plan.db.needsDb": "The DB instance {id} must exist. Finish step 1 first.",
+  "check.db.notReady":
+    "{id} is {status}. Wait until it is **Available**; meanwhile you can work on the Storage module.",
+  "plan.db.notReady": "{id} must be available first. Its status now: {status}.",
+  "check.rds.instance.found": "The DB instance {id} exists.",
+  "check.rds.instance.missing": "There is no DB instance {id} in this Region.",
+  "fix.rds.instance.missing":
+    "RDS → **Databases** → **Create database**, with **DB instance identifier** `awslab`.",
+  "check.rds.instance.otherRegion": "{id} is not in {region}; it is in {other}.",
+  "fix.rds.instance.otherRegion":
+    "Pick {region} in the Region selector at the top right of the console and create it there. Delete the awslab in the other Region: it costs money.",
+  "check.rds.status.available": "Its status is **Available**. Endpoint: `{endpoint}`",
+  "check.rds.status.busy":
+    "AWS is working on it (status: {status}). A Multi-AZ DB instance takes 10–15 minutes to create. Go on with the Storage module while you wait.",
+  "check.rds.status.failed":
+    "The DB instance's status is failed: AWS could not create or recover it.",
+  "fix.rds.status.failed":
+    "Look for the cause in awslab's recent events on the **Logs & events** tab, then delete awslab and create it again.",
+  "check.rds.status.incompatibleParameters":
+    "Its status is incompatible-parameters: a value in the DB parameter group keeps MySQL from starting.",
+  "fix.rds.status.incompatibleParameters":
+    "RDS → **Databases** → awslab → **Modify**: set **DB parameter group** back to the default (default.mysql8.4), apply immediately, then reboot.",
+  "check.rds.status.storageFull": "Its status is storage-full: the allocated storage is used up.",
+  "fix.rds.status.storageFull":
+    "RDS → **Databases** → awslab → **Modify**: raise **Allocated storage** and select **Enable storage autoscaling**.",
+  "check.rds.status.incompatibleNetwork":
+    "Its status is incompatible-network: the subnet group's subnets have no free IP addresses, or a subnet is gone.",
+  "fix.rds.status.incompatibleNetwork":
+    "Check that the default VPC and its subnets are intact, then delete awslab and create it again in the default VPC.",
+  "check.rds.status.stopped": "The DB instance is stopped ({status}).",
+  "fix.rds.status.stopped":
+    "RDS → **Databases** → awslab → **Actions** → **Start**. AWS starts a stopped DB instance again by itself after 7 days.",
+  "check.rds.status.other": "The DB instance's status is {status}.",
+  "fix.rds.status.other":
+    "Look at awslab's recent events on the **Logs & events** tab. If that doesn't help, tell your instructor.",
+  "check.rds.engine.ok": "The engine is MySQL.",
+  "check.rds.engine.wrong": "The engine is {engine}; this lab uses MySQL.",
+  "fix.rds.recreate":
+    "This setting can't be changed after creation. Delete awslab and create it again with the settings on this page.",
+  "check.rds.version.ok": "MySQL {version} (8.4 LTS).",
+  "check.rds.version.mysql80":
+    "MySQL {version}. RDS standard support for 8.0 ended in July 2026; after that, paid Extended Support charges apply. You can still do the lab.",
+  "check.rds.version.mysql57":
+    "MySQL {version}. RDS standard support for 5.7 has ended: paid Extended Support is charged on top, by the hour.",
+  "fix.rds.version.upgrade":
+    "Delete awslab and create it again with **Engine version** MySQL 8.4. In the lab, recreating is quicker than upgrading.",
+  "check.rds.version.other": "MySQL {version}. This lab is written for 8.4 (LTS).",
+  "check.rds.class.ok": "The DB instance class is {instanceClass}.",
+  "check.rds.class.t2":
+    "The DB instance class is {instanceClass}. db.t2 is a previous-generation class that RDS is retiring.",
+  "check.rds.class.other":
+    "The DB instance class is {instanceClass}. db.t3.micro is enough for the lab; larger classes cost more per hour.",
+  "fix.rds.class":
+    "RDS → **Databases** → awslab → **Modify** → **DB instance class**: pick db.t3.micro or db.t4g.micro under **Burstable classes (includes t classes)**.",
+  "check.rds.multiAz.single":
+    "This is a Single-AZ deployment: without a standby, the next step's reboot with failover is not possible.",
+  "fix.rds.multiAz":
+    "RDS → **Databases** → awslab → **Modify** → **Availability and durability**: choose **Multi-AZ DB instance** and save with **Apply immediately**. The change takes over 10 minutes and doubles the cost.",
+  "check.rds.multiAz.converting":
+    "Converting to a Multi-AZ DB instance: AWS is creating the standby in another AZ.",
+  "check.rds.multiAz.ok": "A Multi-AZ DB instance; the primary is in {az}.",
+  "check.rds.multiAz.standby":
+    "A Multi-AZ DB instance; the primary is in {az}, the standby in {standby}.",
+  "check.rds.public.yes":
+    "Public access is on: if a security group allows it, the database can be reached from the internet.",
+  "fix.rds.public":
+    "RDS → **Databases** → awslab → **Modify** → **Connectivity** → **Additional configuration**: choose **Not publicly accessible** and apply immediately.",
+  "check.rds.public.no": "Public access is off: only resources inside the VPC can connect.",
+  "check.rds.sg.missing": "There is no security group {group}.",
+  "fix.rds.sg.missing":
+    "When you create the database, choose **Create new** under **VPC security group (firewall)** and enter {group} as **New VPC security group name**. If the database exists already, create the group in the default VPC with EC2 → **Security Groups** → **Create security group**.",
+  "check.rds.sg.exists": "The security group {group} exists ({id}).",
+  "check.rds.sg.attached": "The security group {group} ({id}) is attached to awslab.",
+  "check.rds.sg.notAttached": "{group} is not attached to awslab. Attached now: {attached}",
+  "fix.rds.sg.notAttached":
+    "RDS → **Databases** → awslab → **Modify** → **Connectivity** → **VPC security group**: add {group} and remove default.",
+  "check.rds.storage.ok": "Storage: {type}, {size} GiB.",
+  "check.rds.storage.larger":
+    "The storage is {size} GiB ({type}). 20 GiB is enough for the lab; you pay for what you allocate.",
+  "check.rds.storage.type":
+    "The storage type is {type} ({size} GiB). The lab uses General Purpose SSD (gp3); Provisioned IOPS (io1/io2) is expensive.",
+  "fix.rds.storage":
+    "When you create it, choose **Storage type** **General Purpose SSD (gp3)** and **Allocated storage** 20 GiB. Allocated storage can only grow, never shrink.",
+  "check.rds.autoscaling.ok": "Storage autoscaling is on (up to {max} GiB).",
+  "check.rds.autoscaling.off":
+    "Storage autoscaling is off: when the storage fills up, the database stops in the storage-full state.",
+  "fix.rds.autoscaling":
+    "**Modify** → **Storage**: select **Enable storage autoscaling** and enter 1000 as **Maximum storage threshold**.",
+  "check.rds.masterUser.ok": "The master username is admin.",
+  "check.rds.masterUser.other":
+    "The master username is {user}: wherever the lab says `-u admin`, use `-u {user}`.",
+  "check.rds.vpc.same":
+    "awslab and Web share the VPC {vpc}, so their security groups can refer to each other.",
+  "check.rds.vpc.differs":
+    "awslab is in VPC {dbVpc} and Web in VPC {webVpc}. From another VPC, Web can't connect to the database.",
+  "plan.rds.sg.exists": "The security group {group} exists already ({id}).",
+  "plan.rds.sg.create":
+    "Create the security group {group} in the default VPC. Its inbound rule comes in step 3.",
+  "done.rds.sg.created": "Created the security group {group}.",
+  "plan.rds.noDefaultVpc":
+    "This Region has no default VPC, so this can't be done for you. Create one in the VPC console with **Actions** → **Create default VPC**, or tell your instructor.",
+  "plan.rds.instance.exists":
+    "The DB instance {id} exists already (status: {status}); nothing new is created.",
+  "plan.rds.instance.create":
+    "Create the DB instance {id}: MySQL {version}, {instanceClass}, gp3 {size} GiB (autoscaling up to 1000 GiB), Multi-AZ (standby instance), not publicly accessible, security group {group}, master user admin. You get the master password once, as a file to download. Creation takes 10–15 minutes.",
+  "done.rds.instance.created":
+    "Started creating the DB instance {id}. Download the master password file now.",
+  "plan.rds.multiAz":
+    "Convert awslab to a Multi-AZ DB instance (applied immediately). It takes over 10 minutes and doubles the cost.",
+  "done.rds.multiAz": "Started converting awslab to Multi-AZ.",
+  "plan.rds.private": "Turn off public access on awslab (applied immediately).",
+  "done.rds.private": "Turned off public access on awslab.",
+  "plan.rds.attachGroup":
+    "Attach {group} to awslab and remove the default security group (applied immediately).",
+  "done.rds.attachedGroup": "Attached {group} to awslab.",
+  "plan.rds.waitForAvailable":
+    "awslab must be available before its settings can change. Its status now: {status}.",
+  "check.failover.singleAz":
+    "awslab is a Single-AZ deployment, so it can't reboot with failover: that needs a standby.",
+  "check.failover.multiAz":
+    "A Multi-AZ DB instance; when you started this step, the primary was in {az}.",
+  "check.failover.notYet": "No failover since {since}; the primary is still in {az}.",
+  "fix.failover.reboot":
+    "RDS → **Databases** → awslab → **Actions** → **Reboot**: select **Reboot with failover?** and choose **Confirm**.",
+  "check.failover.running":
+    "A failover is under way (status: {status}); the primary was in {az} when you started.",
+  "check.failover.requested":
+    "A reboot with failover was requested at {at}. Wait for AWS to log its events.",
+  "check.failover.azNotYet":
+    "An RDS event reported the failover complete at {at}, but the AZ still shows {az}. The new AZ can take a few minutes to appear in the console and the API.",
+  "check.failover.done":
+    "The failover is done: the primary moved from {from} to {to}, and an RDS event logged its completion at {at}.",
+  "check.failover.abandoned":
+    "At {at}, RDS skipped the requested failover because a failover had happened recently.",
+  "fix.failover.retry": "Wait a few minutes, then reboot with failover again.",
+  "check.failover.sandbox":
+    "Can't be observed in the sandbox: a reboot with failover was requested at {at}, but the emulator never moves the primary (still {az}) and logs no event. On AWS the AZ changes and a completion event appears on the **Logs & events** tab.",
+  "plan.failover.needsMultiAz":
+    "awslab must be a Multi-AZ DB instance. Step 1's do it for me converts it.",
+  "plan.failover.done": "The failover is done already.",
+  "plan.failover.requested":
+    "A reboot with failover was already requested at {at}; it is not repeated.",
+  "plan.failover.reboot":
+    "Reboot {id} with failover. The database is unreachable for a minute or two, and the primary moves from {az} to the standby's AZ.",
+  "done.failover.rebooted": "Requested a reboot with failover of {id}.",
+  "check.mysql.needsDbGroup":
+    "There is no security group {group} yet. Finish step 1 (Create the RDS instance) first.",
+  "plan.mysql.needsDbGroup": "The security group {group} must exist. Finish step 1 first.",
+  "check.mysql.rule.ok": "{group} allows MySQL (TCP 3306) from the security group {web}.",
+  "check.mysql.missing":
+    "{group} has no MySQL (TCP 3306) inbound rule: connecting from Web to the database times out.",
+  "check.mysql.cidrInstead":
+    "The source of {group}'s MySQL rule is an address range ({cidrs}). This step names the security group {web} as the source instead: it admits exactly the instances that carry {web}, even when their IPs change or more servers join.",
+  "check.mysql.otherGroup":
+    "{group}'s MySQL rule only admits other security groups ({sources}). Name Web's security group {web} as the source.",
+  "fix.mysql.groupReference":
+    "EC2 → **Security Groups** → {group} → **Edit inbound rules** → **Add rule**: type **MYSQL/Aurora**, source **Custom**; type `web` in the box next to it and pick {web} from the list. Description `Web`.",
+  "check.mysql.description.ok": "The MySQL rule's description is {description}.",
+  "check.mysql.description.wrong":
+    "The MySQL rule's description is {description}; the lab writes `Web`.",
+  "fix.mysql.description":
+    "EC2 → **Security Groups** → {group} → **Edit inbound rules**: set the MYSQL/Aurora rule's **Description** to {description}.",
+  "check.mysql.cidrExtra":
+    "{group} also has MySQL rules from address ranges ({cidrs}): doors left open for no reason. Remove them.",
+  "fix.mysql.removeCidr":
+    "EC2 → **Security Groups** → {group} → **Edit inbound rules**: choose **Delete** on the MySQL rules whose source is an address, then **Save rules**.",
+  "check.mysql.notOnDb":
+    "{group} is not attached to awslab, so this rule doesn't apply to the database.",
+  "plan.mysql.addRule":
+    "Add a MySQL (TCP 3306) rule from {web} to {group} (description {description}).",
+  "done.mysql.addedRule": "Added a MySQL (TCP 3306) rule from {web} to {group}.",
+  "plan.mysql.describe": "Set the description of the MySQL rule from {web} to {description}.",
+  "done.mysql.described": "Set the description of the MySQL rule from {web} to {description}.",
+  "plan.mysql.ruleExists": "{group} already has a MySQL rule from {web}.",
+  "plan.mysql.removeCidr": "Remove the MySQL rules from address ranges ({cidrs}) in {group}.",
+  "done.mysql.removedCidr": "Removed the MySQL rules from address ranges ({cidrs}) in {group}.",
+  "plan.mysql.attachInRdsCreate":
+    "Attaching {group} to awslab is step 1's (Create the RDS instance) do it for me.",
+  "check.setup.sandboxDbDown":
+    "Can't be checked: the sandbox's MySQL (the local MariaDB) did not answer. Tell your instructor.",
+  "check.setup.database.ok": "The database {database} exists.",
+  "check.setup.database.missing": "There is no database {database}.",
+  "fix.setup.database": "Connect as admin and run `CREATE DATABASE {database};`.",
+  "check.setup.user.ok": "The user {user} exists.",
+  "check.setup.user.missing": "There is no user {user} ('{user}'@'%').",
+  "fix.setup.user": "Run `CREATE USER {user} IDENTIFIED BY 'asdf1234';`.",
+  "check.setup.grant.ok": "{user} has privileges on the database {database}.",
+  "check.setup.grant.missing": "{user} has no privileges on the database {database}.",
+  "fix.setup.grant": "Run `GRANT ALL PRIVILEGES ON {database}.* TO {user};`.",
+  "check.setup.table.ok":
+    "The table {database}.users exists and its password column holds a password hash.",
+  "check.setup.table.missing": "There is no table {database}.users.",
+  "fix.setup.table": "Run `USE {database};`, then the `CREATE TABLE` statement on this page.",
+  "check.setup.table.narrow":
+    "users.password is {type}. The sample app stores passwords as {length}-character hashes, so sign-ups fail (the 2019 lab's VARCHAR(35)).",
+  "fix.setup.widen": "Run `ALTER TABLE users MODIFY password VARCHAR(255) NOT NULL;`.",
+  "fix.setup.userAndGrant":
+    "Check that you ran `CREATE USER` and `GRANT ALL PRIVILEGES ON {database}.* TO {user};`, and that DB_USER and DB_USERPASSWORD in config.env match that user.",
+  "fix.setup.route": "Check rds-mysql-sg's rule from step 3 (Allow MySQL access).",
+  "check.setup.viaAppLater":
+    "RDS can't be reached from outside the VPC, so the portal doesn't look itself. Once the next step points the app's DB_HOST at `{endpoint}`, this step is checked through what the app reports.",
+  "check.setup.viaApp.ok":
+    "The app reads and writes the users table of the database {database} as {user}.",
+  "check.setup.viaApp.otherNames":
+    "The app uses the database {database} and the user {user}; the lab's names are {labDatabase} and {labUser}. That works too.",
+  "check.setup.viaApp.unknownDatabase":
+    "There is no database {database} (the app reports {status}).",
+  "check.setup.viaApp.accessDenied":
+    "{user} can't sign in, or {user} has no privileges on {database} (the app reports {status}).",
+  "check.setup.viaApp.noTable": "There is no table {database}.users (the app reports {status}).",
+  "check.setup.viaApp.narrow":
+    "users.password is too short for the {length}-character password hash (the app reports {status}).",
+  "check.setup.viaApp.unreachable": "The app can't reach the database ({status}, {code}).",
+  "check.setup.viaApp.other": "The app reports a database error ({status}, {code}).",
+  "plan.setup.awsManual":
+    "Run the SQL yourself: RDS accepts connections only from inside the VPC (from Web), and the portal never connects to your database. SSH to Web and follow the commands on this page.",
+  "plan.setup.noRoute":
+    "Web can't reach awslab's port 3306. Add the rule to {group} in step 3 first.",
+  "plan.setup.database": "Run `CREATE DATABASE {database};` in the sandbox database.",
+  "done.setup.database": "Created the database {database}.",
+  "plan.setup.database.exists": "The database {database} exists already.",
+  "plan.setup.user": "Run `CREATE USER {user} IDENTIFIED BY 'asdf1234';`.",
+  "done.setup.user": "Created the user {user}.",
+  "plan.setup.user.exists": "The user {user} exists already.",
+  "plan.setup.grant": "Run `GRANT ALL PRIVILEGES ON {database}.* TO {user};`.",
+  "done.setup.grant": "Granted {user} all privileges on {database}.",
+  "plan.setup.table":
+    "Run `USE {database};` and the users table's `CREATE TABLE` (password VARCHAR(255)).",
+  "done.setup.table": "Created the table {database}.users.",
+  "plan.setup.table.exists": "The table {database}.users exists already.",
+  "plan.setup.widen": "Run `ALTER TABLE users MODIFY password VARCHAR(255) NOT NULL;`.",
+  "done.setup.widen": "Widened users.password to VARCHAR(255).",
+  "check.appDb.host.empty": "DB_HOST is empty in the app's config.env.",
+  "check.appDb.host.other": "The app's DB_HOST is `{host}`; awslab's endpoint is `{endpoint}`.",
+  "check.appDb.host.ok": "The app's DB_HOST is awslab's endpoint (`{endpoint}`).",
+  "fix.appDb.config":
+    "On Web, run `nano ~/aws101/config.env`, set DB_HOST = {endpoint}, DB_NAME = form, DB_USER = form_user, DB_USERPASSWORD = asdf1234, then run `sudo systemctl restart aws101-sample-app`. In the sandbox, edit it on the sandbox instance page.",
+  "check.appDb.connection.ok": "The app connects to the database.",
+  "check.appDb.connection.failed": "The app can't use the database: {status} ({code}).",
+  "fix.appDb.route":
+    "The way from Web to the database is blocked. Check in step 3 that {group} has a MYSQL/Aurora rule with web-server-sg as its source.",
+  "fix.appDb.credentials":
+    "Check that DB_NAME, DB_USER and DB_USERPASSWORD in config.env match the form database, form_user and the password from step 4, then restart the app.",
+  "fix.appDb.schema":
+    "Check that you ran step 4's `CREATE TABLE` statement (password VARCHAR(255)).",
+  "check.appDb.sandboxRoute":
+    "{group} has no MySQL rule from Web's security group. The sandbox app reaches the database without it, but on AWS the connection would time out.",
+  "check.appDb.signup.ok": "The users table holds {count} sign-up(s).",
+  "check.appDb.signup.none": "Nobody has signed up yet.",
+  "fix.appDb.signup":
+    "Open {url} , enter a name, an email and a password, and choose **가입하기 · Sign Up** without an attachment.",
+  "check.appDb.admin.ok": "{url} lists the sign-ups.",
+  "check.appDb.admin.protected":
+    "{url} is protected by ADMIN_PASSWORD, so the portal didn't open it; the app reports the number of sign-ups.",
+  "check.appDb.admin.failed": "{url} doesn't open ({status}).",
+  "fix.appDb.admin":
+    "Look for the error in the app's log: `sudo journalctl -u aws101-sample-app -n 50 --no-pager`",
+  "plan.appDb.configManual":
+    "config.env lives on Web; edit it yourself: DB_HOST = {endpoint}, DB_NAME = form, DB_USER = form_user, DB_USERPASSWORD = asdf1234, then restart the app.",
+  "plan.appDb.signupManual":
+    "Sign up yourself in the browser, without an attachment, then look at /admin.",
+  "plan.appDb.needsRoute": "Web must reach awslab. Add the rule to {group} in step 3 first.",
+  "plan.appDb.appDown":
+    "The sample app on Web doesn't answer. Check the Compute module's Open the web application step first.",
+  "plan.appDb.configExists": "The app already uses the database at {endpoint}.",
+  "plan.appDb.config":
+    "Set DB_HOST = {endpoint}, DB_NAME = form, DB_USER = form_user, DB_USERPASSWORD = asdf1234 in the sandbox Web's config.env and restart the app. Other settings stay as they are.",
+  "done.appDb.config": "Edited config.env and restarted the app (DB_HOST = {endpoint}).",
+  "plan.appDb.needsSchema":
+    "A sign-up needs the form database, form_user and the users table. Finish step 4 first.",
+  "plan.appDb.signupExists": "The users table already holds {count} sign-up(s).",
+  "plan.appDb.signup":
+    "Sign up 'Do It For Me' (doitforme@example.com) on the sandbox app's form, without an attachment.",
+  "done.appDb.signup": "Signed up on the sandbox app. Have a look at /admin.",
+  "mysqlCommand.noEndpoint":
+    "Once awslab is available, its endpoint replaces `<RDS_ENDPOINT>` in the command below.",
+  "sandbox.mysql.title": "MySQL connection (mysql -h … -u admin -p)",
+  "sandbox.mysql.help":
+    "The same as connecting from Web with `mysql -h <endpoint> -u admin -p --ssl`. End each statement with `;`; you can run several at once.",
+  "sandbox.mysql.sql": "SQL statements",
+  "sandbox.mysql.run": "Run",
+  "sandbox.mysql.running": "Running…",
+  "sandbox.mysql.noDb":
+    "There is no DB instance awslab yet. Finish the Database module's step 1 (Create the RDS instance) first.",
+  "sandbox.mysql.notAvailable": "awslab is {status}; you can connect once it is available.",
+  "sandbox.mysql.timeout":
+    "ERROR 2003 (HY000): Can't connect to MySQL server on '{endpoint}:3306' (110) — {group} has no MySQL rule from Web's security group, so the connection timed out (Database module, step 3).",
+  "sandbox.mysql.unavailable":
+    "The sandbox's MySQL (the local MariaDB) did not answer. Tell your instructor.",
+  "sandbox.mysql.connected": "Connected: admin@{endpoint}",
+  "sandbox.mysql.database": "Current database: {database}",
+  "sandbox.mysql.noDatabase": "Current database: (none)",
+  "sandbox.mysql.rows": "{count} rows in set",
+  "sandbox.mysql.empty": "Empty set",
+  "sandbox.mysql.ok": "Query OK, {count} rows affected",
+  "sandbox.mysql.truncated": "(only the first {limit} rows are shown)",
+  "sandbox.mysql.invalid": "The SQL must be text of at most 64 KB.",
+  "sandbox.mysql.failed": "Could not run it. Try again in a moment.",
 
   "instructor.title": "Instructor dashboard",
   "instructor.joinCode": "Join code",

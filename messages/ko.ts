@@ -182,7 +182,7 @@ export const ko = {
   "doit.kind.blocked": "먼저 필요",
   "doit.download": "{filename} 내려받기 (한 번만 가능)",
   "doit.downloadNote":
-    "개인 키는 지금 한 번만 내려받을 수 있습니다. 포털은 평문으로 보관하지 않습니다.",
+    "이 파일(개인 키, 암호)은 지금 한 번만 내려받을 수 있습니다. 포털은 평문으로 보관하지 않습니다.",
   "status.title": "실시간 상태",
   "status.refreshing": "갱신 중…",
   "status.updated": "{time} 기준",
@@ -404,6 +404,312 @@ export const ko = {
   "check.web.app.noAddress":
     "Web 인스턴스에 퍼블릭 IP가 없어 앱을 확인할 수 없습니다. 2단계(탄력적 IP)를 먼저 끝내세요.",
   "done.web.httpAdded": "{group}에 0.0.0.0/0의 HTTP(80) 규칙을 추가했습니다.",
+
+  // Database module
+  "progress.eta": "AWS 상태 {status} · 약 {minutes}분 남음 (예상 {percent}%)",
+  "progress.overdue":
+    "AWS 상태 {status} · 보통보다 오래 걸리고 있습니다. AWS가 아직 작업 중이니 조금 더 기다리세요.",
+  "aws.problem.rdsInstanceQuota":
+    "이 계정과 리전에서 만들 수 있는 RDS DB 인스턴스 수에 도달했습니다 (InstanceQuotaExceeded). 쓰지 않는 DB 인스턴스를 삭제하거나 강사에게 알려 주세요.",
+  "check.db.needsDb":
+    "RDS DB 인스턴스 {id}가 아직 없습니다. 1단계(RDS 인스턴스 만들기)를 먼저 끝내세요.",
+  "plan.db.needsDb": "DB 인스턴스 {id}가 있어야 합니다. 1단계를 먼저 끝내세요.",
+  "check.db.notReady":
+    "{id}의 상태가 {status}입니다. **사용 가능 (Available)**이 될 때까지 기다리세요. 그동안 스토리지 모듈을 진행해도 됩니다.",
+  "plan.db.notReady": "{id}가 사용 가능(available)이 되어야 합니다. 지금 상태: {status}.",
+  "check.rds.instance.found": "DB 인스턴스 {id}가 있습니다.",
+  "check.rds.instance.missing": "이 리전에 DB 인스턴스 {id}가 없습니다.",
+  "fix.rds.instance.missing":
+    "RDS → **데이터베이스 (Databases)** → **데이터베이스 생성 (Create database)**에서 **DB 인스턴스 식별자 (DB instance identifier)**를 `awslab`으로 입력해 만드세요.",
+  "check.rds.instance.otherRegion": "{region} 리전에는 {id}가 없고, {other} 리전에 있습니다.",
+  "fix.rds.instance.otherRegion":
+    "콘솔 오른쪽 위 리전 선택기에서 {region} 리전을 고르고 거기에 다시 만드세요. 다른 리전의 awslab은 요금이 나오니 삭제하세요.",
+  "check.rds.status.available": "상태가 **사용 가능 (Available)**입니다. 엔드포인트: `{endpoint}`",
+  "check.rds.status.busy":
+    "AWS가 작업 중입니다 (상태: {status}). 다중 AZ DB 인스턴스는 만드는 데 10–15분 걸립니다. 기다리는 동안 스토리지 모듈을 먼저 진행하세요.",
+  "check.rds.status.failed":
+    "DB 인스턴스 상태가 failed입니다. AWS가 인스턴스를 만들거나 복구하지 못했습니다.",
+  "fix.rds.status.failed":
+    "awslab의 **로그 및 이벤트 (Logs & events)** 탭에서 최근 이벤트로 원인을 확인한 뒤, awslab을 삭제하고 다시 만드세요.",
+  "check.rds.status.incompatibleParameters":
+    "상태가 incompatible-parameters입니다. DB 파라미터 그룹의 값 때문에 MySQL이 시작하지 못했습니다.",
+  "fix.rds.status.incompatibleParameters":
+    "RDS → **데이터베이스 (Databases)** → awslab → **수정 (Modify)**에서 **DB 파라미터 그룹 (DB parameter group)**을 기본값(default.mysql8.4)으로 바꾸고 즉시 적용한 뒤 재부팅하세요.",
+  "check.rds.status.storageFull": "상태가 storage-full입니다. 할당된 스토리지를 다 썼습니다.",
+  "fix.rds.status.storageFull":
+    "RDS → **데이터베이스 (Databases)** → awslab → **수정 (Modify)**에서 **할당된 스토리지 (Allocated storage)**를 늘리고 **스토리지 자동 조정 활성화 (Enable storage autoscaling)**를 선택하세요.",
+  "check.rds.status.incompatibleNetwork":
+    "상태가 incompatible-network입니다. 서브넷 그룹의 서브넷에 쓸 수 있는 IP 주소가 없거나 서브넷이 사라졌습니다.",
+  "fix.rds.status.incompatibleNetwork":
+    "기본 VPC와 그 서브넷이 그대로 있는지 확인하고, awslab을 삭제한 뒤 기본 VPC로 다시 만드세요.",
+  "check.rds.status.stopped": "DB 인스턴스가 중지되었습니다 ({status}).",
+  "fix.rds.status.stopped":
+    "RDS → **데이터베이스 (Databases)** → awslab → **작업 (Actions)** → **시작 (Start)**을 누르세요. 중지한 DB 인스턴스는 7일 뒤 AWS가 자동으로 다시 시작합니다.",
+  "check.rds.status.other": "DB 인스턴스 상태가 {status}입니다.",
+  "fix.rds.status.other":
+    "awslab의 **로그 및 이벤트 (Logs & events)** 탭에서 최근 이벤트를 확인하세요. 해결되지 않으면 강사에게 알려 주세요.",
+  "check.rds.engine.ok": "엔진이 MySQL입니다.",
+  "check.rds.engine.wrong": "엔진이 {engine}입니다. 이 실습은 MySQL을 씁니다.",
+  "fix.rds.recreate":
+    "이 설정은 만든 뒤에 바꿀 수 없습니다. awslab을 삭제하고 이 페이지의 설정대로 다시 만드세요.",
+  "check.rds.version.ok": "MySQL {version}입니다 (8.4 LTS).",
+  "check.rds.version.mysql80":
+    "MySQL {version}입니다. 8.0은 2026년 7월에 RDS 표준 지원이 끝나, 이후에는 유료 연장 지원(Extended Support) 요금이 붙습니다. 실습은 그대로 진행할 수 있습니다.",
+  "check.rds.version.mysql57":
+    "MySQL {version}입니다. 5.7은 RDS 표준 지원이 끝나 유료 연장 지원(Extended Support) 요금이 시간당 추가로 붙습니다.",
+  "fix.rds.version.upgrade":
+    "awslab을 삭제하고 **엔진 버전 (Engine version)**을 MySQL 8.4로 골라 다시 만드세요. 실습에서는 업그레이드보다 다시 만드는 편이 빠릅니다.",
+  "check.rds.version.other": "MySQL {version}입니다. 이 실습은 8.4(LTS)를 기준으로 씌었습니다.",
+  "check.rds.class.ok": "DB 인스턴스 클래스가 {instanceClass}입니다.",
+  "check.rds.class.t2":
+    "DB 인스턴스 클래스가 {instanceClass}입니다. db.t2는 RDS에서 퇴역하는 이전 세대 클래스입니다.",
+  "check.rds.class.other":
+    "DB 인스턴스 클래스가 {instanceClass}입니다. 실습에는 db.t3.micro로 충분하고, 큰 클래스는 시간당 요금이 더 나옵니다.",
+  "fix.rds.class":
+    "RDS → **데이터베이스 (Databases)** → awslab → **수정 (Modify)** → **DB 인스턴스 클래스 (DB instance class)**에서 **버스터블 클래스(t 클래스 포함) (Burstable classes (includes t classes))**의 db.t3.micro나 db.t4g.micro를 고르세요.",
+  "check.rds.multiAz.single":
+    "단일 AZ 배포입니다. 대기(standby) 인스턴스가 없어 다음 단계의 장애 조치 재부팅을 할 수 없습니다.",
+  "fix.rds.multiAz":
+    "RDS → **데이터베이스 (Databases)** → awslab → **수정 (Modify)** → **가용성 및 내구성 (Availability and durability)**에서 **다중 AZ DB 인스턴스 (Multi-AZ DB instance)**를 고르고 **즉시 적용 (Apply immediately)**으로 저장하세요. 바꾸는 데 10분 넘게 걸리고 요금이 두 배가 됩니다.",
+  "check.rds.multiAz.converting":
+    "다중 AZ DB 인스턴스로 바꾸는 중입니다. AWS가 다른 AZ에 대기 인스턴스를 만들고 있습니다.",
+  "check.rds.multiAz.ok": "다중 AZ DB 인스턴스입니다. 기본(primary)은 {az}에 있습니다.",
+  "check.rds.multiAz.standby":
+    "다중 AZ DB 인스턴스입니다. 기본(primary)은 {az}, 대기(standby)는 {standby}에 있습니다.",
+  "check.rds.public.yes":
+    "퍼블릭 액세스가 켜져 있습니다. 보안 그룹이 허용하면 인터넷에서 데이터베이스에 접속할 수 있습니다.",
+  "fix.rds.public":
+    "RDS → **데이터베이스 (Databases)** → awslab → **수정 (Modify)** → **연결 (Connectivity)** → **추가 구성 (Additional configuration)**에서 **퍼블릭 액세스 불가능 (Not publicly accessible)**을 고르고 즉시 적용하세요.",
+  "check.rds.public.no": "퍼블릭 액세스가 꺼져 있습니다. VPC 안에서만 접속할 수 있습니다.",
+  "check.rds.sg.missing": "보안 그룹 {group}이(가) 없습니다.",
+  "fix.rds.sg.missing":
+    "데이터베이스를 만들 때 **VPC 보안 그룹(방화벽) (VPC security group (firewall))**에서 **새로 생성 (Create new)**을 고르고 **새 VPC 보안 그룹 이름 (New VPC security group name)**에 {group}을(를) 입력하세요. 이미 만들었다면 EC2 → **보안 그룹 (Security Groups)** → **보안 그룹 생성 (Create security group)**으로 기본 VPC에 만드세요.",
+  "check.rds.sg.exists": "보안 그룹 {group}이(가) 있습니다 ({id}).",
+  "check.rds.sg.attached": "awslab에 보안 그룹 {group}({id})이(가) 연결되어 있습니다.",
+  "check.rds.sg.notAttached":
+    "awslab에 {group}이(가) 연결되어 있지 않습니다. 지금 연결된 보안 그룹: {attached}",
+  "fix.rds.sg.notAttached":
+    "RDS → **데이터베이스 (Databases)** → awslab → **수정 (Modify)** → **연결 (Connectivity)**의 **VPC 보안 그룹 (VPC security group)**에서 {group}을(를) 추가하고 default는 빼세요.",
+  "check.rds.storage.ok": "스토리지: {type}, {size} GiB.",
+  "check.rds.storage.larger":
+    "스토리지가 {size} GiB({type})입니다. 실습에는 20 GiB로 충분하고, 할당한 만큼 요금이 나옵니다.",
+  "check.rds.storage.type":
+    "스토리지 유형이 {type}입니다({size} GiB). 실습은 범용 SSD(gp3)를 씁니다. 프로비저닝된 IOPS(io1/io2)는 비쌉니다.",
+  "fix.rds.storage":
+    "새로 만든다면 **스토리지 유형 (Storage type)** **범용 SSD(gp3) (General Purpose SSD (gp3))**, **할당된 스토리지 (Allocated storage)** 20 GiB를 고르세요. 할당된 스토리지는 늘릴 수만 있고 줄일 수는 없습니다.",
+  "check.rds.autoscaling.ok": "스토리지 자동 조정이 켜져 있습니다 (최대 {max} GiB).",
+  "check.rds.autoscaling.off":
+    "스토리지 자동 조정이 꺼져 있습니다. 스토리지가 차면 데이터베이스가 storage-full 상태로 멈춥니다.",
+  "fix.rds.autoscaling":
+    "**수정 (Modify)** → **스토리지 (Storage)**에서 **스토리지 자동 조정 활성화 (Enable storage autoscaling)**를 선택하고 **최대 스토리지 임계값 (Maximum storage threshold)**에 1000을 입력하세요.",
+  "check.rds.masterUser.ok": "마스터 사용자 이름이 admin입니다.",
+  "check.rds.masterUser.other":
+    "마스터 사용자 이름이 {user}입니다. 실습의 명령에서 `-u admin` 대신 `-u {user}`를 쓰세요.",
+  "check.rds.vpc.same":
+    "awslab과 Web이 같은 VPC({vpc})에 있어 보안 그룹으로 서로를 지정할 수 있습니다.",
+  "check.rds.vpc.differs":
+    "awslab은 VPC {dbVpc}, Web은 VPC {webVpc}에 있습니다. VPC가 다르면 Web에서 데이터베이스에 접속할 수 없습니다.",
+  "plan.rds.sg.exists": "보안 그룹 {group}이(가) 이미 있습니다 ({id}).",
+  "plan.rds.sg.create":
+    "기본 VPC에 보안 그룹 {group}을(를) 만듭니다. 인바운드 규칙은 3단계에서 추가합니다.",
+  "done.rds.sg.created": "보안 그룹 {group}을(를) 만들었습니다.",
+  "plan.rds.noDefaultVpc":
+    "이 리전에 기본 VPC가 없어 대신 만들 수 없습니다. VPC 콘솔에서 **작업 (Actions)** → **기본 VPC 생성 (Create default VPC)**으로 만들거나 강사에게 알려 주세요.",
+  "plan.rds.instance.exists":
+    "DB 인스턴스 {id}가 이미 있습니다 (상태: {status}). 새로 만들지 않습니다.",
+  "plan.rds.instance.create":
+    "DB 인스턴스 {id}를 만듭니다: MySQL {version}, {instanceClass}, gp3 {size} GiB(자동 조정 최대 1000 GiB), 다중 AZ(대기 인스턴스), 퍼블릭 액세스 불가, 보안 그룹 {group}, 마스터 사용자 admin. 마스터 암호는 한 번만 내려받을 수 있는 파일로 드립니다. 만드는 데 10–15분 걸립니다.",
+  "done.rds.instance.created":
+    "DB 인스턴스 {id} 생성을 시작했습니다. 마스터 암호 파일을 지금 내려받으세요.",
+  "plan.rds.multiAz":
+    "awslab을 다중 AZ DB 인스턴스로 바꿉니다(즉시 적용). 10분 넘게 걸리고 요금이 두 배가 됩니다.",
+  "done.rds.multiAz": "awslab을 다중 AZ로 바꾸기 시작했습니다.",
+  "plan.rds.private": "awslab의 퍼블릭 액세스를 끕니다(즉시 적용).",
+  "done.rds.private": "awslab의 퍼블릭 액세스를 껐습니다.",
+  "plan.rds.attachGroup": "awslab에 {group}을(를) 연결하고 default 보안 그룹은 뺍니다(즉시 적용).",
+  "done.rds.attachedGroup": "awslab에 {group}을(를) 연결했습니다.",
+  "plan.rds.waitForAvailable":
+    "awslab이 사용 가능(available)이 되어야 설정을 바꿀 수 있습니다. 지금 상태: {status}.",
+  "check.failover.singleAz":
+    "awslab이 단일 AZ 배포라 장애 조치로 재부팅할 수 없습니다. 대기 인스턴스가 있어야 합니다.",
+  "check.failover.multiAz":
+    "다중 AZ DB 인스턴스입니다. 이 단계를 시작할 때 기본(primary)은 {az}에 있었습니다.",
+  "check.failover.notYet": "{since} 이후 장애 조치가 없었습니다. 기본은 아직 {az}에 있습니다.",
+  "fix.failover.reboot":
+    "RDS → **데이터베이스 (Databases)** → awslab → **작업 (Actions)** → **재부팅 (Reboot)**에서 **장애 조치로 재부팅하시겠습니까? (Reboot with failover?)**를 선택하고 **확인 (Confirm)**을 누르세요.",
+  "check.failover.running":
+    "장애 조치가 진행 중입니다 (상태: {status}). 시작할 때 기본은 {az}에 있었습니다.",
+  "check.failover.requested":
+    "{at}에 장애 조치로 재부팅을 요청했습니다. AWS가 이벤트를 남길 때까지 기다리세요.",
+  "check.failover.azNotYet":
+    "{at}에 RDS 이벤트가 장애 조치 완료를 알렸지만 AZ가 아직 {az}로 보입니다. 새 AZ가 콘솔과 API에 보이기까지 몇 분 걸릴 수 있습니다.",
+  "check.failover.done":
+    "장애 조치를 마쳤습니다: 기본이 {from}에서 {to}(으)로 옮겨졌고, RDS 이벤트가 {at}에 완료를 남겼습니다.",
+  "check.failover.abandoned":
+    "{at}에 RDS가 요청한 장애 조치를 하지 않았습니다. 최근에 이미 장애 조치가 있었기 때문입니다.",
+  "fix.failover.retry": "몇 분 기다린 뒤 다시 장애 조치로 재부팅하세요.",
+  "check.failover.sandbox":
+    "샌드박스에서는 확인할 수 없습니다: {at}에 장애 조치로 재부팅을 요청했지만, 에뮬레이터는 기본을 옮기지 않고({az} 그대로) 이벤트도 남기지 않습니다. 실제 AWS에서는 AZ가 바뀌고 **로그 및 이벤트 (Logs & events)** 탭에 완료 이벤트가 남습니다.",
+  "plan.failover.needsMultiAz":
+    "awslab이 다중 AZ DB 인스턴스여야 합니다. 1단계의 대신 해 주세요로 다중 AZ로 바꾸세요.",
+  "plan.failover.done": "장애 조치가 이미 끝났습니다.",
+  "plan.failover.requested": "{at}에 이미 장애 조치로 재부팅을 요청했습니다. 다시 하지 않습니다.",
+  "plan.failover.reboot":
+    "{id}를 장애 조치로 재부팅합니다. 1–2분 동안 데이터베이스에 접속할 수 없고, 기본이 {az}에서 대기 인스턴스가 있던 AZ로 옮겨집니다.",
+  "done.failover.rebooted": "{id}의 장애 조치 재부팅을 요청했습니다.",
+  "check.mysql.needsDbGroup":
+    "보안 그룹 {group}이(가) 아직 없습니다. 1단계(RDS 인스턴스 만들기)를 먼저 끝내세요.",
+  "plan.mysql.needsDbGroup": "보안 그룹 {group}이(가) 있어야 합니다. 1단계를 먼저 끝내세요.",
+  "check.mysql.rule.ok": "{group}이(가) 보안 그룹 {web}에서 오는 MySQL(TCP 3306)을 허용합니다.",
+  "check.mysql.missing":
+    "{group}에 MySQL(TCP 3306) 인바운드 규칙이 없습니다. Web에서 데이터베이스에 접속하면 시간 초과로 실패합니다.",
+  "check.mysql.cidrInstead":
+    "{group}의 MySQL 규칙 소스가 IP 주소 범위({cidrs})입니다. 이 단계는 소스로 보안 그룹 {web}을(를) 지정합니다. 그러면 IP가 바뀌거나 서버가 늘어도 {web}이(가) 붙은 인스턴스만 정확히 허용됩니다.",
+  "check.mysql.otherGroup":
+    "{group}의 MySQL 규칙이 다른 보안 그룹({sources})에서 오는 연결만 허용합니다. Web의 보안 그룹 {web}을(를) 소스로 지정하세요.",
+  "fix.mysql.groupReference":
+    "EC2 → **보안 그룹 (Security Groups)** → {group} → **인바운드 규칙 편집 (Edit inbound rules)** → **규칙 추가 (Add rule)**: 유형 **MYSQL/Aurora**, 소스 **사용자 지정 (Custom)** 옆 칸에 `web`을 입력하고 목록에서 {web}을(를) 고르세요. 설명은 `Web`입니다.",
+  "check.mysql.description.ok": "MySQL 규칙의 설명이 {description}입니다.",
+  "check.mysql.description.wrong":
+    "MySQL 규칙의 설명이 {description}입니다. 실습은 `Web`으로 적습니다.",
+  "fix.mysql.description":
+    "EC2 → **보안 그룹 (Security Groups)** → {group} → **인바운드 규칙 편집 (Edit inbound rules)**에서 MYSQL/Aurora 규칙의 **설명 (Description)**을 {description}(으)로 바꾸세요.",
+  "check.mysql.cidrExtra":
+    "{group}에 IP 주소 범위({cidrs})에서 오는 MySQL 규칙이 더 있습니다. 필요 없는 문을 열어 둔 것이니 지우세요.",
+  "fix.mysql.removeCidr":
+    "EC2 → **보안 그룹 (Security Groups)** → {group} → **인바운드 규칙 편집 (Edit inbound rules)**에서 소스가 IP 주소인 MySQL 규칙의 **삭제 (Delete)**를 누르고 **규칙 저장 (Save rules)**을 누르세요.",
+  "check.mysql.notOnDb":
+    "{group}이(가) awslab에 연결되어 있지 않아 이 규칙이 데이터베이스에 적용되지 않습니다.",
+  "plan.mysql.addRule":
+    "{group}에 {web}에서 오는 MySQL(TCP 3306) 규칙을 추가합니다 (설명 {description}).",
+  "done.mysql.addedRule": "{group}에 {web}에서 오는 MySQL(TCP 3306) 규칙을 추가했습니다.",
+  "plan.mysql.describe": "{web}에서 오는 MySQL 규칙의 설명을 {description}(으)로 바꿉니다.",
+  "done.mysql.described": "{web}에서 오는 MySQL 규칙의 설명을 {description}(으)로 바꿨습니다.",
+  "plan.mysql.ruleExists": "{group}에 {web}에서 오는 MySQL 규칙이 이미 있습니다.",
+  "plan.mysql.removeCidr": "{group}에서 IP 주소 범위({cidrs})의 MySQL 규칙을 지웁니다.",
+  "done.mysql.removedCidr": "{group}에서 IP 주소 범위({cidrs})의 MySQL 규칙을 지웠습니다.",
+  "plan.mysql.attachInRdsCreate":
+    "awslab에 {group}을(를) 연결하는 일은 1단계(RDS 인스턴스 만들기)의 대신 해 주세요가 합니다.",
+  "check.setup.sandboxDbDown":
+    "샌드박스의 MySQL(로컬 MariaDB)에 연결하지 못해 확인할 수 없습니다. 강사에게 알려 주세요.",
+  "check.setup.database.ok": "데이터베이스 {database}가 있습니다.",
+  "check.setup.database.missing": "데이터베이스 {database}가 없습니다.",
+  "fix.setup.database": "admin으로 접속해 `CREATE DATABASE {database};`를 실행하세요.",
+  "check.setup.user.ok": "사용자 {user}가 있습니다.",
+  "check.setup.user.missing": "사용자 {user}('{user}'@'%')가 없습니다.",
+  "fix.setup.user": "`CREATE USER {user} IDENTIFIED BY 'asdf1234';`를 실행하세요.",
+  "check.setup.grant.ok": "{user}에게 {database} 데이터베이스의 권한이 있습니다.",
+  "check.setup.grant.missing": "{user}에게 {database} 데이터베이스의 권한이 없습니다.",
+  "fix.setup.grant": "`GRANT ALL PRIVILEGES ON {database}.* TO {user};`를 실행하세요.",
+  "check.setup.table.ok":
+    "{database}.users 테이블이 있고, password 열이 비밀번호 해시를 담을 만큼 깁니다.",
+  "check.setup.table.missing": "{database}.users 테이블이 없습니다.",
+  "fix.setup.table": "`USE {database};` 다음에 이 페이지의 `CREATE TABLE` 문을 실행하세요.",
+  "check.setup.table.narrow":
+    "users.password 열이 {type}입니다. 샘플 앱은 비밀번호를 {length}자 해시로 저장하므로 가입이 실패합니다 (2019년 랩의 VARCHAR(35)).",
+  "fix.setup.widen": "`ALTER TABLE users MODIFY password VARCHAR(255) NOT NULL;`을 실행하세요.",
+  "fix.setup.userAndGrant":
+    "`CREATE USER`와 `GRANT ALL PRIVILEGES ON {database}.* TO {user};`를 실행했는지, config.env의 DB_USER와 DB_USERPASSWORD가 만든 사용자와 같은지 확인하세요.",
+  "fix.setup.route": "3단계(MySQL 접속 허용)에서 rds-mysql-sg의 규칙을 확인하세요.",
+  "check.setup.viaAppLater":
+    "RDS는 VPC 밖에서 접속할 수 없어 포털이 직접 보지 않습니다. 다음 단계에서 앱의 DB_HOST를 `{endpoint}`(으)로 바꾸면, 앱이 보고하는 상태로 이 단계를 확인합니다.",
+  "check.setup.viaApp.ok": "앱이 {user}로 데이터베이스 {database}의 users 테이블을 읽고 씁니다.",
+  "check.setup.viaApp.otherNames":
+    "앱이 데이터베이스 {database}, 사용자 {user}를 씁니다. 실습의 이름은 {labDatabase}, {labUser}입니다. 동작에는 문제가 없습니다.",
+  "check.setup.viaApp.unknownDatabase": "데이터베이스 {database}가 없습니다 (앱의 보고: {status}).",
+  "check.setup.viaApp.accessDenied":
+    "{user}로 로그인하지 못했거나 {user}에게 {database}의 권한이 없습니다 (앱의 보고: {status}).",
+  "check.setup.viaApp.noTable": "{database}.users 테이블이 없습니다 (앱의 보고: {status}).",
+  "check.setup.viaApp.narrow":
+    "users.password 열이 짧아 {length}자 비밀번호 해시가 들어가지 않습니다 (앱의 보고: {status}).",
+  "check.setup.viaApp.unreachable": "앱이 데이터베이스에 닿지 못했습니다 ({status}, {code}).",
+  "check.setup.viaApp.other": "앱이 데이터베이스 오류를 보고했습니다 ({status}, {code}).",
+  "plan.setup.awsManual":
+    "SQL은 직접 실행하세요. RDS는 VPC 안의 Web에서만 접속할 수 있고, 포털은 여러분의 데이터베이스에 접속하지 않습니다. Web에 SSH로 접속해 이 페이지의 명령을 따라 하세요.",
+  "plan.setup.noRoute":
+    "Web에서 awslab의 3306 포트에 닿지 않습니다. 3단계에서 {group}에 규칙을 먼저 추가하세요.",
+  "plan.setup.database": "샌드박스 데이터베이스에서 `CREATE DATABASE {database};`를 실행합니다.",
+  "done.setup.database": "데이터베이스 {database}를 만들었습니다.",
+  "plan.setup.database.exists": "데이터베이스 {database}가 이미 있습니다.",
+  "plan.setup.user": "`CREATE USER {user} IDENTIFIED BY 'asdf1234';`를 실행합니다.",
+  "done.setup.user": "사용자 {user}를 만들었습니다.",
+  "plan.setup.user.exists": "사용자 {user}가 이미 있습니다.",
+  "plan.setup.grant": "`GRANT ALL PRIVILEGES ON {database}.* TO {user};`를 실행합니다.",
+  "done.setup.grant": "{user}에게 {database}의 모든 권한을 주었습니다.",
+  "plan.setup.table":
+    "`USE {database};`와 users 테이블의 `CREATE TABLE`(password VARCHAR(255))을 실행합니다.",
+  "done.setup.table": "{database}.users 테이블을 만들었습니다.",
+  "plan.setup.table.exists": "{database}.users 테이블이 이미 있습니다.",
+  "plan.setup.widen": "`ALTER TABLE users MODIFY password VARCHAR(255) NOT NULL;`을 실행합니다.",
+  "done.setup.widen": "users.password 열을 VARCHAR(255)로 늘렸습니다.",
+  "check.appDb.host.empty": "앱의 config.env에 DB_HOST가 비어 있습니다.",
+  "check.appDb.host.other":
+    "앱의 DB_HOST가 `{host}`입니다. awslab의 엔드포인트는 `{endpoint}`입니다.",
+  "check.appDb.host.ok": "앱의 DB_HOST가 awslab의 엔드포인트(`{endpoint}`)입니다.",
+  "fix.appDb.config":
+    "Web에서 `nano ~/aws101/config.env`로 DB_HOST = {endpoint}, DB_NAME = form, DB_USER = form_user, DB_USERPASSWORD = asdf1234를 넣고 `sudo systemctl restart aws101-sample-app`을 실행하세요. 샌드박스에서는 샌드박스 인스턴스 페이지에서 고칩니다.",
+  "check.appDb.connection.ok": "앱이 데이터베이스에 연결됩니다.",
+  "check.appDb.connection.failed": "앱이 데이터베이스를 쓰지 못합니다: {status} ({code}).",
+  "fix.appDb.route":
+    "Web에서 데이터베이스까지 가는 길이 막혀 있습니다. 3단계에서 {group}에 web-server-sg를 소스로 하는 MYSQL/Aurora 규칙이 있는지 확인하세요.",
+  "fix.appDb.credentials":
+    "config.env의 DB_NAME, DB_USER, DB_USERPASSWORD가 4단계에서 만든 form, form_user, 비밀번호와 같은지 확인하고 앱을 재시작하세요.",
+  "fix.appDb.schema": "4단계의 `CREATE TABLE` 문(password VARCHAR(255))을 실행했는지 확인하세요.",
+  "check.appDb.sandboxRoute":
+    "{group}에 Web의 보안 그룹에서 오는 MySQL 규칙이 없습니다. 샌드박스의 앱은 규칙 없이도 데이터베이스에 닿지만, 실제 AWS에서는 시간 초과로 실패합니다.",
+  "check.appDb.signup.ok": "users 테이블에 가입이 {count}건 있습니다.",
+  "check.appDb.signup.none": "아직 가입한 사람이 없습니다.",
+  "fix.appDb.signup":
+    "{url} 에서 이름, 이메일, 비밀번호를 넣고 첨부 파일 없이 **가입하기 · Sign Up** 버튼을 누르세요.",
+  "check.appDb.admin.ok": "{url} 에 가입 목록이 보입니다.",
+  "check.appDb.admin.protected":
+    "{url} 은 ADMIN_PASSWORD로 보호되어 포털이 열어 보지 않았습니다. 가입 수는 앱이 보고합니다.",
+  "check.appDb.admin.failed": "{url} 이 열리지 않습니다 ({status}).",
+  "fix.appDb.admin":
+    "앱 로그에서 오류를 확인하세요: `sudo journalctl -u aws101-sample-app -n 50 --no-pager`",
+  "plan.appDb.configManual":
+    "config.env는 Web 안에 있으니 직접 고치세요: DB_HOST = {endpoint}, DB_NAME = form, DB_USER = form_user, DB_USERPASSWORD = asdf1234, 그리고 앱 재시작.",
+  "plan.appDb.signupManual":
+    "가입은 브라우저에서 직접 하세요. 첨부 파일 없이 가입한 뒤 /admin에서 확인합니다.",
+  "plan.appDb.needsRoute":
+    "Web에서 awslab에 닿아야 합니다. 3단계에서 {group}에 규칙을 먼저 추가하세요.",
+  "plan.appDb.appDown":
+    "Web의 샘플 앱이 응답하지 않습니다. 컴퓨팅 모듈의 웹 애플리케이션 열기 단계를 먼저 확인하세요.",
+  "plan.appDb.configExists": "앱이 이미 {endpoint}의 데이터베이스를 씁니다.",
+  "plan.appDb.config":
+    "샌드박스 Web의 config.env에 DB_HOST = {endpoint}, DB_NAME = form, DB_USER = form_user, DB_USERPASSWORD = asdf1234를 넣고 앱을 다시 시작합니다. 다른 설정은 그대로 둡니다.",
+  "done.appDb.config": "config.env를 고치고 앱을 다시 시작했습니다 (DB_HOST = {endpoint}).",
+  "plan.appDb.needsSchema":
+    "가입하려면 form 데이터베이스, form_user, users 테이블이 있어야 합니다. 4단계를 먼저 끝내세요.",
+  "plan.appDb.signupExists": "users 테이블에 이미 가입이 {count}건 있습니다.",
+  "plan.appDb.signup":
+    "샌드박스 앱의 가입 폼에 'Do It For Me'(doitforme@example.com)로 첨부 파일 없이 가입합니다.",
+  "done.appDb.signup": "샌드박스 앱에 가입했습니다. /admin에서 확인해 보세요.",
+  "mysqlCommand.noEndpoint":
+    "awslab이 사용 가능(available)이 되면 아래 명령의 `<RDS_ENDPOINT>` 자리에 엔드포인트가 채워집니다.",
+  "sandbox.mysql.title": "MySQL 접속 (mysql -h … -u admin -p)",
+  "sandbox.mysql.help":
+    "Web에서 `mysql -h <엔드포인트> -u admin -p --ssl`로 awslab에 접속한 것과 같습니다. 문장 끝에는 `;`를 붙이고, 여러 문장을 한 번에 실행해도 됩니다.",
+  "sandbox.mysql.sql": "SQL 문장",
+  "sandbox.mysql.run": "실행",
+  "sandbox.mysql.running": "실행하는 중…",
+  "sandbox.mysql.noDb":
+    "DB 인스턴스 awslab이 아직 없습니다. 데이터베이스 모듈 1단계(RDS 인스턴스 만들기)를 먼저 끝내세요.",
+  "sandbox.mysql.notAvailable":
+    "awslab의 상태가 {status}입니다. 사용 가능(available)이 되면 접속할 수 있습니다.",
+  "sandbox.mysql.timeout":
+    "ERROR 2003 (HY000): Can't connect to MySQL server on '{endpoint}:3306' (110) — {group}에 Web의 보안 그룹에서 오는 MySQL 규칙이 없어 연결이 시간 초과되었습니다 (데이터베이스 모듈 3단계).",
+  "sandbox.mysql.unavailable":
+    "샌드박스의 MySQL(로컬 MariaDB)에 연결하지 못했습니다. 강사에게 알려 주세요.",
+  "sandbox.mysql.connected": "접속: admin@{endpoint}",
+  "sandbox.mysql.database": "현재 데이터베이스: {database}",
+  "sandbox.mysql.noDatabase": "현재 데이터베이스: (없음)",
+  "sandbox.mysql.rows": "{count} rows in set",
+  "sandbox.mysql.empty": "Empty set",
+  "sandbox.mysql.ok": "Query OK, {count} rows affected",
+  "sandbox.mysql.truncated": "(처음 {limit}줄만 보여 줍니다)",
+  "sandbox.mysql.invalid": "SQL은 64KB 이하의 텍스트여야 합니다.",
+  "sandbox.mysql.failed": "실행하지 못했습니다. 잠시 후 다시 시도하세요.",
 
   // Instructor
   "instructor.title": "강사 대시보드",

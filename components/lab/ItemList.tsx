@@ -1,6 +1,29 @@
 import { stateStyle } from "@/components/lab/StateBadge";
 import { RichText } from "@/components/ui/RichText";
-import type { ItemView } from "@/lib/lab/views";
+import type { ItemView, ProgressView } from "@/lib/lab/views";
+
+/** AWS gives no progress of its own: the bar is the portal's estimate, and the text says so. */
+function ProgressBar({ progress, label }: { progress: ProgressView; label: string }) {
+  return (
+    <div className="mt-2 ml-5 space-y-1" data-progress={progress.status}>
+      <div
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={progress.percent}
+        aria-valuetext={progress.text}
+        className="h-2 w-full overflow-hidden rounded-full bg-slate-200"
+      >
+        <div
+          className="h-full rounded-full bg-sky-600 transition-[width] duration-700"
+          style={{ width: `${progress.percent}%` }}
+        />
+      </div>
+      <p className="text-xs text-slate-700">{progress.text}</p>
+    </div>
+  );
+}
 
 /** A passed item is a quiet one-liner; what needs attention keeps its box, message and fix. */
 export function ItemList({
@@ -50,6 +73,9 @@ export function ItemList({
                 <RichText text={item.message} />
               </span>
             </div>
+            {item.progress ? (
+              <ProgressBar progress={item.progress} label={item.message.replace(/\*\*|`/g, "")} />
+            ) : null}
             {item.fix ? (
               <div className="mt-1 ml-5 text-sm text-slate-800">
                 <span className="font-semibold">{fixLabel}: </span>

@@ -8,8 +8,11 @@ import { StepCheck } from "@/components/lab/StepCheck";
 import { doItForMeLabels, stepCheckLabels } from "@/components/lab/labels";
 import { Callout } from "@/components/mdx/Callout";
 import { CodeBlock } from "@/components/mdx/CodeBlock";
+import { RichText } from "@/components/ui/RichText";
 import { clientIpFrom } from "@/lib/client-ip";
 import { env } from "@/lib/env";
+import { attendeeDbEndpoint } from "@/lib/lab/db-endpoint";
+import { LAB } from "@/lib/lab/names";
 import { labUserData, portalPublicUrl } from "@/lib/lab/user-data";
 import { isLoopbackUrl } from "@/lib/net";
 import type { Translator } from "@/messages";
@@ -66,6 +69,46 @@ export function mdxComponents(
             code={script}
             language="bash"
             foldedSummary={t("userData.show", { lines: script.split("\n").length })}
+          />
+        </>
+      );
+    },
+    /** `mysql -h <endpoint>` with the attendee's awslab endpoint once it has one. */
+    MysqlCommand: async () => {
+      const endpoint = await attendeeDbEndpoint();
+      return (
+        <>
+          {endpoint ? null : (
+            <p className="text-sm" data-testid="no-endpoint">
+              <RichText text={t("mysqlCommand.noEndpoint")} />
+            </p>
+          )}
+          <CodeBlock
+            code={`mysql -h ${endpoint ?? "<RDS_ENDPOINT>"} -P 3306 -u ${LAB.dbMasterUsername} -p --ssl`}
+            language="bash"
+          />
+        </>
+      );
+    },
+    /** The database lines of config.env, endpoint filled in. */
+    DbConfig: async () => {
+      const endpoint = await attendeeDbEndpoint();
+      return (
+        <>
+          {endpoint ? null : (
+            <p className="text-sm" data-testid="no-endpoint">
+              <RichText text={t("mysqlCommand.noEndpoint")} />
+            </p>
+          )}
+          <CodeBlock
+            code={[
+              `DB_HOST = ${endpoint ?? "<RDS_ENDPOINT>"}`,
+              "DB_PORT = 3306",
+              `DB_NAME = ${LAB.databaseName}`,
+              `DB_USER = ${LAB.databaseUser}`,
+              `DB_USERPASSWORD = ${LAB.databaseUserPassword}`,
+            ].join("\n")}
+            language="ini"
           />
         </>
       );

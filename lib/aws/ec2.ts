@@ -486,3 +486,65 @@ export async function associateAddress(aws: AwsClients, allocationId: string, in
       .send(new AssociateAddressCommand({ AllocationId: allocationId, InstanceId: instanceId })),
   );
 }
+
+/** A rule whose source is another security group (the console's Custom → sg-…), not an address. */
+export async function authorizeIngressFromGroup(
+  aws: AwsClients,
+  groupId: string,
+  rule: { port: number; sourceGroupId: string; description: string },
+) {
+  await awsCall("ec2:AuthorizeSecurityGroupIngress", () =>
+    aws.ec2().send(
+      new AuthorizeSecurityGroupIngressCommand({
+        GroupId: groupId,
+        IpPermissions: [
+          {
+            IpProtocol: "tcp",
+            FromPort: rule.port,
+            ToPort: rule.port,
+            UserIdGroupPairs: [{ GroupId: rule.sourceGroupId, Description: rule.description }],
+          },
+        ],
+      }),
+    ),
+  );
+}
+
+/**
+ * Gives one group-sourced rule a new description by removing and re-adding it. The emulator
+ * matches such rules including their description, so UpdateSecurityGroupRuleDescriptionsIngress
+ * never finds them there; AWS accepts both ways.
+ */
+export async function redescribeGroupIngressRule(
+  aws: AwsClients,
+  groupId: string,
+  rule: IngressRule,
+  description: string,
+) {
+  const source = rule.source;
+  if (source.kind !== "group") throw new Error("only group-sourced rules here");
+  const permission = (pairDescription: string | undefined): IpPermission => ({
+    IpProtocol: rule.protocol,
+    FromPort: rule.fromPort,
+    ToPort: rule.toPort,
+    UserIdGroupPairs: [
+      { GroupId: source.groupId, ...(pairDescription ? { Description: pairDescription } : {}) },
+    ],
+  });
+  await awsCall("ec2:RevokeSecurityGroupIngress", () =>
+    aws.ec2().send(
+      new RevokeSecurityGroupIngressCommand({
+        GroupId: groupId,
+        IpPermissions: [permission(source.description)],
+      }),
+    ),
+  );
+  await awsCall("ec2:AuthorizeSecurityGroupIngress", () =>
+    aws.ec2().send(
+      new AuthorizeSecurityGroupIngressCommand({
+        GroupId: groupId,
+        IpPermissions: [permission(description)],
+      }),
+    ),
+  );
+}

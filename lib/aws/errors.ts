@@ -47,6 +47,8 @@ const byAwsCode: Record<string, AwsProblemCode> = {
   InstanceLimitExceeded: "limit_exceeded",
   VcpuLimitExceeded: "limit_exceeded",
   RulesPerSecurityGroupLimitExceeded: "limit_exceeded",
+  InstanceQuotaExceeded: "limit_exceeded",
+  StorageQuotaExceeded: "limit_exceeded",
 };
 
 const networkErrorCodes = new Set([

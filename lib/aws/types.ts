@@ -96,15 +96,30 @@ export type DbInstanceSummary = {
   instanceClass?: string;
   status?: string;
   multiAz: boolean;
+  /** A change to Multi-AZ that AWS is still applying. */
+  pendingMultiAz?: boolean;
   publiclyAccessible: boolean;
   storageType?: string;
   allocatedStorageGiB?: number;
   maxAllocatedStorageGiB?: number;
   securityGroupIds: string[];
   subnetGroup?: string;
+  /** The VPC of the DB subnet group; unset when AWS (or the emulator) names none. */
+  vpcId?: string;
   masterUsername?: string;
   endpoint?: { address: string; port: number };
+  /** Where the primary runs; the standby's AZ is known only on AWS. */
+  availabilityZone?: string;
+  secondaryAvailabilityZone?: string;
+  /** Set by AWS once the instance exists; absent for much of `creating`. */
+  createdAt?: string;
   tags: ResourceTags;
+};
+
+export type DbEventSummary = {
+  date: string;
+  message: string;
+  categories: string[];
 };
 
 export type BucketSummary = {

@@ -95,6 +95,20 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "0002_step_memory": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("step_memory")
+        .addColumn("attendee_id", "text", (c) =>
+          c.notNull().references("attendees.id").onDelete("cascade"),
+        )
+        .addColumn("step_id", "text", (c) => c.notNull())
+        .addColumn("value_json", "text", (c) => c.notNull())
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("step_memory_pk", ["attendee_id", "step_id"])
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -320,3 +320,39 @@ export async function takeSecretDownload(db: PortalDb, token: string, attendeeId
     return row;
   });
 }
+
+export async function readStepMemory(
+  db: PortalDb,
+  attendeeId: string,
+  stepId: string,
+): Promise<unknown> {
+  const row = await db
+    .selectFrom("step_memory")
+    .select("value_json")
+    .where("attendee_id", "=", attendeeId)
+    .where("step_id", "=", stepId)
+    .executeTakeFirst();
+  return row ? (JSON.parse(row.value_json) as unknown) : undefined;
+}
+
+export async function writeStepMemory(
+  db: PortalDb,
+  input: { attendeeId: string; stepId: string; value: unknown },
+) {
+  const values = {
+    attendee_id: input.attendeeId,
+    step_id: input.stepId,
+    value_json: JSON.stringify(input.value),
+    updated_at: now(),
+  };
+  await db
+    .insertInto("step_memory")
+    .values(values)
+    .onConflict((conflict) =>
+      conflict.columns(["attendee_id", "step_id"]).doUpdateSet({
+        value_json: values.value_json,
+        updated_at: values.updated_at,
+      }),
+    )
+    .execute();
+}

@@ -77,6 +77,14 @@ export interface SecretDownloadTable {
   created_at: string;
 }
 
+/** What a step remembers for an attendee across refreshes (e.g. the AZ before a failover). */
+export interface StepMemoryTable {
+  attendee_id: string;
+  step_id: string;
+  value_json: string;
+  updated_at: string;
+}
+
 export interface Database {
   instructors: InstructorTable;
   events: EventTable;
@@ -85,6 +93,7 @@ export interface Database {
   step_status: StepStatusTable;
   activity: ActivityTable;
   secret_downloads: SecretDownloadTable;
+  step_memory: StepMemoryTable;
 }
 
 export type Instructor = Selectable<InstructorTable>;

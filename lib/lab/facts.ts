@@ -12,12 +12,13 @@ import {
 } from "@/lib/aws/ec2";
 import { readInstanceProfiles, readRoles, readUsers } from "@/lib/aws/iam";
 import { readAlarms, readHealthChecks, readTopics } from "@/lib/aws/monitoring";
-import { readDbInstances } from "@/lib/aws/rds";
+import { readDbEvents, readDbInstances } from "@/lib/aws/rds";
 import { readBuckets } from "@/lib/aws/s3";
 import type {
   AddressSummary,
   AlarmSummary,
   BucketSummary,
+  DbEventSummary,
   DbInstanceSummary,
   HealthCheckSummary,
   ImageSummary,
@@ -35,6 +36,9 @@ import { LAB } from "@/lib/lab/names";
 /** Where else the attendee's Web might be, looked up only when the event's region has none. */
 export type WebElsewhere = { searchedRegion: string; otherRegion: string; instanceIds: string[] };
 
+/** Where else the lab's DB instance might be, looked up only when the event's region has none. */
+export type DbElsewhere = { searchedRegion: string; otherRegion: string; found: boolean };
+
 /** What the portal can know about an attendee's account, one entry per resource kind. */
 export type Facts = {
   instances: InstanceSummary[];
@@ -49,6 +53,10 @@ export type Facts = {
   webElsewhere: WebElsewhere | undefined;
   network: NetworkSummary;
   dbInstances: DbInstanceSummary[];
+  /** The last day's RDS events of the lab's instance (awslab); none when it doesn't exist. */
+  dbEvents: DbEventSummary[];
+  /** Undefined when awslab is in the event's region. */
+  dbElsewhere: DbElsewhere | undefined;
   buckets: BucketSummary[];
   roles: RoleSummary[];
   instanceProfiles: InstanceProfileSummary[];
@@ -68,6 +76,9 @@ const webInstanceIds = async (read: ReadFact) =>
   (await read("instances"))
     .filter((instance) => instance.name === LAB.instanceName)
     .map((instance) => instance.id);
+
+const labDbExists = async (read: ReadFact) =>
+  (await read("dbInstances")).some((db) => db.id === LAB.dbInstance);
 
 /** The console opens in us-east-1 for a new account: the likeliest wrong region. */
 const likelyWrongRegion = (region: string) =>
@@ -94,6 +105,18 @@ const readers: { [K in FactKind]: Reader<K> } = {
   },
   network: readNetwork,
   dbInstances: readDbInstances,
+  dbEvents: async (aws, read) =>
+    (await labDbExists(read)) ? readDbEvents(aws, LAB.dbInstance) : [],
+  dbElsewhere: async (aws, read) => {
+    if (await labDbExists(read)) return undefined;
+    const otherRegion = likelyWrongRegion(aws.target.region);
+    const elsewhere = await readDbInstances(aws.inRegion(otherRegion));
+    return {
+      searchedRegion: aws.target.region,
+      otherRegion,
+      found: elsewhere.some((db) => db.id === LAB.dbInstance),
+    };
+  },
   buckets: (aws) => readBuckets(aws, (name) => name.startsWith(LAB.bucketPrefix)),
   roles: readRoles,
   instanceProfiles: readInstanceProfiles,

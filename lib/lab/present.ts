@@ -7,13 +7,14 @@ import type {
   Problem,
   StepResult,
 } from "@/lib/lab/runner";
-import type { CheckItem, PlanEntry } from "@/lib/lab/types";
+import type { CheckItem, ItemProgress, PlanEntry } from "@/lib/lab/types";
 import type {
   ApplyView,
   CheckView,
   ItemView,
   ModuleStatusView,
   PlanView,
+  ProgressView,
   StepView,
 } from "@/lib/lab/views";
 
@@ -21,6 +22,10 @@ export function presentProblem(problem: Problem, t: Translator): string {
   if (problem.code === "no_credentials") return t("aws.problem.no_credentials");
   if (problem.code === "busy") return t("aws.problem.busy");
   if (problem.code === "internal") return t("problem.internal", { reference: problem.reference });
+  // RDS's own quota on DB instances per account and region, not the EC2 limits.
+  if (problem.code === "limit_exceeded" && problem.awsCode === "InstanceQuotaExceeded") {
+    return t("aws.problem.rdsInstanceQuota");
+  }
   return t(`aws.problem.${problem.code}`, {
     operation: problem.operation ?? "AWS",
     awsCode: problem.awsCode ?? "—",
@@ -32,12 +37,24 @@ const needsCredentials = (problem: Problem | undefined) =>
   problem?.code === "expired_credentials" ||
   problem?.code === "invalid_credentials";
 
+function presentProgress(progress: ItemProgress, t: Translator): ProgressView {
+  const params = { status: progress.status, percent: progress.percent };
+  return {
+    ...progress,
+    text:
+      progress.etaMinutes > 0
+        ? t("progress.eta", { ...params, minutes: progress.etaMinutes })
+        : t("progress.overdue", params),
+  };
+}
+
 export function presentItem(item: CheckItem, t: Translator): ItemView {
   return {
     id: item.id,
     status: item.status,
     message: t(item.message.key, item.message.params),
     ...(item.fix ? { fix: t(item.fix.key, item.fix.params) } : {}),
+    ...(item.progress ? { progress: presentProgress(item.progress, t) } : {}),
   };
 }
 

@@ -1,12 +1,27 @@
+import { appDbStep } from "@/lib/lab/steps/app-db";
 import { ec2LaunchStep } from "@/lib/lab/steps/ec2-launch";
 import { elasticIpStep } from "@/lib/lab/steps/elastic-ip";
+import { mysqlAccessStep } from "@/lib/lab/steps/mysql-access";
+import { mysqlSetupStep } from "@/lib/lab/steps/mysql-setup";
+import { rdsCreateStep } from "@/lib/lab/steps/rds-create";
+import { rdsFailoverStep } from "@/lib/lab/steps/rds-failover";
 import { sshAccessStep } from "@/lib/lab/steps/ssh-access";
 import { webAppStep } from "@/lib/lab/steps/web-app";
 import type { LabStep } from "@/lib/lab/types";
 
 /** Step id → definition. Which module a step is in, and in what order, comes from content. */
 export const stepRegistry: ReadonlyMap<string, LabStep> = new Map(
-  [ec2LaunchStep, elasticIpStep, sshAccessStep, webAppStep].map((step) => [step.id, step]),
+  [
+    ec2LaunchStep,
+    elasticIpStep,
+    sshAccessStep,
+    webAppStep,
+    rdsCreateStep,
+    rdsFailoverStep,
+    mysqlAccessStep,
+    mysqlSetupStep,
+    appDbStep,
+  ].map((step): [string, LabStep] => [step.id, step]),
 );
 
 export function isKnownStep(stepId: string): boolean {

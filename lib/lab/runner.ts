@@ -9,8 +9,10 @@ import {
   createSecretDownload,
   listTouchedSteps,
   markStepOpened,
+  readStepMemory,
   recordActivity,
   recordStepStatus,
+  writeStepMemory,
 } from "@/lib/db/queries";
 import { forgetIfRejected, resolveCredentials } from "@/lib/credentials";
 import { moduleOfStep, moduleSteps } from "@/lib/lab/catalogue";
@@ -153,6 +155,7 @@ async function openSession(
     ctx: {
       attendeeId: attendee.attendeeId,
       eventId: attendee.eventId,
+      accountId: resolved.accountId,
       region: resolved.target.region,
       sandbox: resolved.source === "sandbox",
       clientIp: attendee.clientIp,
@@ -164,7 +167,30 @@ async function openSession(
       probe: oncePerKey(runtime.makeProbe({ sandbox: resolved.source === "sandbox" })),
       readHealth: oncePerKey(runtime.makeHealthReader({ sandbox: resolved.source === "sandbox" })),
       userData: runtime.userData,
+      memory: {
+        read: (stepId) => readStepMemory(runtime.db, attendee.attendeeId, stepId),
+        write: (stepId, value) =>
+          writeStepMemory(runtime.db, { attendeeId: attendee.attendeeId, stepId, value }),
+      },
+      sandboxConfig: sandboxConfigFile(
+        resolved.source === "sandbox" ? runtime.sandboxRuntime : undefined,
+        resolved.accountId,
+      ),
     },
+  };
+}
+
+function sandboxConfigFile(
+  connection: SandboxRuntimeConnection | undefined,
+  accountId: string,
+): StepContext["sandboxConfig"] {
+  return {
+    read: async (instanceId) =>
+      connection
+        ? (await sandboxInstanceFiles(connection, { accountId, instanceId }))?.config
+        : undefined,
+    save: async (instanceId, text) =>
+      connection ? saveSandboxConfig(connection, { accountId, instanceId }, text) : false,
   };
 }
 

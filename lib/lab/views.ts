@@ -1,7 +1,16 @@
 import type { CheckStatus, PlanEntryKind, StepState } from "@/lib/lab/types";
 
+/** A progress bar: how far, and the same said in words for the attendee and screen readers. */
+export type ProgressView = { percent: number; etaMinutes: number; status: string; text: string };
+
 /** What the browser receives: already localized, no AWS shapes, nothing secret. */
-export type ItemView = { id: string; status: CheckStatus; message: string; fix?: string };
+export type ItemView = {
+  id: string;
+  status: CheckStatus;
+  message: string;
+  fix?: string;
+  progress?: ProgressView;
+};
 
 export type StepView = { stepId: string; state: StepState; items: ItemView[] };
 

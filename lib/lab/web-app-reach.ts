@@ -13,6 +13,13 @@ export const appHealthSchema = z.object({
     code: z.string().nullable(),
     users: z.number().nullable().optional(),
   }),
+  databaseTarget: z
+    .object({
+      host: z.string().nullable(),
+      name: z.string().nullable(),
+      user: z.string().nullable(),
+    })
+    .optional(),
   s3: z.object({
     status: z.string(),
     code: z.string().nullable(),

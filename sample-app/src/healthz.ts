@@ -11,6 +11,8 @@ export interface Health {
   time: string;
   config: Record<ConfigKey, boolean>;
   database: DatabaseHealth;
+  /** Where the app looks for its database (no password): lets the portal match the RDS endpoint. */
+  databaseTarget: { host: string | null; name: string | null; user: string | null };
   s3: {
     status: S3Status;
     code: string | null;
@@ -42,6 +44,11 @@ export async function collectHealth(parts: {
       CONFIG_KEYS.map((key) => [key, config.provided.includes(key)]),
     ) as Record<ConfigKey, boolean>,
     database: databaseHealth,
+    databaseTarget: {
+      host: config.DB_HOST || null,
+      name: config.DB_NAME || null,
+      user: config.DB_USER || null,
+    },
     s3: {
       ...s3Health,
       bucket: storage.bucket,

@@ -16,13 +16,14 @@ import {
   RunInstancesCommand,
   type RunInstancesCommandInput,
 } from "@aws-sdk/client-ec2";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import type { AwsClients } from "@/lib/aws/client";
 import { latestAl2023ImageId } from "@/lib/aws/ec2";
 import type { PortalDb } from "@/lib/db/connection";
 import { labCatalogue } from "@/lib/lab/catalogue";
 import { factReader } from "@/lib/lab/facts";
 import { applyStep, checkStep, moduleStatus, type RunnerEnvironment } from "@/lib/lab/runner";
+import { dropNamespace } from "@/lib/sandbox/database";
 import {
   SAMPLE_APP_USER_DATA,
   labDatabase,
@@ -52,9 +53,11 @@ async function resourceCounts(aws: AwsClients) {
     "securityGroups",
     "keyPairs",
     "addresses",
+    "dbInstances",
   ]);
   return {
     instances: facts.instances.length,
+    dbInstances: facts.dbInstances.length,
     keyPairs: facts.keyPairs.length,
     groups: facts.securityGroups.length,
     addresses: facts.addresses.length,
@@ -69,9 +72,13 @@ async function itemsOf(ref: Parameters<typeof checkStep>[1], stepId: string) {
   return Object.fromEntries((outcome?.result?.items ?? []).map((item) => [item.id, item]));
 }
 
+/** Items the emulator can't show even after do it for me, by step: they must say so, never pass. */
+const unobservableInSandbox: Record<string, string[]> = { "rds-failover": ["failover"] };
+
 describe("every step with do it for me, against the emulator", () => {
   it("fails first, passes after do it for me, and a second do it for me does nothing", async () => {
-    const { ref, byHand } = await sandboxAttendee(db);
+    const { ref, byHand, accountId } = await sandboxAttendee(db);
+    onTestFinished(() => dropNamespace(accountId));
     for (const { steps } of await labCatalogue()) {
       for (const step of steps) {
         const before = await checkStep(runtime, ref, step.id);
@@ -82,10 +89,21 @@ describe("every step with do it for me, against the emulator", () => {
         expect(first.done.length, `${step.id} did something`).toBeGreaterThan(0);
 
         const after = await checkStep(runtime, ref, step.id);
+        const unobservable = unobservableInSandbox[step.id] ?? [];
         expect(
-          after?.result?.items.filter((item) => item.status !== "pass"),
+          after?.result?.items.filter(
+            (item) =>
+              item.status !== "pass" &&
+              !(item.status === "unobservable" && unobservable.includes(item.id)),
+          ),
           `${step.id} after`,
         ).toEqual([]);
+        expect(
+          after?.result?.items
+            .filter((item) => unobservable.includes(item.id))
+            .map((item) => item.status),
+          `${step.id} unobservable`,
+        ).toEqual(unobservable.map(() => "unobservable"));
 
         const counts = await resourceCounts(byHand);
         const second = await applyStep(runtime, ref, step.id);

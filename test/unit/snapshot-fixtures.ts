@@ -69,6 +69,8 @@ export function facts(overrides: Partial<Facts> = {}): Facts {
       vpcsWithInternetGateway: ["vpc-1"],
     },
     dbInstances: [],
+    dbEvents: [],
+    dbElsewhere: undefined,
     buckets: [],
     roles: [],
     instanceProfiles: [],
@@ -80,10 +82,25 @@ export function facts(overrides: Partial<Facts> = {}): Facts {
   };
 }
 
+/** A step's memory kept in a Map, as the portal database keeps it per attendee. */
+export function memoryStore(initial: Record<string, unknown> = {}) {
+  const values = new Map(Object.entries(initial));
+  return {
+    values,
+    memory: {
+      read: async (stepId: string) => values.get(stepId),
+      write: async (stepId: string, value: unknown) => {
+        values.set(stepId, value);
+      },
+    },
+  };
+}
+
 export function context(overrides: Partial<StepContext> = {}): StepContext {
   return {
     attendeeId: "attendee-1",
     eventId: "event-1",
+    accountId: "123456789012",
     region: "ap-northeast-2",
     sandbox: true,
     clientIp: "203.0.113.10",
@@ -94,6 +111,15 @@ export function context(overrides: Partial<StepContext> = {}): StepContext {
     sandboxApp: async () => ({ state: "unavailable" }),
     readHealth: async () => {
       throw new Error("the app's health must not be read in this test");
+    },
+    memory: memoryStore().memory,
+    sandboxConfig: {
+      read: async () => {
+        throw new Error("the sandbox config must not be read in this test");
+      },
+      save: async () => {
+        throw new Error("the sandbox config must not be saved in this test");
+      },
     },
     ...overrides,
   };

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ConfigEditor } from "@/components/sandbox/ConfigEditor";
+import { MysqlConsole } from "@/components/sandbox/MysqlConsole";
 import { RichText } from "@/components/ui/RichText";
 import { requireAttendeePage } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n";
@@ -81,6 +82,22 @@ export default async function SandboxInstancePage() {
                 }}
               />
             )}
+          </section>
+          <section className="space-y-2" aria-labelledby="sandbox-mysql">
+            <h2 id="sandbox-mysql" className="text-lg font-semibold">
+              {t("sandbox.mysql.title")}
+            </h2>
+            <p className="text-sm text-slate-700">
+              <RichText text={t("sandbox.mysql.help")} />
+            </p>
+            <MysqlConsole
+              labels={{
+                sql: t("sandbox.mysql.sql"),
+                run: t("sandbox.mysql.run"),
+                running: t("sandbox.mysql.running"),
+                invalid: t("sandbox.mysql.invalid"),
+              }}
+            />
           </section>
           {view.health ? (
             <section className="space-y-2">

@@ -10,7 +10,7 @@ import { downloadGonePage } from "./gone-page";
 const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 const noStore = { "Cache-Control": "no-store" };
 
-/** A private key is handed over exactly once, to the attendee it was made for, then deleted. */
+/** A secret (a private key, a password) is handed over exactly once, to the attendee it was made for, then deleted. */
 export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
   const session = await currentAttendee();
   if (!session)
@@ -33,7 +33,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
   return new NextResponse(content, {
     headers: {
       ...noStore,
-      "Content-Type": "application/x-pem-file",
+      "Content-Type": row.filename.endsWith(".pem")
+        ? "application/x-pem-file"
+        : "text/plain; charset=utf-8",
       "Content-Disposition": `attachment; filename="${row.filename.replace(/[^A-Za-z0-9._-]/g, "_")}"`,
     },
   });
