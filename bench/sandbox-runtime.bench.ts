@@ -27,7 +27,7 @@ const instances = createInstanceEnvironment({ emulatorEndpoint: emulator.endpoin
 const runtime = new SandboxRuntime({
   emulatorEndpoint: emulator.endpoint,
   region,
-  appDirectory: unpackSampleApp(DEFAULT_BUNDLE_PATH, path.join(scratch, "app"), "bench"),
+  appDirectory: unpackSampleApp(DEFAULT_BUNDLE_PATH, path.join(scratch, "app")),
   dataDirectory: path.join(scratch, "instances"),
   maxApps: apps,
   idleMs: 600_000,

@@ -3,7 +3,6 @@
 //   node --conditions=react-server --import tsx scripts/sandbox-runtime.ts
 import path from "node:path";
 import { z } from "zod";
-import sampleAppPackage from "@/sample-app/package.json";
 import { DEFAULT_BUNDLE_PATH } from "@/sample-app/scripts/bundle";
 import { unpackSampleApp } from "@/lib/sandbox/app-bundle";
 import { startControlServer } from "@/lib/sandbox/control";
@@ -25,7 +24,6 @@ const settings = z
 const appDirectory = unpackSampleApp(
   DEFAULT_BUNDLE_PATH,
   path.join(settings.SANDBOX_DATA_DIR, "app"),
-  sampleAppPackage.version,
 );
 const instances = createInstanceEnvironment({ emulatorEndpoint: settings.SANDBOX_AWS_ENDPOINT });
 const runtime = new SandboxRuntime({

@@ -87,7 +87,12 @@ export async function waitForHttp(url, timeoutMs = 120_000) {
  * The sandbox instance runtime: each attendee's running Web gets its own copy of the sample app on
  * loopback. The portal finds it through the runtime's token-protected loopback API.
  */
-export async function startSandboxRuntime({ emulatorEndpoint, port = 0, dataDir, log = "inherit" }) {
+export async function startSandboxRuntime({
+  emulatorEndpoint,
+  port = 0,
+  dataDir,
+  log = "inherit",
+}) {
   const token = randomBytes(24).toString("hex");
   const child = track(
     spawn(

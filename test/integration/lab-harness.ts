@@ -36,7 +36,7 @@ export async function startTestRuntime(
   const runtime = new SandboxRuntime({
     emulatorEndpoint: emulatorEndpoint(),
     region: REGION,
-    appDirectory: unpackSampleApp(DEFAULT_BUNDLE_PATH, path.join(scratch, "app"), "test"),
+    appDirectory: unpackSampleApp(DEFAULT_BUNDLE_PATH, path.join(scratch, "app")),
     dataDirectory: path.join(scratch, "instances"),
     maxApps: 10,
     idleMs: 600_000,
