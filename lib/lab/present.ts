@@ -38,6 +38,7 @@ export function presentItem(item: CheckItem, t: Translator): ItemView {
     status: item.status,
     message: t(item.message.key, item.message.params),
     ...(item.fix ? { fix: t(item.fix.key, item.fix.params) } : {}),
+    ...(item.optional ? { optional: true as const } : {}),
   };
 }
 

@@ -1,12 +1,31 @@
+import { appS3Step } from "@/lib/lab/steps/app-s3";
 import { ec2LaunchStep } from "@/lib/lab/steps/ec2-launch";
 import { elasticIpStep } from "@/lib/lab/steps/elastic-ip";
+import { iamPolicyStep } from "@/lib/lab/steps/iam-policy";
+import { iamRoleStep } from "@/lib/lab/steps/iam-role";
+import { presignedStep } from "@/lib/lab/steps/presigned";
+import { publicAccessStep } from "@/lib/lab/steps/public-access";
+import { s3101Step } from "@/lib/lab/steps/s3-101";
+import { s3BucketStep } from "@/lib/lab/steps/s3-bucket";
 import { sshAccessStep } from "@/lib/lab/steps/ssh-access";
 import { webAppStep } from "@/lib/lab/steps/web-app";
 import type { LabStep } from "@/lib/lab/types";
 
 /** Step id → definition. Which module a step is in, and in what order, comes from content. */
 export const stepRegistry: ReadonlyMap<string, LabStep> = new Map(
-  [ec2LaunchStep, elasticIpStep, sshAccessStep, webAppStep].map((step) => [step.id, step]),
+  [
+    ec2LaunchStep,
+    elasticIpStep,
+    sshAccessStep,
+    webAppStep,
+    s3BucketStep,
+    s3101Step,
+    appS3Step,
+    iamRoleStep,
+    iamPolicyStep,
+    publicAccessStep,
+    presignedStep,
+  ].map((step) => [step.id, step]),
 );
 
 export function isKnownStep(stepId: string): boolean {

@@ -24,6 +24,7 @@ import {
   type PlanEntry,
   type SecretFile,
   type StepContext,
+  type StepOperation,
   type StepState,
 } from "@/lib/lab/types";
 import { log, logInternalError, withLogContext } from "@/lib/log";
@@ -31,6 +32,7 @@ import {
   sandboxApp,
   sandboxInstanceFiles,
   saveSandboxConfig,
+  uploadAsSandboxInstance,
   type InstanceFiles,
   type SandboxApp,
   type SandboxRuntimeConnection,
@@ -119,6 +121,7 @@ async function openSession(
     ctx: {
       attendeeId: attendee.attendeeId,
       eventId: attendee.eventId,
+      accountId: resolved.accountId,
       region: resolved.target.region,
       sandbox: resolved.source === "sandbox",
       clientIp: attendee.clientIp,
@@ -130,7 +133,33 @@ async function openSession(
       probe: oncePerKey(runtime.makeProbe({ sandbox: resolved.source === "sandbox" })),
       readHealth: oncePerKey(runtime.makeHealthReader({ sandbox: resolved.source === "sandbox" })),
       userData: runtime.userData,
+      sandboxConfig: sandboxConfigFile(
+        resolved.source === "sandbox" ? runtime.sandboxRuntime : undefined,
+        resolved.accountId,
+      ),
+      sandboxUpload: async (instanceId, bucket) =>
+        resolved.source === "sandbox" && runtime.sandboxRuntime
+          ? uploadAsSandboxInstance(
+              runtime.sandboxRuntime,
+              { accountId: resolved.accountId, instanceId },
+              bucket,
+            )
+          : undefined,
     },
+  };
+}
+
+function sandboxConfigFile(
+  connection: SandboxRuntimeConnection | undefined,
+  accountId: string,
+): StepContext["sandboxConfig"] {
+  return {
+    read: async (instanceId) =>
+      connection
+        ? (await sandboxInstanceFiles(connection, { accountId, instanceId }))?.config
+        : undefined,
+    save: async (instanceId, text) =>
+      connection ? saveSandboxConfig(connection, { accountId, instanceId }, text) : false,
   };
 }
 
@@ -270,22 +299,29 @@ export async function checkStep(
 
 export type PlanOutcome = { entries: PlanEntry[]; problem?: Problem };
 
-async function planWith(session: Session, step: LabStep): Promise<PlanEntry[]> {
+async function planWith(
+  session: Session,
+  step: LabStep,
+  operation: StepOperation,
+): Promise<PlanEntry[]> {
+  const planner = operation === "undo" ? step.undo : step.plan;
+  if (!planner) return [];
   const facts = await session.facts.readAll([...step.needs, ...(step.planNeeds ?? [])]);
-  return step.plan(facts, session.ctx);
+  return planner(facts, session.ctx);
 }
 
 export async function planStep(
   runtime: RunnerEnvironment,
   attendee: AttendeeRef,
   stepId: string,
+  operation: StepOperation = "do",
 ): Promise<PlanOutcome> {
   const step = stepDefinition(stepId);
   return withLogContext({ attendeeId: attendee.attendeeId, step: stepId }, async () => {
     const session = await openSession(runtime, attendee);
     if (!session) return { entries: [], problem: { code: "no_credentials" } };
     try {
-      return { entries: await planWith(session, step) };
+      return { entries: await planWith(session, step, operation) };
     } catch (error) {
       return { entries: [], problem: await problemOf(runtime, attendee, error) };
     }
@@ -306,6 +342,7 @@ export async function applyStep(
   runtime: RunnerEnvironment,
   attendee: AttendeeRef,
   stepId: string,
+  operation: StepOperation = "do",
 ): Promise<ApplyOutcome> {
   const step = stepDefinition(stepId);
   if (state.locks.has(attendee.attendeeId)) {
@@ -316,11 +353,11 @@ export async function applyStep(
     return await withLogContext({ attendeeId: attendee.attendeeId, step: stepId }, async () => {
       const session = await openSession(runtime, attendee);
       if (!session) return { done: [], downloads: [], problem: { code: "no_credentials" } };
-      const outcome = await runPlan(runtime, attendee, step, session);
+      const outcome = await runPlan(runtime, attendee, step, session, operation);
       await recordActivity(runtime.db, {
         attendeeId: attendee.attendeeId,
         stepId,
-        kind: "apply",
+        kind: operation === "undo" ? "undo" : "apply",
         outcome: outcome.problem ? outcome.problem.code : `done:${outcome.done.length}`,
       });
       return outcome;
@@ -336,6 +373,7 @@ async function runPlan(
   attendee: AttendeeRef,
   step: LabStep,
   session: Session,
+  operation: StepOperation,
 ): Promise<ApplyOutcome> {
   const done: PlanEntry[] = [];
   const secrets: SecretFile[] = [];
@@ -343,16 +381,16 @@ async function runPlan(
   // Reads begun before this apply may predate the attendee's last change: start afresh.
   invalidateFacts(session.accountKey);
   try {
-    const operation = {
+    const context = {
       aws: session.aws,
       ctx: session.ctx,
       tags: portalTags(session.ctx),
       results: new Map<string, string>(),
       handOver: (file: SecretFile) => secrets.push(file),
     };
-    for (const entry of await planWith(session, step)) {
+    for (const entry of await planWith(session, step, operation)) {
       if (!entry.run) continue;
-      await entry.run(operation);
+      await entry.run(context);
       done.push(entry);
       log().info({ entry: entry.id, kind: entry.kind }, "do-it-for-me entry done");
     }

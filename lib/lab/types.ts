@@ -1,7 +1,7 @@
 import type { AwsClients } from "@/lib/aws/client";
 import type { ResourceTags } from "@/lib/aws/types";
 import type { FactKind, Facts } from "@/lib/lab/facts";
-import type { SandboxApp } from "@/lib/sandbox/client";
+import type { SandboxApp, SandboxUpload } from "@/lib/sandbox/client";
 import type { MessageKey } from "@/messages";
 
 /** warn: right enough to go on, but worth knowing (an idle address that costs money). */
@@ -16,6 +16,8 @@ export type CheckItem = {
   status: CheckStatus;
   message: MessageRef;
   fix?: MessageRef;
+  /** A hands-on the attendee may skip: never a fail, and nothing later depends on it. */
+  optional?: true;
 };
 
 /** exists: already there; create/remove/update: do it for me will do it; manual: left to the attendee. */
@@ -49,9 +51,18 @@ export type ProbeResult =
   | { ok: true; status: number; looksLikeSampleApp: boolean }
   | { ok: false; reason: "timeout" | "refused" | "http_status" | "network"; status?: number };
 
+/** The attendee's sandbox Web as SSH would reach it; outside the sandbox, nothing to read or save. */
+export type SandboxConfigFile = {
+  read: (instanceId: string) => Promise<string | undefined>;
+  /** Saves config.env and restarts the app; false when the instance has no app (yet). */
+  save: (instanceId: string, text: string) => Promise<boolean>;
+};
+
 export type StepContext = {
   attendeeId: string;
   eventId: string;
+  /** The AWS account the attendee's credentials act in (their emulator account in the sandbox). */
+  accountId: string;
   region: string;
   sandbox: boolean;
   clientIp?: string;
@@ -64,28 +75,48 @@ export type StepContext = {
   /** The sample app's /healthz as JSON (validate it before use); undefined when unreadable. */
   readHealth: (appUrl: string) => Promise<unknown>;
   userData: string;
+  sandboxConfig: SandboxConfigFile;
+  /**
+   * In the sandbox, an upload to `bucket` with the instance's role through the S3 gate, as its app
+   * would make one; undefined outside the sandbox or when the instance runs no app.
+   */
+  sandboxUpload: (instanceId: string, bucket: string) => Promise<SandboxUpload | undefined>;
 };
+
+/** A plan may need to ask more than AWS first (what the step remembered, the attendee's app). */
+export type PlanResult = PlanEntry[] | Promise<PlanEntry[]>;
 
 /**
  * A step reads only the facts it declares: a refresh reads the union of what its steps need,
  * each kind once. `planNeeds` are read only when do-it-for-me plans, never on a status refresh.
  */
-export type StepDefinition<N extends FactKind = FactKind, P extends FactKind = never> = {
+export type StepDefinition<
+  N extends FactKind = FactKind,
+  P extends FactKind = never,
+  R extends PlanResult = PlanResult,
+> = {
   id: string;
   needs: readonly N[];
   planNeeds?: readonly P[];
   /** Whether anything of this step exists yet: if not, and the attendee never opened it, it's not-started. */
   started: (facts: Pick<Facts, N>, ctx: StepContext) => boolean;
   check: (facts: Pick<Facts, N>, ctx: StepContext) => CheckItem[] | Promise<CheckItem[]>;
-  plan: (facts: Pick<Facts, N | P>, ctx: StepContext) => PlanEntry[];
+  plan: (facts: Pick<Facts, N | P>, ctx: StepContext) => R;
+  /** What `<UndoIt />` takes back of do-it-for-me's work (the public bucket policy), planned alike. */
+  undo?: (facts: Pick<Facts, N | P>, ctx: StepContext) => R;
 };
 
-export type LabStep = StepDefinition<FactKind, FactKind>;
+/** Do it for me, or its undo: each is planned first and run only as planned. */
+export type StepOperation = "do" | "undo";
 
-export function defineStep<const N extends FactKind, const P extends FactKind = never>(
-  step: StepDefinition<N, P>,
-): LabStep {
-  return step as unknown as LabStep;
+export type LabStep<R extends PlanResult = PlanResult> = StepDefinition<FactKind, FactKind, R>;
+
+export function defineStep<
+  const N extends FactKind,
+  const P extends FactKind = never,
+  R extends PlanResult = PlanEntry[],
+>(step: StepDefinition<N, P, R>): LabStep<R> {
+  return step as unknown as LabStep<R>;
 }
 
 /** not-started: nothing of the step exists and the attendee has not opened or checked it yet. */

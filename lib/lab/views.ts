@@ -1,7 +1,13 @@
 import type { CheckStatus, PlanEntryKind, StepState } from "@/lib/lab/types";
 
 /** What the browser receives: already localized, no AWS shapes, nothing secret. */
-export type ItemView = { id: string; status: CheckStatus; message: string; fix?: string };
+export type ItemView = {
+  id: string;
+  status: CheckStatus;
+  message: string;
+  fix?: string;
+  optional?: true;
+};
 
 export type StepView = { stepId: string; state: StepState; items: ItemView[] };
 

@@ -60,8 +60,8 @@ describe("checks on recorded facts of hand-made resources", () => {
     expect(probe).not.toHaveBeenCalled();
   });
 
-  it("plans the missing pieces without touching what the attendee made", () => {
-    const plan = stepDefinition("ec2-launch").plan(byHand, context());
+  it("plans the missing pieces without touching what the attendee made", async () => {
+    const plan = await stepDefinition("ec2-launch").plan(byHand, context());
     expect(plan.map((entry) => [entry.id, entry.kind])).toEqual([
       ["key-pair", "exists"],
       ["security-group", "exists"],
@@ -70,7 +70,7 @@ describe("checks on recorded facts of hand-made resources", () => {
       ["user-data", "manual"],
     ]);
     // The idle address was allocated by hand, not by the portal: it is not reused.
-    expect(stepDefinition("elastic-ip").plan(byHand, context())[0]?.message.key).toBe(
+    expect((await stepDefinition("elastic-ip").plan(byHand, context()))[0]?.message.key).toBe(
       "plan.eip.allocate",
     );
   });

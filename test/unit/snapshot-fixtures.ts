@@ -70,7 +70,11 @@ export function facts(overrides: Partial<Facts> = {}): Facts {
     },
     dbInstances: [],
     buckets: [],
+    labBucketAccess: {},
+    labBucketFeatures: {},
+    accountPublicAccess: undefined,
     roles: [],
+    labRolePolicies: undefined,
     instanceProfiles: [],
     users: [],
     healthChecks: [],
@@ -84,6 +88,7 @@ export function context(overrides: Partial<StepContext> = {}): StepContext {
   return {
     attendeeId: "attendee-1",
     eventId: "event-1",
+    accountId: "123456789012",
     region: "ap-northeast-2",
     sandbox: true,
     clientIp: "203.0.113.10",
@@ -94,6 +99,17 @@ export function context(overrides: Partial<StepContext> = {}): StepContext {
     sandboxApp: async () => ({ state: "unavailable" }),
     readHealth: async () => {
       throw new Error("the app's health must not be read in this test");
+    },
+    sandboxConfig: {
+      read: async () => {
+        throw new Error("the sandbox config must not be read in this test");
+      },
+      save: async () => {
+        throw new Error("the sandbox config must not be saved in this test");
+      },
+    },
+    sandboxUpload: async () => {
+      throw new Error("no upload may be made in this test");
     },
     ...overrides,
   };
