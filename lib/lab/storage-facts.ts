@@ -89,7 +89,11 @@ export type GrantExplanation =
 
 export type Decide = (action: string, resource: string) => PolicyDecision;
 
-const OBJECT_ACTIONS = ["s3:PutObject", "s3:GetObject", "s3:DeleteObject", "s3:ListBucket"];
+/** Actions of the same resource type, for naming what a policy grants instead. */
+const RELATED_ACTIONS = {
+  object: ["s3:PutObject", "s3:GetObject", "s3:DeleteObject"],
+  bucket: ["s3:ListBucket", "s3:GetBucketLocation"],
+};
 
 /** Bucket names in the policies' S3 ARNs other than `bucket`, wildcards excluded. */
 function otherBuckets(documents: unknown[], bucket: string): string[] {
@@ -125,7 +129,7 @@ export function explainGrant(input: {
     (name) => decide(action, resourceFor(name)).result === "allowed",
   );
   if (others.length > 0) return { verdict: "other-bucket", buckets: others };
-  const granted = OBJECT_ACTIONS.filter(
+  const granted = RELATED_ACTIONS[on].filter(
     (other) => other !== action && decide(other, resourceFor(bucket)).result === "allowed",
   );
   return granted.length > 0 ? { verdict: "action-missing", granted } : { verdict: "nothing" };

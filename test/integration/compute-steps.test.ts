@@ -52,13 +52,28 @@ async function resourceCounts(aws: AwsClients) {
     "securityGroups",
     "keyPairs",
     "addresses",
+    "buckets",
+    "labBucketAccess",
+    "roles",
+    "instanceProfiles",
+    "labRolePolicies",
   ]);
+  const access = Object.values(facts.labBucketAccess);
   return {
     instances: facts.instances.length,
     keyPairs: facts.keyPairs.length,
     groups: facts.securityGroups.length,
     addresses: facts.addresses.length,
     rules: facts.securityGroups.reduce((sum, group) => sum + group.ingress.length, 0),
+    buckets: facts.buckets.length,
+    bucketPolicies: access.map((bucket) => JSON.stringify(bucket.policy ?? null)),
+    newestUploads: access.map((bucket) => bucket.newestUpload?.key ?? null),
+    roles: facts.roles.length,
+    profiles: facts.instanceProfiles.length,
+    rolePolicies: [
+      ...(facts.labRolePolicies?.inline ?? []),
+      ...(facts.labRolePolicies?.attached ?? []),
+    ].map((policy) => policy.name),
   };
 }
 
@@ -93,7 +108,7 @@ describe("every step with do it for me, against the emulator", () => {
         expect(await resourceCounts(byHand)).toEqual(counts);
       }
     }
-  });
+  }, 240_000); // the whole catalogue, one step after another, on one account
 
   it("gives the private key once, tags what it creates, and launches with a public IP", async () => {
     const { ref, byHand, attendee, event } = await sandboxAttendee(db);
