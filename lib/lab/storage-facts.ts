@@ -135,7 +135,10 @@ export function explainGrant(input: {
   return granted.length > 0 ? { verdict: "action-missing", granted } : { verdict: "nothing" };
 }
 
-/** The role's session on Web, as the S3 gate and IAM see it, deciding with its identity policies. */
+/**
+ * The role's session on Web, deciding with its identity policies alone (which never name the
+ * session, so any instance id stands in for Web's).
+ */
 export function roleDecider(input: {
   accountId: string;
   roleArn: string;

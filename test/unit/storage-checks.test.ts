@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { isUnknownInstanceProfile, retryWhileProfilePropagates } from "@/lib/aws/ec2";
 import type { BucketFeatures, BucketSummary, PublicAccessBlockFlags } from "@/lib/aws/types";
 import { withConfigValue } from "@/lib/lab/app-config";
@@ -294,5 +294,53 @@ describe("waiting for IAM to reach EC2", () => {
       ),
     ).rejects.toBe(other);
     expect(tries).toBe(1);
+  });
+});
+
+describe("public reads on AWS and in the sandbox", () => {
+  const publicBucket = facts({
+    buckets: [
+      {
+        name: BUCKET,
+        createdAt: "2026-11-28T00:00:00.000Z",
+        details: {
+          region: "ap-northeast-2",
+          publicAccessBlock: { ...ON, blockPublicPolicy: false, restrictPublicBuckets: false },
+        },
+      },
+    ],
+    labBucketAccess: {
+      [BUCKET]: {
+        policy: document(addPermStatement(BUCKET)),
+        ownership: "BucketOwnerEnforced",
+        newestUpload: { key: "uploads/1/사진 1.png", publicReadAcl: false },
+      },
+    },
+    accountPublicAccess: { readable: true, flags: OFF },
+  });
+
+  it("on AWS, S3 itself answers an unsigned GET of the newest upload", async () => {
+    const probe = vi.fn(async () => ({
+      ok: false as const,
+      reason: "http_status" as const,
+      status: 403,
+    }));
+    const items = await stepDefinition("public-access").check(
+      publicBucket,
+      context({ sandbox: false, probe }),
+    );
+    const url = `https://${BUCKET}.s3.ap-northeast-2.amazonaws.com/uploads/1/%EC%82%AC%EC%A7%84%201.png`;
+    expect(probe).toHaveBeenCalledExactlyOnceWith(url);
+    expect(items.map((item) => [item.id, item.status, item.message.key])).toEqual([
+      ["public-read", "pass", "check.public.viaPolicy"],
+      ["anonymous-get", "fail", "check.public.get.refused"],
+    ]);
+  });
+
+  it("in the sandbox it reasons from the configuration and sends nothing", async () => {
+    const probe = vi.fn();
+    const items = await stepDefinition("public-access").check(publicBucket, context({ probe }));
+    expect(probe).not.toHaveBeenCalled();
+    expect(items.map((item) => item.id)).toEqual(["public-read"]);
   });
 });

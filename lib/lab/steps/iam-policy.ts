@@ -27,7 +27,13 @@ import {
 import { needsBucketEntry, needsBucketItem, s3ProblemItem } from "@/lib/lab/steps/app-s3";
 import { webAppHealth, type AppHealth } from "@/lib/lab/web-app-reach";
 import { POLICY_CACHE_MS } from "@/lib/sandbox/timing";
-import { defineStep, type CheckItem, type PlanEntry, type StepContext } from "@/lib/lab/types";
+import {
+  defineStep,
+  type CheckItem,
+  type OperationContext,
+  type PlanEntry,
+  type StepContext,
+} from "@/lib/lab/types";
 
 const role = LAB.role;
 const policyName = LAB.inlinePolicy;
@@ -170,23 +176,24 @@ async function inInstanceItems(
   return app.status === "pass" ? [app, uploadItem(uploadEvidence(found.health, access))] : [app];
 }
 
-const TEST_UPLOAD_ATTEMPTS = 3;
+/** The apply changed the role's policy: the upload after it waits for the sandbox to see that. */
+const POLICY_CHANGED = "policy-changed";
 
-/** In the sandbox: a file put with Web's role through the S3 gate, which sees IAM changes within 2 s. */
-async function uploadWithWebRole(ctx: StepContext, web: InstanceSummary, bucket: string) {
-  for (let attempt = 1; ; attempt += 1) {
-    const upload = await ctx.sandboxUpload(web.id, bucket);
-    if (upload?.status === "ok") return;
-    const retry = upload?.status === "AccessDenied" && attempt < TEST_UPLOAD_ATTEMPTS;
-    if (!retry) {
-      throw new AwsCallError({
-        code: upload?.status === "AccessDenied" ? "access_denied" : "unknown",
-        awsCode: upload?.code ?? "NoApp",
-        operation: "s3:PutObject",
-      });
-    }
+/**
+ * In the sandbox: a file put with Web's role through the S3 gate. The gate re-reads policies every
+ * 2 s (IAM reaches S3 within seconds on AWS), so an upload right after a policy change waits that out.
+ */
+async function uploadWithWebRole(op: OperationContext, web: InstanceSummary, bucket: string) {
+  if (op.results.has(POLICY_CHANGED)) {
     await new Promise((done) => setTimeout(done, POLICY_CACHE_MS));
   }
+  const upload = await op.ctx.sandboxUpload(web.id, bucket);
+  if (upload?.status === "ok") return;
+  throw new AwsCallError({
+    code: upload?.status === "AccessDenied" ? "access_denied" : "unknown",
+    awsCode: upload?.code ?? "NoApp",
+    operation: "s3:PutObject",
+  });
 }
 
 async function uploadEntries(
@@ -210,7 +217,7 @@ async function uploadEntries(
       "upload",
       msg("plan.iam.policy.upload.sandbox", { bucket }),
       msg("done.iam.policy.upload.sandbox", { bucket }),
-      async ({ ctx: context }) => uploadWithWebRole(context, web, bucket),
+      async (op) => uploadWithWebRole(op, web, bucket),
     ),
   ];
 }
@@ -250,7 +257,10 @@ export const iamPolicyStep = defineStep({
           "policy",
           msg("plan.iam.policy.create", { policy: policyName, role, bucket }),
           msg("done.iam.policy.created", { policy: policyName, role }),
-          ({ aws }) => putRolePolicy(aws, { roleName: role, policyName, document }),
+          async ({ aws, results }) => {
+            await putRolePolicy(aws, { roleName: role, policyName, document });
+            results.set(POLICY_CHANGED, policyName);
+          },
         ),
       );
     } else if (!allAllowed(found)) {
@@ -259,7 +269,10 @@ export const iamPolicyStep = defineStep({
           "policy",
           msg("plan.iam.policy.replace", { policy: policyName, bucket }),
           msg("done.iam.policy.replaced", { policy: policyName }),
-          ({ aws }) => putRolePolicy(aws, { roleName: role, policyName, document }),
+          async ({ aws, results }) => {
+            await putRolePolicy(aws, { roleName: role, policyName, document });
+            results.set(POLICY_CHANGED, policyName);
+          },
         ),
       );
     } else {
