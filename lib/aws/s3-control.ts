@@ -30,7 +30,7 @@ function bytes(data: string | ArrayBuffer | ArrayBufferView): Buffer {
   return Buffer.from(data);
 }
 
-export type S3ControlResponse = { status: number; body: string; requestId?: string };
+type S3ControlResponse = { status: number; body: string; requestId?: string };
 
 /** One signed request to the account's S3 Control endpoint (the emulator's when it is set). */
 export async function s3ControlRequest(

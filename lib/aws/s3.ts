@@ -125,7 +125,7 @@ const isOwnership = (value: string | undefined): value is ObjectOwnership =>
   OWNERSHIPS.includes(value ?? "");
 
 /** The prefix the sample app stores attachments under (sample-app/src/storage.ts). */
-export const UPLOADS_PREFIX = "uploads/";
+const UPLOADS_PREFIX = "uploads/";
 
 /** Bucket policy, Object Ownership and the newest upload's ACL: what decides public reads. */
 export async function readBucketAccessConfig(

@@ -13,10 +13,10 @@ import {
   type RequestPrincipal,
 } from "@/lib/sandbox/policy-evaluation";
 
-export const bucketArn = (bucket: string) => `arn:aws:s3:::${bucket}`;
+const bucketArn = (bucket: string) => `arn:aws:s3:::${bucket}`;
 
 /** An object as the sample app names its uploads: what a policy for the app must cover. */
-export const uploadArn = (bucket: string) => `${bucketArn(bucket)}/uploads/example/attachment.png`;
+const uploadArn = (bucket: string) => `${bucketArn(bucket)}/uploads/example/attachment.png`;
 
 export function labBuckets(buckets: BucketSummary[]): BucketSummary[] {
   return buckets.filter((bucket) => bucket.name.startsWith(LAB.bucketPrefix));
@@ -87,7 +87,7 @@ export type GrantExplanation =
   | { verdict: "action-missing"; granted: string[] }
   | { verdict: "nothing" };
 
-export type Decide = (action: string, resource: string) => PolicyDecision;
+type Decide = (action: string, resource: string) => PolicyDecision;
 
 /** Actions of the same resource type, for naming what a policy grants instead. */
 const RELATED_ACTIONS = {
@@ -176,7 +176,7 @@ export function roleDecider(input: {
 }
 
 /** Anyone on the internet, with only the bucket policy to grant them anything. */
-export function anonymousDecider(policy: unknown): Decide {
+function anonymousDecider(policy: unknown): Decide {
   return (action, resource) =>
     authorize({
       request: {
@@ -276,7 +276,7 @@ export function withoutPublicRead(
   return kept.length > 0 ? { ...policy, Statement: kept } : undefined;
 }
 
-export type Level = "account" | "bucket";
+type Level = "account" | "bucket";
 
 /** Whether anyone can read the bucket's uploads, and which switch stops them if not. */
 export type PublicRead = {

@@ -10,7 +10,6 @@ import { blocked, create, exists, fail, manual, msg, pass, update } from "@/lib/
 import { findWebInstance } from "@/lib/lab/compute-facts";
 import type { Facts } from "@/lib/lab/facts";
 import { LAB } from "@/lib/lab/names";
-import { DESCRIBE_REUSE_MS } from "@/lib/sandbox/timing";
 import {
   ec2MayAssume,
   ec2TrustPolicy,
@@ -21,11 +20,12 @@ import { s3ProblemItem } from "@/lib/lab/steps/app-s3";
 import { needsWebItem } from "@/lib/lab/steps/web-server-group";
 import { webAppHealth } from "@/lib/lab/web-app-reach";
 import { defineStep, type CheckItem, type PlanEntry, type StepContext } from "@/lib/lab/types";
+import { DESCRIBE_REUSE_MS } from "@/lib/sandbox/timing";
 
 const role = LAB.role;
 
 /** The profile that carries the lab's role: the console's, named like the role, first. */
-export function labProfile(profiles: InstanceProfileSummary[]) {
+function labProfile(profiles: InstanceProfileSummary[]) {
   const carrying = profiles.filter((profile) => profile.roles.includes(role));
   return carrying.find((profile) => profile.name === role) ?? carrying[0];
 }

@@ -4,6 +4,7 @@ import {
   putBucketPolicy,
   putPublicAccessBlock,
 } from "@/lib/aws/s3";
+import { NO_BLOCK } from "@/lib/aws/s3-control";
 import type { BucketAccessConfig, BucketSummary, PublicAccessBlockFlags } from "@/lib/aws/types";
 import { blocked, exists, fail, manual, msg, pass, remove, update, warn } from "@/lib/lab/build";
 import { findWebInstance } from "@/lib/lab/compute-facts";
@@ -20,7 +21,6 @@ import {
 import { needsBucketEntry, needsBucketItem } from "@/lib/lab/steps/app-s3";
 import { webAppHealth } from "@/lib/lab/web-app-reach";
 import { defineStep, type CheckItem, type PlanEntry, type StepContext } from "@/lib/lab/types";
-import { NO_BLOCK } from "@/lib/aws/s3-control";
 
 type PublicFacts = Pick<Facts, "buckets" | "labBucketAccess" | "accountPublicAccess">;
 
@@ -137,8 +137,6 @@ function publicPathItem(read: PublicRead): CheckItem {
   );
 }
 
-const policyOf = (access: BucketAccessConfig) => access.policy;
-
 function doEntries(state: NonNullable<ReturnType<typeof labBucketState>>, facts: PublicFacts) {
   const { bucket, access, bucketBlock, read } = state;
   const name = bucket.name;
@@ -176,7 +174,7 @@ function doEntries(state: NonNullable<ReturnType<typeof labBucketState>>, facts:
         msg("plan.public.addPerm", { bucket: name }),
         msg("done.public.addPerm", { bucket: name }),
         ({ aws }) =>
-          putBucketPolicy(aws, name, withStatement(policyOf(access), addPermStatement(name))),
+          putBucketPolicy(aws, name, withStatement(access.policy, addPermStatement(name))),
       ),
     );
   }
@@ -189,7 +187,7 @@ function undoEntries(
   bucketBlock: PublicAccessBlockFlags,
 ) {
   const name = bucket.name;
-  const policy = policyOf(access);
+  const policy = access.policy;
   const entries: PlanEntry[] = [];
   const statements = policy ? [policy.Statement].flat() : [];
   if (policy && statements.some((statement) => isPublicReadStatement(statement, name))) {

@@ -17,10 +17,10 @@ import { findLabBucket, logDeliveryStatement, withStatement } from "@/lib/lab/st
 import { defineStep, type CheckItem, type MessageRef, type PlanEntry } from "@/lib/lab/types";
 
 /** The versioning hands-on: one key uploaded twice, then deleted. */
-export const VERSIONING_KEY = "s3-101/hello.txt";
-export const LOG_PREFIX = "logs/";
+const VERSIONING_KEY = "s3-101/hello.txt";
+const LOG_PREFIX = "logs/";
 const WEBSITE_INDEX = "index.html";
-export const EVENTS_TOPIC = "awslab-s3-events";
+const EVENTS_TOPIC = "awslab-s3-events";
 const NONCURRENT_VERSION_DAYS = 30;
 const INCOMPLETE_UPLOAD_DAYS = 7;
 

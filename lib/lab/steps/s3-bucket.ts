@@ -12,7 +12,7 @@ const SUFFIX_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 const NAME_ATTEMPTS = 5;
 
 /** Eight random lower-case letters and digits: bucket names are global across all of AWS. */
-export function randomBucketSuffix(): string {
+function randomBucketSuffix(): string {
   return [...randomBytes(8)].map((byte) => SUFFIX_ALPHABET[byte % 36]).join("");
 }
 
