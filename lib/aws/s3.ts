@@ -81,10 +81,13 @@ async function readPublicAccessBlock(
   };
 }
 
-/** Every bucket by name; the configuration only of buckets `wantsDetails` picks. */
+/** How much of a bucket a refresh reads: its name only, its region too, or its configuration. */
+export type BucketDetail = "none" | "region" | "configuration";
+
+/** Every bucket by name; the region or configuration only of the buckets `detailOf` picks. */
 export async function readBuckets(
   aws: AwsClients,
-  wantsDetails: (name: string) => boolean,
+  detailOf: (name: string) => BucketDetail,
 ): Promise<BucketSummary[]> {
   const listed = await awsCall("s3:ListBuckets", () => aws.s3().send(new ListBucketsCommand({})));
   return Promise.all(
@@ -93,12 +96,15 @@ export async function readBuckets(
       .map(async (bucket) => {
         const name = bucket.Name ?? "";
         const summary: BucketSummary = { name, createdAt: bucket.CreationDate?.toISOString() };
-        if (!wantsDetails(name)) return summary;
+        const detail = detailOf(name);
+        if (detail === "none") return summary;
         const location = await awsCall("s3:GetBucketLocation", () =>
           aws.s3().send(new GetBucketLocationCommand({ Bucket: name })),
         );
         const region = regionOf(location.LocationConstraint);
-        if (region !== aws.target.region) return { ...summary, details: { region } };
+        if (detail === "region" || region !== aws.target.region) {
+          return { ...summary, details: { region } };
+        }
         const [versioning, publicAccessBlock] = await Promise.all([
           awsCall("s3:GetBucketVersioning", () =>
             aws.s3().send(new GetBucketVersioningCommand({ Bucket: name })),

@@ -128,10 +128,11 @@ const readers: { [K in FactKind]: Reader<K> } = {
   network: readNetwork,
   dbInstances: readDbInstances,
   buckets: (aws) =>
-    readBuckets(
-      aws,
-      (name) => name.startsWith(LAB.bucketPrefix) || name.startsWith(LAB.logsBucketPrefix),
-    ),
+    readBuckets(aws, (name) => {
+      if (name.startsWith(LAB.bucketPrefix)) return "configuration";
+      // S3 101's log bucket: reused only in its region, so that is all a refresh needs of it.
+      return name.startsWith(LAB.logsBucketPrefix) ? "region" : "none";
+    }),
   labBucketAccess: (aws, read) => perLabBucket(aws, read, readBucketAccessConfig),
   labBucketFeatures: (aws, read) => perLabBucket(aws, read, readBucketFeatures),
   accountPublicAccess: async (aws, read) => {

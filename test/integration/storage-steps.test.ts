@@ -494,7 +494,7 @@ describe("public access", () => {
 describe("the module's cost", () => {
   it("AWS calls per refresh grow with kinds and lab buckets, never with steps", async () => {
     const { ref, accountId } = await sandboxAttendee(db);
-    await doItForMe(ref, "ec2-launch", "s3-bucket", "app-s3", "iam-role", "iam-policy");
+    await doItForMe(ref, "ec2-launch", "s3-bucket", "s3-101", "app-s3", "iam-role", "iam-policy");
     const steps = (await moduleSteps("storage")) ?? [];
     const { aws, counter } = await sandboxClients(accountId);
     await factReader(aws, `cost-${accountId}`).readAll(
@@ -502,9 +502,10 @@ describe("the module's cost", () => {
     );
     expect(counter.byOperation()).toEqual({
       "EC2:DescribeInstances": 1,
-      // Every bucket by name; location, versioning and Block Public Access of each lab bucket.
+      // Every bucket by name; location, versioning and Block Public Access of each lab bucket,
+      // and only the location of S3 101's log bucket.
       "S3:ListBuckets": 1,
-      "S3:GetBucketLocation": 1,
+      "S3:GetBucketLocation": 2,
       "S3:GetBucketVersioning": 1,
       "S3:GetPublicAccessBlock": 1,
       // Who may read the lab bucket: policy, ownership, the uploads and the newest one's ACL.
