@@ -122,6 +122,268 @@ export const en: Record<keyof typeof ko, string> = {
   "lab.moduleOverview": "Module overview",
   "lab.progress": "{done}/{total} steps done",
 
+  // Storage module
+  "check.s3.needsBucket":
+    "There is no bucket starting with awslab-s3- yet. Finish step 1 (Create an S3 bucket) first.",
+  "plan.s3.needsBucket": "Needs an awslab-s3- bucket: finish step 1 first.",
+  "plan.app.unreachable":
+    "The sample app on Web doesn't answer, so its configuration is unknown. Check the Compute module's web application step first.",
+  "fix.app.config.ssh":
+    "SSH to Web, write `{key} = {value}` with `nano ~/aws101/config.env`, then run `sudo systemctl restart aws101-sample-app`.",
+  "fix.app.config.sandbox":
+    "On the **sandbox instance** page (/lab/sandbox), write `{key} = {value}` in config.env and choose **Save and restart the app**.",
+  "plan.app.config.sandbox":
+    "Write `{key} = {value}` in config.env on your sandbox Web and restart the app, as editing it over SSH and restarting would.",
+  "done.app.config.sandbox":
+    "Wrote `{key} = {value}` in config.env on your sandbox Web and restarted the app.",
+  "check.s3.bucket.ok": "Bucket {name} is in {region}.",
+  "check.s3.bucket.missing": "No bucket's name starts with awslab-s3-.",
+  "fix.s3.bucket.missing":
+    "S3 → **Create bucket**: for **Bucket name**, awslab-s3- followed by lower-case letters and digits; for **AWS Region**, Asia Pacific (Seoul) ap-northeast-2. Keep the other defaults and choose **Create bucket**.",
+  "check.s3.bucket.otherRegion": "Bucket {name} is in {region}. The lab's region is {eventRegion}.",
+  "fix.s3.bucket.otherRegion":
+    "A bucket's region can't be changed. Create a new awslab-s3- bucket in {eventRegion}; **Empty** and **Delete** the one in the other region.",
+  "check.s3.bucket.several":
+    "There are several awslab-s3- buckets ({names}). The next steps use the oldest one, {name}.",
+  "fix.s3.bucket.several": "In the S3 console, **Empty** and **Delete** the buckets you don't use.",
+  "plan.s3.bucket.exists": "Bucket {name} already exists.",
+  "plan.s3.bucket.create":
+    "Create bucket {prefix}<8 random characters> in {region}, with today's console defaults: Block Public Access all on, ACLs disabled (bucket owner enforced), default encryption SSE-S3. If the name is taken, try another.",
+  "done.s3.bucket.created": "Created an awslab-s3- bucket in {region}.",
+  "check.s3.101.versioning.off": "(Optional) Versioning is off.",
+  "check.s3.101.versioning.suspended": "(Optional) Versioning is suspended.",
+  "check.s3.101.versioning.on":
+    "(Optional) Versioning is on. Upload a file with the same name twice.",
+  "check.s3.101.versioning.twice":
+    "(Optional) {key} has {count} versions. Now delete it and look for the delete marker.",
+  "check.s3.101.versioning.done": "Versioning: {key} has {count} versions and a delete marker.",
+  "check.s3.101.logging.off": "(Optional) Server access logging is off.",
+  "check.s3.101.logging.on": "Server access logging: logs go to {target}.",
+  "check.s3.101.website.off": "(Optional) Static website hosting is off.",
+  "check.s3.101.website.on":
+    "Static website hosting: index document {index}, endpoint {endpoint} (it opens once objects are public).",
+  "check.s3.101.encryption.sseS3":
+    "Default encryption: SSE-S3 (Amazon S3 managed keys). Every new object is encrypted automatically.",
+  "check.s3.101.encryption.kms": "Default encryption: {algorithm} (AWS KMS key).",
+  "check.s3.101.encryption.implicit":
+    "Default encryption: S3 returned no configuration. AWS encrypts every new object with SSE-S3 since January 2023, so only the emulator has such a bucket.",
+  "check.s3.101.events.off": "(Optional) No event notifications.",
+  "check.s3.101.events.eventBridge":
+    "Event notifications: this bucket's events go to Amazon EventBridge.",
+  "check.s3.101.events.destinations":
+    "Event notifications: sent to {count} destinations (SNS, SQS, Lambda).",
+  "check.s3.101.lifecycle.off": "(Optional) No lifecycle rules.",
+  "check.s3.101.lifecycle.on": "Lifecycle: {count} active rules ({ids}).",
+  "check.s3.101.replication.on": "Replication: rule {id} replicates to {destination}.",
+  "plan.s3.101.versioning":
+    "Turn versioning on, upload {key} twice, then delete it: two versions and a delete marker remain.",
+  "done.s3.101.versioning":
+    "Turned versioning on, uploaded {key} twice and deleted it. Turn on **Show versions** in the object list to see them.",
+  "plan.s3.101.versioning.exists": "The versioning hands-on is done.",
+  "plan.s3.101.logging":
+    "Create a log bucket {prefix}<8 random characters> whose bucket policy lets only S3's log delivery write to {logPrefix}, and send this bucket's server access logs there. Logs written to the source bucket itself would loop forever.",
+  "plan.s3.101.logging.reuse": "Send server access logs to the log bucket made before, {target}.",
+  "done.s3.101.logging":
+    "Turned server access logging on. Logs usually appear in the log bucket within a few hours.",
+  "plan.s3.101.logging.exists": "Server access logging is already on.",
+  "plan.s3.101.website": "Turn static website hosting on and upload the index document {index}.",
+  "done.s3.101.website": "Turned static website hosting on and uploaded {index}.",
+  "plan.s3.101.website.exists": "Static website hosting is already on.",
+  "plan.s3.101.encryption": "Default encryption (SSE-S3) is already on by AWS. Nothing to change.",
+  "plan.s3.101.events":
+    "Create the SNS topic {topic} (with a topic policy letting only S3 publish) and send it an event whenever an object is created in this bucket. Subscribe your email to the topic to get a mail per upload.",
+  "done.s3.101.events":
+    "Objects created in this bucket now send an event to the SNS topic {topic}.",
+  "plan.s3.101.events.exists": "Event notifications already exist.",
+  "plan.s3.101.lifecycle":
+    "Add two lifecycle rules: delete previous versions after {versionDays} days, clean up unfinished multipart uploads after {uploadDays} days.",
+  "done.s3.101.lifecycle": "Added two lifecycle rules.",
+  "plan.s3.101.lifecycle.exists": "Lifecycle rules already exist.",
+  "plan.s3.101.replication":
+    "Replication needs a bucket in another region and a role, so it is explained only: do it for me creates no replication resources.",
+  "check.app.s3.notSet":
+    "S3_BUCKET is empty in the app's configuration: attachments are not stored.",
+  "check.app.s3.set": "The app's S3_BUCKET is {bucket}.",
+  "check.app.s3.otherBucket": "The app's S3_BUCKET is {configured}. The lab's bucket is {bucket}.",
+  "check.app.s3.noCredentials":
+    "The app reports NoCredentials: the instance has no role, so it finds no AWS credentials. This is the lab's first intended error; the next step attaches an IAM role.",
+  "check.app.s3.pastNoCredentials":
+    "The app already finds credentials (now AccessDenied): you are past the NoCredentials step.",
+  "check.app.s3.pastAccessDenied":
+    "The app reaches the bucket: you are past both the credentials and the permission steps.",
+  "check.app.s3.notConfigured":
+    "The app has no S3_BUCKET yet. Finish the step that sets the bucket in the app first.",
+  "check.app.s3.noSuchBucket":
+    "The app reports NoSuchBucket: the bucket {bucket} in S3_BUCKET doesn't exist. Check the name for typos.",
+  "check.app.s3.error": "The app's S3 status is {status} ({code}).",
+  "plan.app.s3.exists": "The app's S3_BUCKET is already {bucket}.",
+  "plan.app.s3.manual":
+    "SSH to Web, set S3_BUCKET to {bucket} in ~/aws101/config.env and restart the app. It happens inside the instance, so the portal can't do it for you.",
+  "check.iam.role.missing": "Role {role} doesn't exist.",
+  "fix.iam.role.missing":
+    "IAM → **Roles** → **Create role**: **Trusted entity type** **AWS service**, **Use case** **EC2** → **Next** → choose no permission policy, **Next** → **Role name** {role} → **Create role**.",
+  "check.iam.role.ok": "Role {role} exists.",
+  "check.iam.role.trustEc2": "{role}'s trust policy allows ec2.amazonaws.com.",
+  "check.iam.role.trustOther":
+    "{role}'s trust policy allows only {services}. EC2 can't use this role, so the app stays at NoCredentials.",
+  "check.iam.role.trustNone": "{role}'s trust policy doesn't allow ec2.amazonaws.com.",
+  "fix.iam.role.trust":
+    "IAM → **Roles** → {role} → **Trust relationships** tab → **Edit trust policy**: set the Principal's Service to ec2.amazonaws.com. Or delete the role and create it again with the EC2 use case.",
+  "check.iam.profile.ok": "Instance profile {profile} carries {role}.",
+  "check.iam.profile.missing": "No instance profile carries {role}.",
+  "fix.iam.profile.missing":
+    "Creating the role in the console with the EC2 use case also creates an instance profile of the same name. If you made it with the CLI, put {role} in one with `aws iam create-instance-profile` and `aws iam add-role-to-instance-profile`.",
+  "check.iam.role.notAttached": "Web has no IAM role attached.",
+  "fix.iam.role.attach":
+    "EC2 → **Instances** → select Web → **Actions** → **Security** → **Modify IAM role**: choose {role} for **IAM role** → **Update IAM role**.",
+  "check.iam.role.attached": "Web ({id}) has {role} attached.",
+  "check.iam.role.otherProfile":
+    "Web has another instance profile attached, {profile} (roles: {roles}). The lab uses {role}.",
+  "fix.iam.role.replace":
+    "EC2 → **Instances** → Web → **Actions** → **Security** → **Modify IAM role**: choose {role} → **Update IAM role**.",
+  "check.app.s3.accessDenied":
+    "The app reports AccessDenied: it signs with the role's credentials but has no permission. This is the lab's second intended error; the next step adds the policy.",
+  "check.app.s3.stillNoCredentials":
+    "The app still reports NoCredentials. If {role} was attached just now, credentials arrive within seconds.",
+  "fix.app.s3.stillNoCredentials":
+    "Check again in a moment. If it stays, check that the role's trust policy allows ec2.amazonaws.com and that Web has the right role attached.",
+  "plan.iam.role.create":
+    "Create role {role}: its trust policy allows only ec2.amazonaws.com, with no permission policy yet.",
+  "done.iam.role.created": "Created role {role}.",
+  "plan.iam.role.exists": "Role {role} exists and trusts EC2.",
+  "plan.iam.role.trust": "Change {role}'s trust policy to allow only ec2.amazonaws.com.",
+  "done.iam.role.trust": "Changed {role}'s trust policy to ec2.amazonaws.com.",
+  "plan.iam.profile.exists": "Instance profile {profile} exists.",
+  "plan.iam.profile.taken":
+    "Instance profile {profile} carries another role ({roles}). Sort it out in the console or the CLI.",
+  "plan.iam.profile.create":
+    "Create instance profile {profile} carrying {role}, as the console does along with the role.",
+  "done.iam.profile.created": "Put {role} in instance profile {profile}.",
+  "plan.iam.attach":
+    "Attach {role} to Web ({id}). If EC2 doesn't know the new profile yet, wait a few seconds and try again.",
+  "done.iam.attach": "Attached {role} to Web ({id}).",
+  "plan.iam.attach.exists": "Web ({id}) already has {role} attached.",
+  "plan.iam.attach.replace":
+    "Web has another role attached. It may be there on purpose: replace it with {role} yourself in **Modify IAM role**.",
+  "plan.iam.attach.needsProfile": "Attaching needs an instance profile that carries {role}.",
+  "check.iam.policy.needsRole": "Role {role} doesn't exist yet. Finish the IAM role step first.",
+  "plan.iam.policy.needsRole": "Needs role {role}: finish the IAM role step first.",
+  "check.iam.policy.ok": "{role} has the inline policy {policy}.",
+  "check.iam.policy.missing": "{role} has no inline policy {policy}.",
+  "fix.iam.policy.missing":
+    "IAM → **Roles** → {role} → **Permissions** tab → **Add permissions** → **Create inline policy**: service S3, actions All S3 actions (s3:*), resources the bucket ARN and the object ARN (object name *) → **Next** → **Policy name** {policy} → **Create policy**.",
+  "check.iam.policy.otherPolicies":
+    "{policy} is missing, but other policies ({names}) give the permissions needed. It works, but it may be wider than the lab's policy.",
+  "check.iam.policy.allowed": "The role may {action} on {bucket}.",
+  "check.iam.policy.deny": "A Deny statement blocks {action}. A Deny wins over any Allow.",
+  "check.iam.policy.bucketArnOnly":
+    "The policy allows {action} only on the bucket ARN arn:aws:s3:::{bucket}. Objects need arn:aws:s3:::{bucket}/* as well.",
+  "check.iam.policy.objectArnOnly":
+    "The policy allows {action} only on the object ARN arn:aws:s3:::{bucket}/*. {action} needs the bucket ARN arn:aws:s3:::{bucket}.",
+  "check.iam.policy.otherBucket":
+    "The policy allows {action} on bucket {others}. The lab's bucket is {bucket}: check the bucket name.",
+  "check.iam.policy.actionMissing": "The policy allows {granted} but not {action}.",
+  "check.iam.policy.nothing": "No policy allows {action} on {bucket}.",
+  "fix.iam.policy.edit":
+    "IAM → **Roles** → {role} → **Permissions** tab → open {policy} → **Edit**: put both arn:aws:s3:::{bucket} and arn:aws:s3:::{bucket}/* in Resource and keep s3:* as the Action.",
+  "check.iam.policy.appOk": "The app reaches {bucket} with the role's credentials.",
+  "check.iam.policy.appDenied": "The app still reports AccessDenied.",
+  "fix.iam.policy.appDenied": "A policy change takes a few seconds. Check again in a moment.",
+  "check.iam.policy.upload.none": "No upload yet. Sign up in the app with an attachment.",
+  "check.iam.policy.upload.app": "The app's last upload ({at}) worked.",
+  "check.iam.policy.upload.object": "An uploaded attachment is in the bucket: {key}",
+  "check.iam.policy.upload.failed":
+    "The app's last upload ({at}) failed with {code}. If that was before the policy, sign up again with an attachment.",
+  "plan.iam.policy.create":
+    "Add the inline policy {policy} to {role}: s3:* on {bucket} and {bucket}/* (the lab's policy).",
+  "done.iam.policy.created": "Added the inline policy {policy} to {role}.",
+  "plan.iam.policy.replace":
+    "Replace {policy}'s document with the lab's policy (s3:* on {bucket} and {bucket}/*).",
+  "done.iam.policy.replaced": "Replaced {policy}'s document with the lab's policy.",
+  "plan.iam.policy.exists": "{policy} already gives the permissions needed.",
+  "plan.iam.policy.needsAttachedRole":
+    "Uploading needs {role} attached to Web: finish the IAM role step first.",
+  "plan.iam.policy.upload.exists": "An upload has already worked.",
+  "plan.iam.policy.upload.manual":
+    "Sign up in the app with an attachment to see the upload work. It happens inside the instance, so the portal can't do it for you.",
+  "plan.iam.policy.upload.sandbox":
+    "Upload a small file to uploads/ in {bucket} with your sandbox Web's role credentials: the same way the app uploads an attachment.",
+  "done.iam.policy.upload.sandbox": "Uploaded a file to {bucket} with Web's role.",
+  "check.public.viaPolicy":
+    "The bucket policy lets anyone read objects (s3:GetObject), and Block Public Access doesn't stop it.",
+  "check.public.viaAcl":
+    "An object ACL lets everyone (AllUsers) read, ACLs are enabled and Block Public Access doesn't stop it.",
+  "check.public.get.ok": "An anonymous GET of {url} worked.",
+  "check.public.get.refused": "An anonymous GET of {url} failed ({status}).",
+  "fix.public.get":
+    "The configuration is public but S3 refused. If you changed it just now, check again in a moment; if it stays, ask the instructor about your organization's policies (SCPs).",
+  "check.public.policyIgnored.bucket":
+    "The bucket policy lets anyone read, but this bucket's Block Public Access has RestrictPublicBuckets (block access through any public bucket policies) on, so S3 ignores the policy.",
+  "check.public.policyIgnored.account":
+    "The bucket policy lets anyone read, but the account-level Block Public Access has RestrictPublicBuckets on, so public policies are ignored on every bucket of the account.",
+  "fix.public.bucketBpa":
+    "S3 → {bucket} → **Permissions** tab → **Block public access (bucket settings)** → **Edit**: clear **Block all public access** and choose **Save changes**.",
+  "fix.public.account":
+    "The account-level setting applies to every bucket of the account and is changed only in S3 → **Block Public Access settings for this account**. Your organization may have locked it: ask the instructor, or use the presigned URLs of the next step.",
+  "check.public.aclDisabled":
+    "An object ACL lets everyone read, but ACLs are disabled on this bucket (Object Ownership: bucket owner enforced). The ACL has no effect.",
+  "check.public.aclIgnored.bucket":
+    "An object ACL lets everyone read, but this bucket's Block Public Access has IgnorePublicAcls (block access through any ACLs) on, so it is ignored.",
+  "check.public.aclIgnored.account":
+    "An object ACL lets everyone read, but the account-level Block Public Access has IgnorePublicAcls on, so it is ignored.",
+  "fix.public.usePolicy":
+    "Today's way is a bucket policy. S3 → {bucket} → **Permissions** tab → **Block public access (bucket settings)** → **Edit**: clear **Block all public access**; then **Bucket policy** → **Edit**: paste this page's AddPerm policy and **Save changes**.",
+  "check.public.policyDeny": "A Deny statement in the bucket policy blocks anonymous reads.",
+  "check.public.policyBucketArnOnly":
+    "The bucket policy allows s3:GetObject only on the bucket ARN arn:aws:s3:::{bucket}. Objects are arn:aws:s3:::{bucket}/*.",
+  "check.public.policyOtherBucket":
+    "The bucket policy's Resource points at {others}. This bucket is {bucket}.",
+  "check.public.policyActionMissing":
+    "The bucket policy lets anyone {granted}, but not s3:GetObject.",
+  "check.public.none":
+    "Neither a bucket policy nor an object ACL lets anyone read. Attachment links answer AccessDenied.",
+  "check.public.none.bucketBlocks":
+    "No bucket policy lets anyone read. Besides, this bucket's Block Public Access has BlockPublicPolicy on, so a public bucket policy is refused when you save it.",
+  "check.public.none.accountBlocks":
+    "No bucket policy lets anyone read. The account-level Block Public Access has BlockPublicPolicy on, so no public bucket policy can be saved in this account.",
+  "check.public.privatePresigned":
+    "{bucket} is private again and the app shows attachments as presigned URLs: links open without public access.",
+  "check.public.accountUnreadable":
+    "Couldn't read the account-level Block Public Access ({code}). The verdict below looks at the bucket's settings only.",
+  "plan.public.exists": "Anyone can already read {bucket}'s objects.",
+  "plan.public.accountBlocks":
+    "The account-level Block Public Access stops public bucket policies. It applies to every bucket of the account, so the portal doesn't change it.",
+  "plan.public.policyDeny":
+    "{bucket}'s bucket policy has a Deny statement against anonymous reads. Check and fix it yourself.",
+  "plan.public.bpaOff":
+    "On {bucket} only, turn off Block Public Access's two policy switches (BlockPublicPolicy, RestrictPublicBuckets). The two ACL switches stay on.",
+  "done.public.bpaOff": "Turned off the two policy switches of {bucket}'s Block Public Access.",
+  "plan.public.addPerm":
+    "⚠ Security: add the AddPerm statement (anyone may s3:GetObject on arn:aws:s3:::{bucket}/*) to {bucket}'s bucket policy. Anyone on the internet can then read every object in this bucket. Undo it in the next step.",
+  "done.public.addPerm": "Added AddPerm to {bucket}'s bucket policy. Its objects are now public.",
+  "plan.public.undo.statement":
+    "Remove the statements that let anyone read (AddPerm) from {bucket}'s bucket policy; keep the others.",
+  "done.public.undo.statement": "Removed the public-read statements from {bucket}'s bucket policy.",
+  "plan.public.undo.policy":
+    "Delete {bucket}'s bucket policy: it held only public-read statements.",
+  "done.public.undo.policy": "Deleted {bucket}'s bucket policy.",
+  "plan.public.undo.bpa": "Turn all four Block Public Access switches of {bucket} back on.",
+  "done.public.undo.bpa": "Turned all of {bucket}'s Block Public Access back on.",
+  "plan.public.undo.nothing": "{bucket} is already private. Nothing to undo.",
+  "check.presigned.on":
+    "The app's PRESIGNED_URL is on: attachment links on /admin are presigned URLs carrying a signature (X-Amz-Signature) and an expiry (X-Amz-Expires=300).",
+  "check.presigned.off":
+    "The app's PRESIGNED_URL is off: /admin links are public URLs, which answer AccessDenied while the bucket is private.",
+  "plan.presigned.exists": "PRESIGNED_URL is already on.",
+  "plan.presigned.manual":
+    "SSH to Web, set PRESIGNED_URL to True in ~/aws101/config.env and restart the app. It happens inside the instance, so the portal can't do it for you.",
+  "undo.button": "Undo",
+  "undo.planTitle": "This is what undo will do",
+  "undo.apply": "Undo now",
+  "undo.applying": "Undoing…",
+  "undo.nothingToDo": "Nothing to undo.",
+  "undo.done": "Undone: {count} changes",
+
   // Sandbox instance
   "sandbox.title": "Sandbox instance",
   "sandbox.intro":

@@ -122,6 +122,268 @@ export const ko = {
   "lab.moduleOverview": "모듈 개요",
   "lab.progress": "{done}/{total} 단계 완료",
 
+  // Storage module
+  "check.s3.needsBucket":
+    "awslab-s3-로 시작하는 버킷이 아직 없습니다. 1단계(S3 버킷 만들기)를 먼저 끝내세요.",
+  "plan.s3.needsBucket": "awslab-s3- 버킷이 있어야 합니다. 1단계를 먼저 끝내세요.",
+  "plan.app.unreachable":
+    "Web의 샘플 앱이 응답하지 않아 앱의 설정을 알 수 없습니다. 컴퓨팅 모듈의 웹 애플리케이션 단계를 먼저 확인하세요.",
+  "fix.app.config.ssh":
+    "Web에 SSH로 접속해 `nano ~/aws101/config.env`로 `{key} = {value}`를 쓰고 `sudo systemctl restart aws101-sample-app`을 실행하세요.",
+  "fix.app.config.sandbox":
+    "**샌드박스 인스턴스** 페이지(/lab/sandbox)의 config.env에 `{key} = {value}`를 쓰고 **저장하고 앱 다시 시작**을 누르세요.",
+  "plan.app.config.sandbox":
+    "샌드박스 Web의 config.env에 `{key} = {value}`를 쓰고 앱을 다시 시작합니다. SSH로 고치고 재시작하는 것과 같습니다.",
+  "done.app.config.sandbox":
+    "샌드박스 Web의 config.env에 `{key} = {value}`를 쓰고 앱을 다시 시작했습니다.",
+  "check.s3.bucket.ok": "버킷 {name}이(가) {region}에 있습니다.",
+  "check.s3.bucket.missing": "이름이 awslab-s3-로 시작하는 버킷이 없습니다.",
+  "fix.s3.bucket.missing":
+    "S3 → **버킷 만들기 (Create bucket)**: **버킷 이름 (Bucket name)**은 awslab-s3- 뒤에 소문자와 숫자를 붙여 짓고, **AWS 리전 (AWS Region)**은 아시아 태평양(서울) ap-northeast-2를 고르세요. 나머지는 기본값 그대로 두고 **버킷 만들기 (Create bucket)**를 누르세요.",
+  "check.s3.bucket.otherRegion":
+    "버킷 {name}은(는) {region}에 있습니다. 실습 리전은 {eventRegion}입니다.",
+  "fix.s3.bucket.otherRegion":
+    "버킷의 리전은 나중에 바꿀 수 없습니다. {eventRegion}에 awslab-s3- 버킷을 새로 만들고, 다른 리전의 버킷은 **비우기 (Empty)** 후 **삭제 (Delete)**하세요.",
+  "check.s3.bucket.several":
+    "awslab-s3- 버킷이 여러 개입니다({names}). 다음 단계들은 가장 먼저 만든 {name}을(를) 씁니다.",
+  "fix.s3.bucket.several":
+    "쓰지 않는 버킷은 S3 콘솔에서 **비우기 (Empty)** 후 **삭제 (Delete)**하세요.",
+  "plan.s3.bucket.exists": "버킷 {name}이(가) 이미 있습니다.",
+  "plan.s3.bucket.create":
+    "{region}에 버킷 {prefix}<임의의 8자>를 만듭니다. 오늘 콘솔의 기본값대로 퍼블릭 액세스 차단은 모두 켜고, ACL은 비활성화(버킷 소유자 적용), 기본 암호화는 SSE-S3입니다. 이름이 이미 쓰이고 있으면 다른 이름으로 다시 시도합니다.",
+  "done.s3.bucket.created": "{region}에 awslab-s3- 버킷을 만들었습니다.",
+  "check.s3.101.versioning.off": "(선택) 버전 관리가 꺼져 있습니다.",
+  "check.s3.101.versioning.suspended": "(선택) 버전 관리가 일시 중지되어 있습니다.",
+  "check.s3.101.versioning.on":
+    "(선택) 버전 관리가 켜져 있습니다. 같은 이름의 파일을 두 번 올려 보세요.",
+  "check.s3.101.versioning.twice":
+    "(선택) {key}에 버전이 {count}개 있습니다. 이제 이 객체를 삭제해 삭제 마커를 확인하세요.",
+  "check.s3.101.versioning.done": "버전 관리: {key}에 버전 {count}개와 삭제 마커가 있습니다.",
+  "check.s3.101.logging.off": "(선택) 서버 액세스 로깅이 꺼져 있습니다.",
+  "check.s3.101.logging.on": "서버 액세스 로깅: 로그가 {target}에 쌓입니다.",
+  "check.s3.101.website.off": "(선택) 정적 웹 사이트 호스팅이 꺼져 있습니다.",
+  "check.s3.101.website.on":
+    "정적 웹 사이트 호스팅: 인덱스 문서 {index}, 엔드포인트 {endpoint} (객체를 공개해야 열립니다).",
+  "check.s3.101.encryption.sseS3":
+    "기본 암호화: SSE-S3 (Amazon S3 관리형 키). 새 객체는 모두 자동으로 암호화됩니다.",
+  "check.s3.101.encryption.kms": "기본 암호화: {algorithm} (AWS KMS 키).",
+  "check.s3.101.encryption.implicit":
+    "기본 암호화: S3가 설정을 돌려주지 않았습니다. AWS는 2023년 1월부터 모든 새 객체를 SSE-S3로 암호화하므로, 이런 버킷은 에뮬레이터에만 있습니다.",
+  "check.s3.101.events.off": "(선택) 이벤트 알림이 없습니다.",
+  "check.s3.101.events.eventBridge": "이벤트 알림: 이 버킷의 이벤트가 Amazon EventBridge로 갑니다.",
+  "check.s3.101.events.destinations": "이벤트 알림: 대상 {count}개(SNS, SQS, Lambda)로 보냅니다.",
+  "check.s3.101.lifecycle.off": "(선택) 수명 주기 규칙이 없습니다.",
+  "check.s3.101.lifecycle.on": "수명 주기: 활성 규칙 {count}개 ({ids}).",
+  "check.s3.101.replication.on": "복제: 규칙 {id}이(가) {destination}(으)로 복제합니다.",
+  "plan.s3.101.versioning":
+    "버전 관리를 켜고 {key}를 두 번 올린 뒤 삭제합니다. 버전 두 개와 삭제 마커가 남습니다.",
+  "done.s3.101.versioning":
+    "버전 관리를 켜고 {key}를 두 번 올린 뒤 삭제했습니다. 객체 목록에서 **버전 표시 (Show versions)**를 켜서 확인하세요.",
+  "plan.s3.101.versioning.exists": "버전 관리 실습은 이미 했습니다.",
+  "plan.s3.101.logging":
+    "로그 전용 버킷 {prefix}<임의의 8자>를 만들고, S3 로그 전달 서비스만 {logPrefix}에 쓸 수 있게 하는 버킷 정책을 붙인 뒤, 이 버킷의 서버 액세스 로그를 그리로 보냅니다. 원본 버킷에 로그를 쌓으면 로그가 로그를 낳는 무한 루프가 생깁니다.",
+  "plan.s3.101.logging.reuse": "이미 만든 로그 버킷 {target}(으)로 서버 액세스 로그를 보냅니다.",
+  "done.s3.101.logging":
+    "서버 액세스 로깅을 켰습니다. 로그는 보통 몇 시간 안에 로그 버킷에 나타납니다.",
+  "plan.s3.101.logging.exists": "서버 액세스 로깅이 이미 켜져 있습니다.",
+  "plan.s3.101.website": "정적 웹 사이트 호스팅을 켜고 인덱스 문서 {index}를 올립니다.",
+  "done.s3.101.website": "정적 웹 사이트 호스팅을 켜고 {index}를 올렸습니다.",
+  "plan.s3.101.website.exists": "정적 웹 사이트 호스팅이 이미 켜져 있습니다.",
+  "plan.s3.101.encryption": "기본 암호화(SSE-S3)는 AWS가 이미 켜 두었습니다. 바꿀 것이 없습니다.",
+  "plan.s3.101.events":
+    "SNS 주제 {topic}을(를) 만들고(S3만 게시할 수 있는 주제 정책 포함) 이 버킷에 객체가 생길 때마다 이벤트를 보냅니다. 주제를 이메일로 구독하면 업로드마다 메일을 받습니다.",
+  "done.s3.101.events": "객체가 생길 때마다 SNS 주제 {topic}(으)로 이벤트를 보내도록 했습니다.",
+  "plan.s3.101.events.exists": "이벤트 알림이 이미 있습니다.",
+  "plan.s3.101.lifecycle":
+    "수명 주기 규칙 두 개를 추가합니다: 이전 버전은 {versionDays}일 뒤 삭제, 끝나지 않은 멀티파트 업로드는 {uploadDays}일 뒤 정리.",
+  "done.s3.101.lifecycle": "수명 주기 규칙 두 개를 추가했습니다.",
+  "plan.s3.101.lifecycle.exists": "수명 주기 규칙이 이미 있습니다.",
+  "plan.s3.101.replication":
+    "복제는 다른 리전의 버킷과 역할이 필요해 설명만 합니다. 대신 해 주세요는 복제 리소스를 만들지 않습니다.",
+  "check.app.s3.notSet": "앱 설정의 S3_BUCKET이 비어 있습니다. 첨부 파일을 저장하지 않습니다.",
+  "check.app.s3.set": "앱의 S3_BUCKET이 {bucket}입니다.",
+  "check.app.s3.otherBucket": "앱의 S3_BUCKET이 {configured}입니다. 실습 버킷은 {bucket}입니다.",
+  "check.app.s3.noCredentials":
+    "앱이 NoCredentials를 보고합니다: 인스턴스에 역할이 없어 AWS 자격 증명을 찾지 못합니다. 실습이 의도한 첫 번째 오류입니다. 다음 단계에서 IAM 역할을 붙입니다.",
+  "check.app.s3.pastNoCredentials":
+    "앱이 이미 자격 증명을 찾았습니다(지금은 AccessDenied). NoCredentials 단계는 지나갔습니다.",
+  "check.app.s3.pastAccessDenied":
+    "앱이 버킷에 접근합니다. 자격 증명과 권한 단계를 모두 지나갔습니다.",
+  "check.app.s3.notConfigured":
+    "앱에 S3_BUCKET이 아직 없습니다. 앱에 버킷 설정하기 단계를 먼저 끝내세요.",
+  "check.app.s3.noSuchBucket":
+    "앱이 NoSuchBucket을 보고합니다: S3_BUCKET의 버킷 {bucket}이(가) 없습니다. 이름에 오타가 없는지 확인하세요.",
+  "check.app.s3.error": "앱의 S3 상태가 {status}({code})입니다.",
+  "plan.app.s3.exists": "앱의 S3_BUCKET이 이미 {bucket}입니다.",
+  "plan.app.s3.manual":
+    "Web에 SSH로 접속해 ~/aws101/config.env의 S3_BUCKET을 {bucket}(으)로 고치고 앱을 재시작하세요. 인스턴스 안의 일이라 포털이 대신 할 수 없습니다.",
+  "check.iam.role.missing": "역할 {role}이(가) 없습니다.",
+  "fix.iam.role.missing":
+    "IAM → **역할 (Roles)** → **역할 생성 (Create role)**: **신뢰할 수 있는 엔터티 유형 (Trusted entity type)**은 **AWS 서비스 (AWS service)**, **사용 사례 (Use case)**는 **EC2** → **다음 (Next)** → 권한 정책은 고르지 않고 **다음 (Next)** → **역할 이름 (Role name)** {role} → **역할 생성 (Create role)**.",
+  "check.iam.role.ok": "역할 {role}이(가) 있습니다.",
+  "check.iam.role.trustEc2": "{role}의 신뢰 정책이 ec2.amazonaws.com을 허용합니다.",
+  "check.iam.role.trustOther":
+    "{role}의 신뢰 정책이 {services}만 허용합니다. EC2는 이 역할을 쓸 수 없어 앱은 계속 NoCredentials입니다.",
+  "check.iam.role.trustNone": "{role}의 신뢰 정책이 ec2.amazonaws.com을 허용하지 않습니다.",
+  "fix.iam.role.trust":
+    "IAM → **역할 (Roles)** → {role} → **신뢰 관계 (Trust relationships)** 탭 → **신뢰 정책 편집 (Edit trust policy)**에서 Principal의 Service를 ec2.amazonaws.com으로 바꾸세요. 또는 역할을 지우고 사용 사례 EC2로 다시 만드세요.",
+  "check.iam.profile.ok": "인스턴스 프로파일 {profile}이(가) {role}을(를) 담고 있습니다.",
+  "check.iam.profile.missing": "{role}을(를) 담은 인스턴스 프로파일이 없습니다.",
+  "fix.iam.profile.missing":
+    "콘솔에서 사용 사례 EC2로 역할을 만들면 같은 이름의 인스턴스 프로파일이 함께 생깁니다. CLI로 만들었다면 `aws iam create-instance-profile`과 `aws iam add-role-to-instance-profile`로 {role}을(를) 담으세요.",
+  "check.iam.role.notAttached": "Web에 IAM 역할이 연결되어 있지 않습니다.",
+  "fix.iam.role.attach":
+    "EC2 → **인스턴스 (Instances)** → Web 선택 → **작업 (Actions)** → **보안 (Security)** → **IAM 역할 수정 (Modify IAM role)**: **IAM 역할 (IAM role)**에서 {role}을(를) 고르고 **IAM 역할 업데이트 (Update IAM role)**.",
+  "check.iam.role.attached": "Web({id})에 {role}이(가) 연결되어 있습니다.",
+  "check.iam.role.otherProfile":
+    "Web에 다른 인스턴스 프로파일 {profile}(역할: {roles})이 연결되어 있습니다. 실습은 {role}을(를) 씁니다.",
+  "fix.iam.role.replace":
+    "EC2 → **인스턴스 (Instances)** → Web → **작업 (Actions)** → **보안 (Security)** → **IAM 역할 수정 (Modify IAM role)**에서 {role}(으)로 바꾸고 **IAM 역할 업데이트 (Update IAM role)**.",
+  "check.app.s3.accessDenied":
+    "앱이 AccessDenied를 보고합니다: 역할의 자격 증명으로 요청했지만 권한이 없습니다. 실습이 의도한 두 번째 오류입니다. 다음 단계에서 정책을 추가합니다.",
+  "check.app.s3.stillNoCredentials":
+    "앱이 아직 NoCredentials를 보고합니다. {role}이(가) 방금 연결되었다면 몇 초 안에 자격 증명이 생깁니다.",
+  "fix.app.s3.stillNoCredentials":
+    "잠시 뒤 다시 확인하세요. 그래도 같다면 역할의 신뢰 정책이 ec2.amazonaws.com을 허용하는지, Web에 맞는 역할이 연결되었는지 확인하세요.",
+  "plan.iam.role.create":
+    "역할 {role}을(를) 만듭니다. 신뢰 정책은 ec2.amazonaws.com만 허용하고, 권한 정책은 아직 없습니다.",
+  "done.iam.role.created": "역할 {role}을(를) 만들었습니다.",
+  "plan.iam.role.exists": "역할 {role}이(가) 이미 있고 EC2를 신뢰합니다.",
+  "plan.iam.role.trust": "{role}의 신뢰 정책을 ec2.amazonaws.com만 허용하도록 바꿉니다.",
+  "done.iam.role.trust": "{role}의 신뢰 정책을 ec2.amazonaws.com으로 바꿨습니다.",
+  "plan.iam.profile.exists": "인스턴스 프로파일 {profile}이(가) 이미 있습니다.",
+  "plan.iam.profile.taken":
+    "인스턴스 프로파일 {profile}에 다른 역할({roles})이 들어 있습니다. 콘솔이나 CLI로 직접 정리하세요.",
+  "plan.iam.profile.create":
+    "인스턴스 프로파일 {profile}을(를) 만들고 {role}을(를) 담습니다. 콘솔이 역할과 함께 만드는 것과 같습니다.",
+  "done.iam.profile.created": "인스턴스 프로파일 {profile}에 {role}을(를) 담았습니다.",
+  "plan.iam.attach":
+    "Web({id})에 {role}을(를) 연결합니다. 방금 만든 프로파일을 EC2가 아직 모르면 몇 초씩 기다렸다 다시 시도합니다.",
+  "done.iam.attach": "Web({id})에 {role}을(를) 연결했습니다.",
+  "plan.iam.attach.exists": "Web({id})에 {role}이(가) 이미 연결되어 있습니다.",
+  "plan.iam.attach.replace":
+    "Web에 다른 역할이 연결되어 있습니다. 일부러 붙인 역할일 수 있으니 **IAM 역할 수정 (Modify IAM role)**에서 직접 {role}(으)로 바꾸세요.",
+  "plan.iam.attach.needsProfile":
+    "{role}을(를) 담은 인스턴스 프로파일이 있어야 연결할 수 있습니다.",
+  "check.iam.policy.needsRole": "역할 {role}이(가) 아직 없습니다. IAM 역할 단계를 먼저 끝내세요.",
+  "plan.iam.policy.needsRole": "역할 {role}이(가) 있어야 합니다. IAM 역할 단계를 먼저 끝내세요.",
+  "check.iam.policy.ok": "{role}에 인라인 정책 {policy}이(가) 있습니다.",
+  "check.iam.policy.missing": "{role}에 인라인 정책 {policy}이(가) 없습니다.",
+  "fix.iam.policy.missing":
+    "IAM → **역할 (Roles)** → {role} → **권한 (Permissions)** 탭 → **권한 추가 (Add permissions)** → **인라인 정책 생성 (Create inline policy)**: 서비스 S3, 작업 모든 S3 작업(s3:*), 리소스에 버킷 ARN과 객체 ARN(객체 이름 *)을 추가 → **다음 (Next)** → **정책 이름 (Policy name)** {policy} → **정책 생성 (Create policy)**.",
+  "check.iam.policy.otherPolicies":
+    "{policy}은(는) 없지만 다른 정책({names})이 필요한 권한을 줍니다. 동작은 하지만 실습의 정책보다 넓을 수 있습니다.",
+  "check.iam.policy.allowed": "역할이 {bucket}에 {action}을(를) 할 수 있습니다.",
+  "check.iam.policy.deny": "Deny 문이 {action}을(를) 막습니다. Deny는 어떤 Allow보다도 우선합니다.",
+  "check.iam.policy.bucketArnOnly":
+    "정책이 버킷 ARN arn:aws:s3:::{bucket}에만 {action}을(를) 허용합니다. 객체는 arn:aws:s3:::{bucket}/*로 따로 넣어야 합니다.",
+  "check.iam.policy.objectArnOnly":
+    "정책이 객체 ARN arn:aws:s3:::{bucket}/*에만 {action}을(를) 허용합니다. {action}은(는) 버킷 ARN arn:aws:s3:::{bucket}에 필요합니다.",
+  "check.iam.policy.otherBucket":
+    "정책이 {others} 버킷에 {action}을(를) 허용합니다. 실습 버킷은 {bucket}입니다. 버킷 이름을 확인하세요.",
+  "check.iam.policy.actionMissing":
+    "정책이 {granted}은(는) 허용하지만 {action}은(는) 허용하지 않습니다.",
+  "check.iam.policy.nothing": "어떤 정책도 {bucket}에 {action}을(를) 허용하지 않습니다.",
+  "fix.iam.policy.edit":
+    "IAM → **역할 (Roles)** → {role} → **권한 (Permissions)** 탭에서 {policy}을(를) 열고 **편집 (Edit)**: Resource에 arn:aws:s3:::{bucket}와(과) arn:aws:s3:::{bucket}/* 두 ARN을 넣고 Action은 s3:*로 두세요.",
+  "check.iam.policy.appOk": "앱이 역할의 자격 증명으로 {bucket}에 접근합니다.",
+  "check.iam.policy.appDenied": "앱이 아직 AccessDenied를 보고합니다.",
+  "fix.iam.policy.appDenied": "정책 변경은 몇 초 뒤에 반영됩니다. 잠시 뒤 다시 확인하세요.",
+  "check.iam.policy.upload.none": "아직 업로드가 없습니다. 앱에서 첨부 파일과 함께 가입해 보세요.",
+  "check.iam.policy.upload.app": "앱의 마지막 업로드({at})가 성공했습니다.",
+  "check.iam.policy.upload.object": "버킷에 업로드된 첨부 파일이 있습니다: {key}",
+  "check.iam.policy.upload.failed":
+    "앱의 마지막 업로드({at})는 {code}(으)로 실패했습니다. 정책을 추가하기 전이었다면 첨부 파일과 함께 다시 가입해 보세요.",
+  "plan.iam.policy.create":
+    "{role}에 인라인 정책 {policy}을(를) 추가합니다: {bucket}와(과) {bucket}/*에 s3:*를 허용(실습의 정책).",
+  "done.iam.policy.created": "{role}에 인라인 정책 {policy}을(를) 추가했습니다.",
+  "plan.iam.policy.replace":
+    "{policy}의 내용을 실습의 정책({bucket}와(과) {bucket}/*에 s3:*)으로 바꿉니다.",
+  "done.iam.policy.replaced": "{policy}의 내용을 실습의 정책으로 바꿨습니다.",
+  "plan.iam.policy.exists": "{policy}이(가) 이미 필요한 권한을 줍니다.",
+  "plan.iam.policy.needsAttachedRole":
+    "Web에 {role}이(가) 연결되어야 업로드할 수 있습니다. IAM 역할 단계를 먼저 끝내세요.",
+  "plan.iam.policy.upload.exists": "업로드가 이미 성공했습니다.",
+  "plan.iam.policy.upload.manual":
+    "앱에서 첨부 파일과 함께 가입해 업로드를 확인하세요. 인스턴스 안의 일이라 포털이 대신 할 수 없습니다.",
+  "plan.iam.policy.upload.sandbox":
+    "샌드박스 Web의 역할 자격 증명으로 {bucket}의 uploads/에 작은 파일을 올립니다. 앱이 첨부 파일을 올리는 것과 같은 길입니다.",
+  "done.iam.policy.upload.sandbox": "Web의 역할로 {bucket}에 파일을 올렸습니다.",
+  "check.public.viaPolicy":
+    "버킷 정책이 누구에게나 객체 읽기(s3:GetObject)를 허용하고, 퍼블릭 액세스 차단이 막지 않습니다.",
+  "check.public.viaAcl":
+    "객체 ACL이 모든 사람(AllUsers)에게 읽기를 허용하고, ACL이 활성화되어 있으며 퍼블릭 액세스 차단이 막지 않습니다.",
+  "check.public.get.ok": "익명 GET {url}이(가) 성공했습니다.",
+  "check.public.get.refused": "익명 GET {url}이(가) 실패했습니다({status}).",
+  "fix.public.get":
+    "설정은 공개인데 S3가 거부했습니다. 방금 바꿨다면 잠시 뒤 다시 확인하고, 그래도 같다면 조직의 정책(SCP)을 강사에게 확인하세요.",
+  "check.public.policyIgnored.bucket":
+    "버킷 정책은 누구에게나 읽기를 허용하지만, 이 버킷의 퍼블릭 액세스 차단 중 RestrictPublicBuckets(퍼블릭 버킷 정책을 통한 액세스 차단)가 켜져 있어 S3가 이 정책을 무시합니다.",
+  "check.public.policyIgnored.account":
+    "버킷 정책은 누구에게나 읽기를 허용하지만, 계정 수준 퍼블릭 액세스 차단의 RestrictPublicBuckets가 켜져 있어 이 계정의 모든 버킷에서 공개 정책이 무시됩니다.",
+  "fix.public.bucketBpa":
+    "S3 → {bucket} → **권한 (Permissions)** 탭 → **퍼블릭 액세스 차단(버킷 설정) (Block public access (bucket settings))** → **편집 (Edit)**: **모든 퍼블릭 액세스 차단 (Block all public access)** 체크를 풀고 **변경 사항 저장 (Save changes)**.",
+  "fix.public.account":
+    "계정 수준 설정은 이 계정의 모든 버킷에 적용되며 S3 → **이 계정에 대한 퍼블릭 액세스 차단 설정 (Block Public Access settings for this account)**에서만 바꿀 수 있습니다. 조직이 막아 두었을 수 있으니 강사에게 확인하고, 아니라면 다음 단계의 미리 서명된 URL을 쓰세요.",
+  "check.public.aclDisabled":
+    "객체 ACL이 모든 사람에게 읽기를 허용하지만, 이 버킷은 ACL이 비활성화되어 있습니다(객체 소유권: 버킷 소유자 적용). ACL은 아무 효과가 없습니다.",
+  "check.public.aclIgnored.bucket":
+    "객체 ACL이 모든 사람에게 읽기를 허용하지만, 이 버킷의 퍼블릭 액세스 차단 중 IgnorePublicAcls(ACL을 통한 액세스 차단)가 켜져 있어 무시됩니다.",
+  "check.public.aclIgnored.account":
+    "객체 ACL이 모든 사람에게 읽기를 허용하지만, 계정 수준 퍼블릭 액세스 차단의 IgnorePublicAcls가 켜져 있어 무시됩니다.",
+  "fix.public.usePolicy":
+    "오늘의 방법은 버킷 정책입니다. S3 → {bucket} → **권한 (Permissions)** 탭 → **퍼블릭 액세스 차단(버킷 설정) (Block public access (bucket settings))** → **편집 (Edit)**에서 **모든 퍼블릭 액세스 차단 (Block all public access)**을 풀고, **버킷 정책 (Bucket policy)** → **편집 (Edit)**에 이 페이지의 AddPerm 정책을 붙여 넣어 **변경 사항 저장 (Save changes)**.",
+  "check.public.policyDeny": "버킷 정책의 Deny 문이 익명 읽기를 막습니다.",
+  "check.public.policyBucketArnOnly":
+    "버킷 정책이 버킷 ARN arn:aws:s3:::{bucket}에만 s3:GetObject를 허용합니다. 객체는 arn:aws:s3:::{bucket}/*입니다.",
+  "check.public.policyOtherBucket":
+    "버킷 정책의 Resource가 {others}을(를) 가리킵니다. 이 버킷은 {bucket}입니다.",
+  "check.public.policyActionMissing":
+    "버킷 정책이 누구에게나 {granted}은(는) 허용하지만 s3:GetObject는 허용하지 않습니다.",
+  "check.public.none":
+    "누구에게나 읽기를 허용하는 버킷 정책도 객체 ACL도 없습니다. 첨부 파일 링크는 AccessDenied입니다.",
+  "check.public.none.bucketBlocks":
+    "누구에게나 읽기를 허용하는 버킷 정책이 없습니다. 게다가 이 버킷의 퍼블릭 액세스 차단 중 BlockPublicPolicy가 켜져 있어 공개 버킷 정책은 저장부터 거부됩니다.",
+  "check.public.none.accountBlocks":
+    "누구에게나 읽기를 허용하는 버킷 정책이 없습니다. 계정 수준 퍼블릭 액세스 차단의 BlockPublicPolicy가 켜져 있어 이 계정에서는 공개 버킷 정책을 저장할 수 없습니다.",
+  "check.public.privatePresigned":
+    "{bucket}은(는) 다시 비공개이고, 앱은 첨부 파일을 미리 서명된 URL로 보여 줍니다. 퍼블릭 액세스 없이도 링크가 열립니다.",
+  "check.public.accountUnreadable":
+    "계정 수준 퍼블릭 액세스 차단을 읽지 못했습니다({code}). 아래 판단은 버킷 설정만 본 것입니다.",
+  "plan.public.exists": "{bucket}의 객체는 이미 누구나 읽을 수 있습니다.",
+  "plan.public.accountBlocks":
+    "계정 수준 퍼블릭 액세스 차단이 공개 버킷 정책을 막습니다. 계정의 모든 버킷에 적용되는 설정이라 포털은 바꾸지 않습니다.",
+  "plan.public.policyDeny":
+    "{bucket}의 버킷 정책에 익명 읽기를 막는 Deny 문이 있습니다. 직접 확인하고 고치세요.",
+  "plan.public.bpaOff":
+    "{bucket}에서만 퍼블릭 액세스 차단의 정책 관련 두 항목(BlockPublicPolicy, RestrictPublicBuckets)을 끕니다. ACL 관련 두 항목은 켠 채로 둡니다.",
+  "done.public.bpaOff": "{bucket}의 퍼블릭 액세스 차단에서 정책 관련 두 항목을 껐습니다.",
+  "plan.public.addPerm":
+    "⚠ 보안: {bucket}의 버킷 정책에 AddPerm 문(누구나 s3:GetObject, arn:aws:s3:::{bucket}/*)을 추가합니다. 이 버킷의 모든 객체를 인터넷의 누구나 읽을 수 있게 됩니다. 다음 단계에서 되돌리세요.",
+  "done.public.addPerm":
+    "{bucket}의 버킷 정책에 AddPerm을 추가했습니다. 이 버킷의 객체는 이제 공개입니다.",
+  "plan.public.undo.statement":
+    "{bucket}의 버킷 정책에서 누구에게나 읽기를 허용하는 문(AddPerm)을 지웁니다. 다른 문은 그대로 둡니다.",
+  "done.public.undo.statement": "{bucket}의 버킷 정책에서 공개 읽기 문을 지웠습니다.",
+  "plan.public.undo.policy": "{bucket}의 버킷 정책을 삭제합니다. 공개 읽기 문만 있었습니다.",
+  "done.public.undo.policy": "{bucket}의 버킷 정책을 삭제했습니다.",
+  "plan.public.undo.bpa": "{bucket}의 퍼블릭 액세스 차단 네 항목을 모두 다시 켭니다.",
+  "done.public.undo.bpa": "{bucket}의 퍼블릭 액세스 차단을 모두 다시 켰습니다.",
+  "plan.public.undo.nothing": "{bucket}은(는) 이미 비공개입니다. 되돌릴 것이 없습니다.",
+  "check.presigned.on":
+    "앱의 PRESIGNED_URL이 켜져 있습니다. /admin의 첨부 파일 링크는 서명(X-Amz-Signature)과 유효 시간(X-Amz-Expires=300)이 붙은 미리 서명된 URL입니다.",
+  "check.presigned.off":
+    "앱의 PRESIGNED_URL이 꺼져 있습니다. /admin 링크는 공개 URL이라 버킷이 비공개면 AccessDenied입니다.",
+  "plan.presigned.exists": "PRESIGNED_URL이 이미 켜져 있습니다.",
+  "plan.presigned.manual":
+    "Web에 SSH로 접속해 ~/aws101/config.env의 PRESIGNED_URL을 True로 고치고 앱을 재시작하세요. 인스턴스 안의 일이라 포털이 대신 할 수 없습니다.",
+  "undo.button": "되돌리기",
+  "undo.planTitle": "이렇게 되돌리겠습니다",
+  "undo.apply": "되돌리기 실행",
+  "undo.applying": "되돌리는 중…",
+  "undo.nothingToDo": "되돌릴 것이 없습니다.",
+  "undo.done": "되돌렸습니다: {count}개 작업",
+
   // Sandbox instance
   "sandbox.title": "샌드박스 인스턴스",
   "sandbox.intro":

@@ -8,6 +8,7 @@ import { applyStep, checkStep, planStep } from "@/lib/lab/runner";
 import { attendeeRef, runnerEnvironment } from "@/lib/lab/runtime";
 
 const stepInput = z.object({ stepId: z.string().max(64).refine(isKnownStep) });
+const operationInput = stepInput.extend({ operation: z.enum(["do", "undo"]).default("do") });
 
 export const checkStepAction = attendeeAction(stepInput, async ({ stepId }, session, t) => {
   const outcome = await checkStep(await runnerEnvironment(), await attendeeRef(session), stepId);
@@ -15,15 +16,20 @@ export const checkStepAction = attendeeAction(stepInput, async ({ stepId }, sess
   return { ok: true, data: presentCheck(outcome, t) };
 });
 
-export const planStepAction = attendeeAction(stepInput, async ({ stepId }, session, t) => {
-  const outcome = await planStep(await runnerEnvironment(), await attendeeRef(session), stepId);
-  return { ok: true, data: presentPlan(outcome, t) };
-});
+export const planStepAction = attendeeAction(
+  operationInput,
+  async ({ stepId, operation }, session, t) => {
+    const runtime = await runnerEnvironment();
+    const outcome = await planStep(runtime, await attendeeRef(session), stepId, operation);
+    return { ok: true, data: presentPlan(outcome, t) };
+  },
+);
 
-export const applyStepAction = attendeeAction(stepInput, async ({ stepId }, session, t) => {
+export const applyStepAction = attendeeAction(operationInput, async (input, session, t) => {
+  const { stepId, operation } = input;
   const runtime = await runnerEnvironment();
   const attendee = await attendeeRef(session);
-  const outcome = await applyStep(runtime, attendee, stepId);
+  const outcome = await applyStep(runtime, attendee, stepId, operation);
   const check = outcome.problem ? undefined : await checkStep(runtime, attendee, stepId);
   return { ok: true, data: presentApply(outcome, t, check ? presentCheck(check, t) : undefined) };
 });

@@ -74,14 +74,17 @@ function PlanEntries({
   );
 }
 
+/** Do it for me, or (operation "undo") taking back what it did: planned first, run as planned. */
 export function DoItForMe({
   stepId,
   moduleId,
   labels,
+  operation = "do",
 }: {
   stepId: string;
   moduleId: string;
   labels: DoItForMeLabels;
+  operation?: "do" | "undo";
 }) {
   const [plan, setPlan] = useState<PlanView>();
   const [applied, setApplied] = useState<ApplyView>();
@@ -95,7 +98,7 @@ export function DoItForMe({
   const showPlan = () =>
     startPlanning(async () => {
       setApplied(undefined);
-      const result = await planStepAction({ stepId });
+      const result = await planStepAction({ stepId, operation });
       if (!result.ok) return setError(result.error);
       setError(undefined);
       setPlan(result.data);
@@ -103,7 +106,7 @@ export function DoItForMe({
 
   const apply = () =>
     startApplying(async () => {
-      const result = await applyStepAction({ stepId });
+      const result = await applyStepAction({ stepId, operation });
       if (!result.ok) return setError(result.error);
       setError(undefined);
       setPlan(undefined);
@@ -122,7 +125,8 @@ export function DoItForMe({
   return (
     <section
       className="my-6 rounded-lg border border-dashed border-slate-300 bg-slate-50 p-4"
-      data-doit={stepId}
+      data-doit={operation === "do" ? stepId : undefined}
+      data-undo={operation === "undo" ? stepId : undefined}
     >
       <button
         type="button"

@@ -38,7 +38,9 @@ export function ItemList({
   return (
     <ul className="space-y-1.5">
       {items.map((item) => {
-        const style = stateStyle[item.status];
+        // A hands-on the attendee may skip waits quietly, as a step not started yet does.
+        const style =
+          stateStyle[item.optional && item.status === "pending" ? "not-started" : item.status];
         if (item.status === "pass") {
           return (
             <li
@@ -63,6 +65,7 @@ export function ItemList({
             className={`rounded border px-3 py-2 ${style.tone} ${style.box}`}
             data-item={item.id}
             data-status={item.status}
+            data-optional={item.optional}
           >
             <div className="flex gap-2">
               <span aria-hidden="true" className="font-bold">

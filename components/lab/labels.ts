@@ -55,6 +55,19 @@ export function doItForMeLabels(t: Translator): DoItForMeLabels {
   };
 }
 
+/** The same panel for taking do-it-for-me's work back: its own button and words. */
+export function undoLabels(t: Translator): DoItForMeLabels {
+  return {
+    ...doItForMeLabels(t),
+    button: t("undo.button"),
+    planTitle: t("undo.planTitle"),
+    apply: t("undo.apply"),
+    applying: t("undo.applying"),
+    nothingToDo: t("undo.nothingToDo"),
+    done: t("undo.done"),
+  };
+}
+
 export function statusPanelLabels(t: Translator): StatusPanelLabels {
   const check = stepCheckLabels(t);
   return {

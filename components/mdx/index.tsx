@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import { DoItForMe } from "@/components/lab/DoItForMe";
 import { ModuleStatusPanel } from "@/components/lab/ModuleStatusPanel";
 import { StepCheck } from "@/components/lab/StepCheck";
-import { doItForMeLabels, stepCheckLabels } from "@/components/lab/labels";
+import { doItForMeLabels, stepCheckLabels, undoLabels } from "@/components/lab/labels";
 import { Callout } from "@/components/mdx/Callout";
 import { CodeBlock } from "@/components/mdx/CodeBlock";
 import { RichText } from "@/components/ui/RichText";
@@ -50,6 +50,15 @@ export function mdxComponents(
     ),
     DoItForMe: () => (
       <DoItForMe stepId={page.stepId} moduleId={page.moduleId} labels={doItForMeLabels(t)} />
+    ),
+    /** Takes back what do it for me did; `step` names another step of the same module. */
+    UndoIt: ({ step }: { step?: string }) => (
+      <DoItForMe
+        stepId={step ?? page.stepId}
+        moduleId={page.moduleId}
+        labels={undoLabels(t)}
+        operation="undo"
+      />
     ),
     StatusPanel: ({ module }: { module: string }) => <ModuleStatusPanel module={module} />,
     UserData: async () => {

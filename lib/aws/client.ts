@@ -58,6 +58,12 @@ export type AwsClients = {
   sns: () => SNSClient;
   /** The same credentials in another region (Route 53 health-check alarms live in us-east-1). */
   inRegion: (region: string) => AwsClients;
+  /** Counts and logs a call made without an SDK client, as the clients' middleware does. */
+  counted: <T>(
+    service: string,
+    operation: string,
+    call: () => Promise<{ value: T; requestId?: string }>,
+  ) => Promise<T>;
 };
 
 /**
@@ -91,6 +97,17 @@ export function createAwsClients(target: AwsTarget, counter?: AwsCallCounter): A
     route53: lazy(() => new Route53Client(config)),
     cloudwatch: lazy(() => new CloudWatchClient(config)),
     sns: lazy(() => new SNSClient(config)),
+    async counted(service, operation, call) {
+      counter?.record(service, operation);
+      try {
+        const { value, requestId } = await call();
+        logAwsCall({ service, operation, requestId });
+        return value;
+      } catch (error) {
+        logAwsCall({ service, operation, error });
+        throw error;
+      }
+    },
     inRegion(region) {
       if (region === target.region) return clients;
       let other = regions.get(region);

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import {
   AllocateAddressCommand,
   AssociateAddressCommand,
+  AssociateIamInstanceProfileCommand,
   AuthorizeSecurityGroupIngressCommand,
   CreateKeyPairCommand,
   CreateSecurityGroupCommand,
@@ -29,7 +30,7 @@ import {
 } from "@aws-sdk/client-ec2";
 import { GetParameterCommand } from "@aws-sdk/client-ssm";
 import type { AwsClients } from "@/lib/aws/client";
-import { awsCall } from "@/lib/aws/errors";
+import { AwsCallError, awsCall, classifyAwsError } from "@/lib/aws/errors";
 import type {
   AddressSummary,
   ImageSummary,
@@ -547,4 +548,54 @@ export async function redescribeGroupIngressRule(
       }),
     ),
   );
+}
+
+/** IAM is eventually consistent: EC2 may not know a just-created instance profile for seconds. */
+const PROFILE_PROPAGATION_DELAYS_MS = [1_000, 2_000, 4_000, 8_000];
+
+export function isUnknownInstanceProfile(error: unknown): boolean {
+  const named = error as { name?: string; message?: string } | null;
+  return (
+    named?.name === "InvalidParameterValue" &&
+    /invalid iam instance profile/i.test(named.message ?? "")
+  );
+}
+
+/**
+ * Retries only EC2's "Invalid IAM Instance Profile" answer, with backoff; every other failure is
+ * left to the SDK's own retry.
+ */
+export async function retryWhileProfilePropagates<T>(
+  call: () => Promise<T>,
+  wait: (ms: number) => Promise<void> = (ms) => new Promise((done) => setTimeout(done, ms)),
+): Promise<T> {
+  for (const delay of PROFILE_PROPAGATION_DELAYS_MS) {
+    try {
+      return await call();
+    } catch (error) {
+      if (!isUnknownInstanceProfile(error)) throw error;
+      await wait(delay);
+    }
+  }
+  return call();
+}
+
+export async function associateInstanceProfile(
+  aws: AwsClients,
+  instanceId: string,
+  profileArn: string,
+) {
+  const operation = "ec2:AssociateIamInstanceProfile";
+  try {
+    await retryWhileProfilePropagates(() =>
+      aws.ec2().send(
+        new AssociateIamInstanceProfileCommand({
+          InstanceId: instanceId,
+          IamInstanceProfile: { Arn: profileArn },
+        }),
+      ),
+    );
+  } catch (error) {
+    throw new AwsCallError(classifyAwsError(error, operation), { cause: error });
+  }
 }

@@ -144,24 +144,31 @@ export async function readInstanceProfileRole(
   };
 }
 
-export async function readBucketAccess(aws: AwsClients, bucket: string): Promise<BucketAccess> {
-  const s3 = aws.s3();
-  const policy = await awsCall("s3:GetBucketPolicy", () =>
-    s3
+/** A bucket's policy; `exists: false` when the bucket itself does not exist. */
+export async function readBucketPolicy(
+  aws: AwsClients,
+  bucket: string,
+): Promise<{ exists: false } | { exists: true; policy?: PolicyDocument }> {
+  return awsCall("s3:GetBucketPolicy", () =>
+    aws
+      .s3()
       .send(new GetBucketPolicyCommand({ Bucket: bucket }))
-      .then((result) => ({ found: true as const, text: result.Policy }))
+      .then((result) => ({ exists: true as const, policy: parseDocument(result.Policy) }))
       .catch((error: unknown) => {
-        if (isMissing(error, "NoSuchBucketPolicy"))
-          return { found: true as const, text: undefined };
-        if (isMissing(error, "NoSuchBucket")) return { found: false as const };
+        if (isMissing(error, "NoSuchBucketPolicy")) return { exists: true as const };
+        if (isMissing(error, "NoSuchBucket")) return { exists: false as const };
         return Promise.reject(error);
       }),
   );
-  if (!policy.found) return { exists: false };
-  const listed = await awsCall("s3:ListBuckets", () => s3.send(new ListBucketsCommand({})));
+}
+
+export async function readBucketAccess(aws: AwsClients, bucket: string): Promise<BucketAccess> {
+  const found = await readBucketPolicy(aws, bucket);
+  if (!found.exists) return { exists: false };
+  const listed = await awsCall("s3:ListBuckets", () => aws.s3().send(new ListBucketsCommand({})));
   return {
     exists: true,
     ownedByCaller: (listed.Buckets ?? []).some((candidate) => candidate.Name === bucket),
-    policy: parseDocument(policy.text),
+    policy: found.policy,
   };
 }

@@ -1,12 +1,22 @@
 import "server-only";
 import {
+  AddRoleToInstanceProfileCommand,
+  CreateInstanceProfileCommand,
+  CreateRoleCommand,
   ListInstanceProfilesCommand,
   ListRolesCommand,
   ListUsersCommand,
+  PutRolePolicyCommand,
+  UpdateAssumeRolePolicyCommand,
 } from "@aws-sdk/client-iam";
 import type { AwsClients } from "@/lib/aws/client";
 import { awsCall } from "@/lib/aws/errors";
-import type { InstanceProfileSummary, RoleSummary, UserSummary } from "@/lib/aws/types";
+import type {
+  InstanceProfileSummary,
+  ResourceTags,
+  RoleSummary,
+  UserSummary,
+} from "@/lib/aws/types";
 
 // One page of up to 1000 covers any workshop account; the lab creates a handful of each.
 const PAGE = 1000;
@@ -53,5 +63,91 @@ export async function readUsers(aws: AwsClients): Promise<UserSummary[]> {
   );
   return (result.Users ?? []).flatMap((user) =>
     user.UserName && user.Arn ? [{ name: user.UserName, arn: user.Arn }] : [],
+  );
+}
+
+const iamTags = (tags: ResourceTags) =>
+  Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+
+export async function createRole(
+  aws: AwsClients,
+  input: {
+    name: string;
+    trustPolicy: Record<string, unknown>;
+    description: string;
+    tags: ResourceTags;
+  },
+) {
+  await awsCall("iam:CreateRole", () =>
+    aws.iam().send(
+      new CreateRoleCommand({
+        RoleName: input.name,
+        AssumeRolePolicyDocument: JSON.stringify(input.trustPolicy),
+        Description: input.description,
+        Tags: iamTags(input.tags),
+      }),
+    ),
+  );
+}
+
+export async function updateTrustPolicy(
+  aws: AwsClients,
+  roleName: string,
+  trustPolicy: Record<string, unknown>,
+) {
+  await awsCall("iam:UpdateAssumeRolePolicy", () =>
+    aws.iam().send(
+      new UpdateAssumeRolePolicyCommand({
+        RoleName: roleName,
+        PolicyDocument: JSON.stringify(trustPolicy),
+      }),
+    ),
+  );
+}
+
+/** Returns the new profile's ARN. */
+export async function createInstanceProfile(
+  aws: AwsClients,
+  input: { name: string; tags: ResourceTags },
+): Promise<string> {
+  const result = await awsCall("iam:CreateInstanceProfile", () =>
+    aws.iam().send(
+      new CreateInstanceProfileCommand({
+        InstanceProfileName: input.name,
+        Tags: iamTags(input.tags),
+      }),
+    ),
+  );
+  const arn = result.InstanceProfile?.Arn;
+  if (!arn) throw new Error("CreateInstanceProfile returned no ARN");
+  return arn;
+}
+
+export async function addRoleToInstanceProfile(
+  aws: AwsClients,
+  input: { profileName: string; roleName: string },
+) {
+  await awsCall("iam:AddRoleToInstanceProfile", () =>
+    aws.iam().send(
+      new AddRoleToInstanceProfileCommand({
+        InstanceProfileName: input.profileName,
+        RoleName: input.roleName,
+      }),
+    ),
+  );
+}
+
+export async function putRolePolicy(
+  aws: AwsClients,
+  input: { roleName: string; policyName: string; document: Record<string, unknown> },
+) {
+  await awsCall("iam:PutRolePolicy", () =>
+    aws.iam().send(
+      new PutRolePolicyCommand({
+        RoleName: input.roleName,
+        PolicyName: input.policyName,
+        PolicyDocument: JSON.stringify(input.document),
+      }),
+    ),
   );
 }

@@ -5,9 +5,12 @@ import { awsCall } from "@/lib/aws/errors";
 import type { AwsCredentials, AwsTarget, CallerIdentity } from "@/lib/aws/types";
 
 export async function getCallerIdentity(target: AwsTarget): Promise<CallerIdentity> {
-  const sts = createAwsClients(target).sts();
+  return getCallerIdentityWith(createAwsClients(target));
+}
+
+export async function getCallerIdentityWith(aws: AwsClients): Promise<CallerIdentity> {
   const identity = await awsCall("sts:GetCallerIdentity", () =>
-    sts.send(new GetCallerIdentityCommand({})),
+    aws.sts().send(new GetCallerIdentityCommand({})),
   );
   if (!identity.Account || !identity.Arn) throw new Error("GetCallerIdentity returned no account");
   return { accountId: identity.Account, arn: identity.Arn };

@@ -1,40 +1,93 @@
 import "server-only";
 import {
+  CreateBucketCommand,
+  DeleteBucketPolicyCommand,
+  DeleteObjectCommand,
+  GetBucketEncryptionCommand,
+  GetBucketLifecycleConfigurationCommand,
   GetBucketLocationCommand,
+  GetBucketLoggingCommand,
+  GetBucketNotificationConfigurationCommand,
+  GetBucketOwnershipControlsCommand,
+  GetBucketReplicationCommand,
   GetBucketVersioningCommand,
+  GetBucketWebsiteCommand,
+  GetObjectAclCommand,
   GetPublicAccessBlockCommand,
   ListBucketsCommand,
+  ListObjectVersionsCommand,
+  ListObjectsV2Command,
+  PutBucketEncryptionCommand,
+  PutBucketLifecycleConfigurationCommand,
+  PutBucketLoggingCommand,
+  PutBucketNotificationConfigurationCommand,
+  PutBucketOwnershipControlsCommand,
+  PutBucketPolicyCommand,
+  PutBucketTaggingCommand,
+  PutBucketVersioningCommand,
+  PutBucketWebsiteCommand,
+  PutObjectCommand,
+  PutPublicAccessBlockCommand,
+  type BucketLocationConstraint,
+  type LifecycleRule,
 } from "@aws-sdk/client-s3";
+import { CreateTopicCommand, SetTopicAttributesCommand } from "@aws-sdk/client-sns";
 import type { AwsClients } from "@/lib/aws/client";
 import { awsCall } from "@/lib/aws/errors";
-import type { BucketSummary } from "@/lib/aws/types";
+import { readBucketPolicy } from "@/lib/aws/iam-policies";
+import type {
+  BucketAccessConfig,
+  BucketFeatures,
+  BucketSummary,
+  ObjectOwnership,
+  PublicAccessBlockFlags,
+  ResourceTags,
+} from "@/lib/aws/types";
 
 /** S3 answers an empty location for us-east-1, the one region that predates LocationConstraint. */
 const regionOf = (constraint: string | undefined) => constraint || "us-east-1";
 
-async function blocksPublicAccess(aws: AwsClients, bucket: string): Promise<boolean> {
+/** A catch handler: S3's error for "this bucket has no such configuration" means none. */
+const noneIf =
+  (...names: string[]) =>
+  (error: { name?: string }): undefined => {
+    if (names.includes(error.name ?? "")) return undefined;
+    throw error;
+  };
+
+export const ALL_BLOCKED: PublicAccessBlockFlags = {
+  blockPublicAcls: true,
+  ignorePublicAcls: true,
+  blockPublicPolicy: true,
+  restrictPublicBuckets: true,
+};
+
+async function readPublicAccessBlock(
+  aws: AwsClients,
+  bucket: string,
+): Promise<PublicAccessBlockFlags> {
   const result = await awsCall("s3:GetPublicAccessBlock", () =>
     aws
       .s3()
       .send(new GetPublicAccessBlockCommand({ Bucket: bucket }))
-      .catch((error: { name?: string }) => {
-        if (error.name === "NoSuchPublicAccessBlockConfiguration") return undefined;
-        throw error;
-      }),
+      .catch(noneIf("NoSuchPublicAccessBlockConfiguration")),
   );
   const config = result?.PublicAccessBlockConfiguration;
-  return Boolean(
-    config?.BlockPublicAcls &&
-    config.IgnorePublicAcls &&
-    config.BlockPublicPolicy &&
-    config.RestrictPublicBuckets,
-  );
+  return {
+    blockPublicAcls: config?.BlockPublicAcls === true,
+    ignorePublicAcls: config?.IgnorePublicAcls === true,
+    blockPublicPolicy: config?.BlockPublicPolicy === true,
+    restrictPublicBuckets: config?.RestrictPublicBuckets === true,
+  };
 }
 
-/** Every bucket by name; the configuration only of buckets `wantsDetails` picks. */
+/** How much of a bucket a refresh reads: its name only, its region too, or its configuration. */
+export type BucketDetail = "none" | "region" | "configuration";
+
+/** Every bucket by name; the region or configuration only of the buckets `detailOf` picks. */
 export async function readBuckets(
   aws: AwsClients,
-  wantsDetails: (name: string) => boolean,
+  detailOf: (name: string) => BucketDetail,
 ): Promise<BucketSummary[]> {
   const listed = await awsCall("s3:ListBuckets", () => aws.s3().send(new ListBucketsCommand({})));
   return Promise.all(
@@ -43,24 +96,388 @@ export async function readBuckets(
       .map(async (bucket) => {
         const name = bucket.Name ?? "";
         const summary: BucketSummary = { name, createdAt: bucket.CreationDate?.toISOString() };
-        if (!wantsDetails(name)) return summary;
-        const [location, versioning, blockPublicAccess] = await Promise.all([
-          awsCall("s3:GetBucketLocation", () =>
-            aws.s3().send(new GetBucketLocationCommand({ Bucket: name })),
-          ),
+        const detail = detailOf(name);
+        if (detail === "none") return summary;
+        const location = await awsCall("s3:GetBucketLocation", () =>
+          aws.s3().send(new GetBucketLocationCommand({ Bucket: name })),
+        );
+        const region = regionOf(location.LocationConstraint);
+        if (detail === "region" || region !== aws.target.region) {
+          return { ...summary, details: { region } };
+        }
+        const [versioning, publicAccessBlock] = await Promise.all([
           awsCall("s3:GetBucketVersioning", () =>
             aws.s3().send(new GetBucketVersioningCommand({ Bucket: name })),
           ),
-          blocksPublicAccess(aws, name),
+          readPublicAccessBlock(aws, name),
         ]);
         return {
           ...summary,
-          details: {
-            region: regionOf(location.LocationConstraint),
-            versioning: versioning.Status,
-            blockPublicAccess,
-          },
+          details: { region, versioning: versioning.Status, publicAccessBlock },
         };
       }),
+  );
+}
+
+const ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";
+
+const OWNERSHIPS: readonly string[] = [
+  "BucketOwnerEnforced",
+  "BucketOwnerPreferred",
+  "ObjectWriter",
+] satisfies ObjectOwnership[];
+
+const isOwnership = (value: string | undefined): value is ObjectOwnership =>
+  OWNERSHIPS.includes(value ?? "");
+
+/** The prefix the sample app stores attachments under (sample-app/src/storage.ts). */
+const UPLOADS_PREFIX = "uploads/";
+
+/** Bucket policy, Object Ownership and the newest upload's ACL: what decides public reads. */
+export async function readBucketAccessConfig(
+  aws: AwsClients,
+  bucket: string,
+): Promise<BucketAccessConfig> {
+  const s3 = aws.s3();
+  const [policy, ownership, uploads] = await Promise.all([
+    readBucketPolicy(aws, bucket),
+    awsCall("s3:GetBucketOwnershipControls", () =>
+      s3
+        .send(new GetBucketOwnershipControlsCommand({ Bucket: bucket }))
+        .catch(noneIf("OwnershipControlsNotFoundError")),
+    ),
+    awsCall("s3:ListObjectsV2", () =>
+      s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: UPLOADS_PREFIX, MaxKeys: 1000 })),
+    ),
+  ]);
+  const newest = (uploads.Contents ?? [])
+    .flatMap((object) => (object.Key ? [{ key: object.Key, at: object.LastModified }] : []))
+    .sort((a, b) => (b.at?.getTime() ?? 0) - (a.at?.getTime() ?? 0))[0];
+  const rule = ownership?.OwnershipControls?.Rules?.[0]?.ObjectOwnership;
+  const config: BucketAccessConfig = {
+    ...(policy.exists && policy.policy ? { policy: policy.policy } : {}),
+    ...(isOwnership(rule) ? { ownership: rule } : {}),
+  };
+  if (!newest) return config;
+  const acl = await awsCall("s3:GetObjectAcl", () =>
+    s3.send(new GetObjectAclCommand({ Bucket: bucket, Key: newest.key })),
+  );
+  return {
+    ...config,
+    newestUpload: {
+      key: newest.key,
+      lastModified: newest.at?.toISOString(),
+      publicReadAcl: (acl.Grants ?? []).some(
+        (grant) =>
+          grant.Grantee?.URI === ALL_USERS &&
+          (grant.Permission === "READ" || grant.Permission === "FULL_CONTROL"),
+      ),
+    },
+  };
+}
+
+/** The S3 101 configurations of one bucket, and its object versions. */
+export async function readBucketFeatures(aws: AwsClients, bucket: string): Promise<BucketFeatures> {
+  const s3 = aws.s3();
+  const input = { Bucket: bucket };
+  const [encryption, logging, website, notifications, lifecycle, replication, versions] =
+    await Promise.all([
+      awsCall("s3:GetBucketEncryption", () =>
+        s3
+          .send(new GetBucketEncryptionCommand(input))
+          .catch(noneIf("ServerSideEncryptionConfigurationNotFoundError")),
+      ),
+      awsCall("s3:GetBucketLogging", () => s3.send(new GetBucketLoggingCommand(input))),
+      awsCall("s3:GetBucketWebsite", () =>
+        s3.send(new GetBucketWebsiteCommand(input)).catch(noneIf("NoSuchWebsiteConfiguration")),
+      ),
+      awsCall("s3:GetBucketNotificationConfiguration", () =>
+        s3.send(new GetBucketNotificationConfigurationCommand(input)),
+      ),
+      awsCall("s3:GetBucketLifecycleConfiguration", () =>
+        s3
+          .send(new GetBucketLifecycleConfigurationCommand(input))
+          .catch(noneIf("NoSuchLifecycleConfiguration")),
+      ),
+      awsCall("s3:GetBucketReplication", () =>
+        s3
+          .send(new GetBucketReplicationCommand(input))
+          .catch(noneIf("ReplicationConfigurationNotFoundError")),
+      ),
+      awsCall("s3:ListObjectVersions", () =>
+        s3.send(new ListObjectVersionsCommand({ ...input, MaxKeys: 1000 })),
+      ),
+    ]);
+  const defaultEncryption =
+    encryption?.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault;
+  const enabled = logging.LoggingEnabled;
+  const counts = new Map<string, number>();
+  for (const version of versions.Versions ?? []) {
+    if (version.Key) counts.set(version.Key, (counts.get(version.Key) ?? 0) + 1);
+  }
+  return {
+    ...(defaultEncryption?.SSEAlgorithm
+      ? {
+          encryption: {
+            algorithm: defaultEncryption.SSEAlgorithm,
+            ...(defaultEncryption.KMSMasterKeyID
+              ? { kmsKeyId: defaultEncryption.KMSMasterKeyID }
+              : {}),
+          },
+        }
+      : {}),
+    ...(enabled?.TargetBucket
+      ? {
+          logging: { targetBucket: enabled.TargetBucket, targetPrefix: enabled.TargetPrefix ?? "" },
+        }
+      : {}),
+    ...(website
+      ? {
+          website: {
+            indexDocument: website.IndexDocument?.Suffix,
+            redirectAllTo: website.RedirectAllRequestsTo?.HostName,
+          },
+        }
+      : {}),
+    notifications: {
+      eventBridge: notifications.EventBridgeConfiguration !== undefined,
+      destinations:
+        (notifications.TopicConfigurations?.length ?? 0) +
+        (notifications.QueueConfigurations?.length ?? 0) +
+        (notifications.LambdaFunctionConfigurations?.length ?? 0),
+    },
+    lifecycleRules: (lifecycle?.Rules ?? []).map((rule) => ({
+      id: rule.ID,
+      enabled: rule.Status === "Enabled",
+    })),
+    replicationRules: (replication?.ReplicationConfiguration?.Rules ?? []).map((rule) => ({
+      id: rule.ID,
+      enabled: rule.Status === "Enabled",
+      destinationBucket: rule.Destination?.Bucket,
+    })),
+    versions: [...counts]
+      .filter(([, count]) => count > 1)
+      .map(([key, count]) => ({ key, count }))
+      .sort((a, b) => a.key.localeCompare(b.key)),
+    deleteMarkers: (versions.DeleteMarkers ?? []).flatMap((marker) =>
+      marker.Key && marker.IsLatest ? [marker.Key] : [],
+    ),
+  };
+}
+
+/**
+ * A bucket as the console makes one today: Block Public Access on, ACLs disabled (bucket owner
+ * enforced), SSE-S3. AWS applies these defaults itself since 2023; saying them makes the emulator,
+ * which applies none, behave the same.
+ */
+export async function createLabBucket(
+  aws: AwsClients,
+  input: { name: string; region: string; tags: ResourceTags },
+) {
+  const s3 = aws.s3();
+  const Bucket = input.name;
+  await awsCall("s3:CreateBucket", () =>
+    s3.send(
+      new CreateBucketCommand({
+        Bucket,
+        ...(input.region === "us-east-1"
+          ? {}
+          : {
+              CreateBucketConfiguration: {
+                LocationConstraint: input.region as BucketLocationConstraint,
+              },
+            }),
+      }),
+    ),
+  );
+  await putPublicAccessBlock(aws, Bucket, ALL_BLOCKED);
+  await awsCall("s3:PutBucketOwnershipControls", () =>
+    s3.send(
+      new PutBucketOwnershipControlsCommand({
+        Bucket,
+        OwnershipControls: { Rules: [{ ObjectOwnership: "BucketOwnerEnforced" }] },
+      }),
+    ),
+  );
+  await awsCall("s3:PutBucketEncryption", () =>
+    s3.send(
+      new PutBucketEncryptionCommand({
+        Bucket,
+        ServerSideEncryptionConfiguration: {
+          Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }],
+        },
+      }),
+    ),
+  );
+  await awsCall("s3:PutBucketTagging", () =>
+    s3.send(
+      new PutBucketTaggingCommand({
+        Bucket,
+        Tagging: { TagSet: Object.entries(input.tags).map(([Key, Value]) => ({ Key, Value })) },
+      }),
+    ),
+  );
+}
+
+export async function putPublicAccessBlock(
+  aws: AwsClients,
+  bucket: string,
+  flags: PublicAccessBlockFlags,
+) {
+  await awsCall("s3:PutPublicAccessBlock", () =>
+    aws.s3().send(
+      new PutPublicAccessBlockCommand({
+        Bucket: bucket,
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: flags.blockPublicAcls,
+          IgnorePublicAcls: flags.ignorePublicAcls,
+          BlockPublicPolicy: flags.blockPublicPolicy,
+          RestrictPublicBuckets: flags.restrictPublicBuckets,
+        },
+      }),
+    ),
+  );
+}
+
+export async function putBucketPolicy(
+  aws: AwsClients,
+  bucket: string,
+  policy: Record<string, unknown>,
+) {
+  await awsCall("s3:PutBucketPolicy", () =>
+    aws.s3().send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: JSON.stringify(policy) })),
+  );
+}
+
+export async function deleteBucketPolicy(aws: AwsClients, bucket: string) {
+  await awsCall("s3:DeleteBucketPolicy", () =>
+    aws.s3().send(new DeleteBucketPolicyCommand({ Bucket: bucket })),
+  );
+}
+
+export async function enableVersioning(aws: AwsClients, bucket: string) {
+  await awsCall("s3:PutBucketVersioning", () =>
+    aws.s3().send(
+      new PutBucketVersioningCommand({
+        Bucket: bucket,
+        VersioningConfiguration: { Status: "Enabled" },
+      }),
+    ),
+  );
+}
+
+export async function putTextObject(aws: AwsClients, bucket: string, key: string, text: string) {
+  await awsCall("s3:PutObject", () =>
+    aws.s3().send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: key,
+        Body: text,
+        ContentType: key.endsWith(".html")
+          ? "text/html; charset=utf-8"
+          : "text/plain; charset=utf-8",
+      }),
+    ),
+  );
+}
+
+export async function deleteObject(aws: AwsClients, bucket: string, key: string) {
+  await awsCall("s3:DeleteObject", () =>
+    aws.s3().send(new DeleteObjectCommand({ Bucket: bucket, Key: key })),
+  );
+}
+
+export async function enableAccessLogging(
+  aws: AwsClients,
+  input: { bucket: string; target: string; prefix: string },
+) {
+  await awsCall("s3:PutBucketLogging", () =>
+    aws.s3().send(
+      new PutBucketLoggingCommand({
+        Bucket: input.bucket,
+        BucketLoggingStatus: {
+          LoggingEnabled: { TargetBucket: input.target, TargetPrefix: input.prefix },
+        },
+      }),
+    ),
+  );
+}
+
+export async function enableWebsite(aws: AwsClients, bucket: string, indexDocument: string) {
+  await awsCall("s3:PutBucketWebsite", () =>
+    aws.s3().send(
+      new PutBucketWebsiteCommand({
+        Bucket: bucket,
+        WebsiteConfiguration: { IndexDocument: { Suffix: indexDocument } },
+      }),
+    ),
+  );
+}
+
+/**
+ * An SNS topic S3 may publish this bucket's events to (CreateTopic returns the existing topic of
+ * that name), and the bucket's object-created events sent there.
+ */
+export async function notifyTopicOnUpload(
+  aws: AwsClients,
+  input: { bucket: string; topic: string; accountId: string; tags: ResourceTags },
+) {
+  const sns = aws.sns();
+  const created = await awsCall("sns:CreateTopic", () =>
+    sns.send(
+      new CreateTopicCommand({
+        Name: input.topic,
+        Tags: Object.entries(input.tags).map(([Key, Value]) => ({ Key, Value })),
+      }),
+    ),
+  );
+  const topicArn = created.TopicArn;
+  if (!topicArn) throw new Error("CreateTopic returned no ARN");
+  const policy = {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "S3PublishesBucketEvents",
+        Effect: "Allow",
+        Principal: { Service: "s3.amazonaws.com" },
+        Action: "SNS:Publish",
+        Resource: topicArn,
+        Condition: {
+          ArnLike: { "aws:SourceArn": `arn:aws:s3:::${input.bucket}` },
+          StringEquals: { "aws:SourceAccount": input.accountId },
+        },
+      },
+    ],
+  };
+  await awsCall("sns:SetTopicAttributes", () =>
+    sns.send(
+      new SetTopicAttributesCommand({
+        TopicArn: topicArn,
+        AttributeName: "Policy",
+        AttributeValue: JSON.stringify(policy),
+      }),
+    ),
+  );
+  await awsCall("s3:PutBucketNotificationConfiguration", () =>
+    aws.s3().send(
+      new PutBucketNotificationConfigurationCommand({
+        Bucket: input.bucket,
+        NotificationConfiguration: {
+          TopicConfigurations: [{ TopicArn: topicArn, Events: ["s3:ObjectCreated:*"] }],
+        },
+      }),
+    ),
+  );
+}
+
+/** Replaces the bucket's lifecycle configuration: only for a bucket that has none. */
+export async function putLifecycleRules(aws: AwsClients, bucket: string, rules: LifecycleRule[]) {
+  await awsCall("s3:PutBucketLifecycleConfiguration", () =>
+    aws.s3().send(
+      new PutBucketLifecycleConfigurationCommand({
+        Bucket: bucket,
+        LifecycleConfiguration: { Rules: rules },
+      }),
+    ),
   );
 }

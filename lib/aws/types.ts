@@ -122,11 +122,48 @@ export type DbEventSummary = {
   categories: string[];
 };
 
+/** Block Public Access: the account's (S3 Control) or a bucket's; all false when none is set. */
+export type PublicAccessBlockFlags = {
+  blockPublicAcls: boolean;
+  ignorePublicAcls: boolean;
+  blockPublicPolicy: boolean;
+  restrictPublicBuckets: boolean;
+};
+
 export type BucketSummary = {
   name: string;
   createdAt?: string;
-  /** Read only for the lab's buckets (awslab-*), so the cost of a refresh stays bounded. */
-  details?: { region: string; versioning?: string; blockPublicAccess?: boolean };
+  /**
+   * Read only for the lab's buckets (awslab-*), so the cost of a refresh stays bounded; versioning
+   * and Block Public Access only for those in the client's region (S3 redirects the others).
+   */
+  details?: { region: string; versioning?: string; publicAccessBlock?: PublicAccessBlockFlags };
+};
+
+/** BucketOwnerEnforced: ACLs are disabled. undefined: no ownership controls (ACLs work, pre-2023). */
+export type ObjectOwnership = "BucketOwnerEnforced" | "BucketOwnerPreferred" | "ObjectWriter";
+
+/** Who may read a lab bucket's objects, as far as its own configuration says. */
+export type BucketAccessConfig = {
+  /** The bucket policy as JSON; undefined when the bucket has none. */
+  policy?: Record<string, unknown>;
+  ownership?: ObjectOwnership;
+  /** The newest object under uploads/ (what the sample app stores), with its ACL's public grant. */
+  newestUpload?: { key: string; lastModified?: string; publicReadAcl: boolean };
+};
+
+/** What the S3 101 hands-on changes on a lab bucket. */
+export type BucketFeatures = {
+  /** undefined when S3 reports none (only the emulator: AWS encrypts every bucket since 2023). */
+  encryption?: { algorithm: string; kmsKeyId?: string };
+  logging?: { targetBucket: string; targetPrefix: string };
+  website?: { indexDocument?: string; redirectAllTo?: string };
+  notifications: { eventBridge: boolean; destinations: number };
+  lifecycleRules: { id?: string; enabled: boolean }[];
+  replicationRules: { id?: string; enabled: boolean; destinationBucket?: string }[];
+  /** Keys with more than one version, and the keys whose latest version is a delete marker. */
+  versions: { key: string; count: number }[];
+  deleteMarkers: string[];
 };
 
 export type RoleSummary = { name: string; arn: string; trustPolicy?: string };

@@ -2,7 +2,7 @@ import type { Insertable, Selectable } from "kysely";
 import type { StepState } from "@/lib/lab/types";
 
 export type { StepState };
-export type ActivityKind = "open" | "check" | "plan" | "apply";
+export type ActivityKind = "open" | "check" | "plan" | "apply" | "undo";
 export type CredentialSource = "sandbox" | "own";
 
 export interface InstructorTable {

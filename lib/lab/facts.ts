@@ -11,12 +11,17 @@ import {
   readUserData,
 } from "@/lib/aws/ec2";
 import { readInstanceProfiles, readRoles, readUsers } from "@/lib/aws/iam";
+import { readRolePolicies, type RolePolicies } from "@/lib/aws/iam-policies";
+import { getCallerIdentityWith } from "@/lib/aws/identity";
 import { readAlarms, readHealthChecks, readTopics } from "@/lib/aws/monitoring";
 import { readDbEvents, readDbInstances } from "@/lib/aws/rds";
-import { readBuckets } from "@/lib/aws/s3";
+import { readBucketAccessConfig, readBucketFeatures, readBuckets } from "@/lib/aws/s3";
+import { readAccountPublicAccessBlock, type AccountPublicAccess } from "@/lib/aws/s3-control";
 import type {
   AddressSummary,
   AlarmSummary,
+  BucketAccessConfig,
+  BucketFeatures,
   BucketSummary,
   DbEventSummary,
   DbInstanceSummary,
@@ -58,7 +63,15 @@ export type Facts = {
   /** Undefined when awslab is in the event's region. */
   dbElsewhere: DbElsewhere | undefined;
   buckets: BucketSummary[];
+  /** Who may read each lab bucket in the event's region, by bucket name. */
+  labBucketAccess: Record<string, BucketAccessConfig>;
+  /** The S3 101 configurations of each lab bucket in the event's region, by bucket name. */
+  labBucketFeatures: Record<string, BucketFeatures>;
+  /** The account's Block Public Access; undefined while there is no lab bucket to ask about. */
+  accountPublicAccess: AccountPublicAccess | undefined;
   roles: RoleSummary[];
+  /** awslab-ec2-role's inline and attached policies; undefined while the role doesn't exist. */
+  labRolePolicies: RolePolicies | undefined;
   instanceProfiles: InstanceProfileSummary[];
   users: UserSummary[];
   healthChecks: HealthCheckSummary[];
@@ -79,6 +92,26 @@ const webInstanceIds = async (read: ReadFact) =>
 
 const labDbExists = async (read: ReadFact) =>
   (await read("dbInstances")).some((db) => db.id === LAB.dbInstance);
+
+/** Per-bucket configuration is read only for the lab's own buckets, and only where the event is. */
+const labBucketsHere = async (aws: AwsClients, read: ReadFact) =>
+  (await read("buckets"))
+    .filter(
+      (bucket) =>
+        bucket.name.startsWith(LAB.bucketPrefix) && bucket.details?.region === aws.target.region,
+    )
+    .map((bucket) => bucket.name);
+
+async function perLabBucket<T>(
+  aws: AwsClients,
+  read: ReadFact,
+  readOne: (aws: AwsClients, bucket: string) => Promise<T>,
+): Promise<Record<string, T>> {
+  const names = await labBucketsHere(aws, read);
+  return Object.fromEntries(
+    await Promise.all(names.map(async (name) => [name, await readOne(aws, name)] as const)),
+  );
+}
 
 /** The console opens in us-east-1 for a new account: the likeliest wrong region. */
 const likelyWrongRegion = (region: string) =>
@@ -117,8 +150,24 @@ const readers: { [K in FactKind]: Reader<K> } = {
       found: elsewhere.some((db) => db.id === LAB.dbInstance),
     };
   },
-  buckets: (aws) => readBuckets(aws, (name) => name.startsWith(LAB.bucketPrefix)),
+  buckets: (aws) =>
+    readBuckets(aws, (name) => {
+      if (name.startsWith(LAB.bucketPrefix)) return "configuration";
+      // S3 101's log bucket: reused only in its region, so that is all a refresh needs of it.
+      return name.startsWith(LAB.logsBucketPrefix) ? "region" : "none";
+    }),
+  labBucketAccess: (aws, read) => perLabBucket(aws, read, readBucketAccessConfig),
+  labBucketFeatures: (aws, read) => perLabBucket(aws, read, readBucketFeatures),
+  accountPublicAccess: async (aws, read) => {
+    if ((await labBucketsHere(aws, read)).length === 0) return undefined;
+    const { accountId } = await getCallerIdentityWith(aws);
+    return readAccountPublicAccessBlock(aws, accountId);
+  },
   roles: readRoles,
+  labRolePolicies: async (aws, read) =>
+    (await read("roles")).some((role) => role.name === LAB.role)
+      ? readRolePolicies(aws, LAB.role)
+      : undefined,
   instanceProfiles: readInstanceProfiles,
   users: readUsers,
   healthChecks: readHealthChecks,

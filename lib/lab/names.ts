@@ -22,4 +22,10 @@ export const LAB = {
   databaseName: "form",
   databaseUser: "form_user",
   databaseUserPassword: "asdf1234",
+  /** Server access logs go to a bucket of their own: logging into the source bucket loops. */
+  logsBucketPrefix: "awslab-logs-",
+  /** The console names the instance profile after the role it creates it with. */
+  role: "awslab-ec2-role",
+  inlinePolicy: "awslab-s3-full-access",
+  publicStatementSid: "AddPerm",
 } as const;

@@ -55,6 +55,7 @@ export function presentItem(item: CheckItem, t: Translator): ItemView {
     message: t(item.message.key, item.message.params),
     ...(item.fix ? { fix: t(item.fix.key, item.fix.params) } : {}),
     ...(item.progress ? { progress: presentProgress(item.progress, t) } : {}),
+    ...(item.optional ? { optional: true as const } : {}),
   };
 }
 

@@ -1,10 +1,17 @@
 import { appDbStep } from "@/lib/lab/steps/app-db";
+import { appS3Step } from "@/lib/lab/steps/app-s3";
 import { ec2LaunchStep } from "@/lib/lab/steps/ec2-launch";
 import { elasticIpStep } from "@/lib/lab/steps/elastic-ip";
+import { iamPolicyStep } from "@/lib/lab/steps/iam-policy";
+import { iamRoleStep } from "@/lib/lab/steps/iam-role";
 import { mysqlAccessStep } from "@/lib/lab/steps/mysql-access";
 import { mysqlSetupStep } from "@/lib/lab/steps/mysql-setup";
+import { presignedStep } from "@/lib/lab/steps/presigned";
+import { publicAccessStep } from "@/lib/lab/steps/public-access";
 import { rdsCreateStep } from "@/lib/lab/steps/rds-create";
 import { rdsFailoverStep } from "@/lib/lab/steps/rds-failover";
+import { s3101Step } from "@/lib/lab/steps/s3-101";
+import { s3BucketStep } from "@/lib/lab/steps/s3-bucket";
 import { sshAccessStep } from "@/lib/lab/steps/ssh-access";
 import { webAppStep } from "@/lib/lab/steps/web-app";
 import type { LabStep } from "@/lib/lab/types";
@@ -21,6 +28,13 @@ export const stepRegistry: ReadonlyMap<string, LabStep> = new Map(
     mysqlAccessStep,
     mysqlSetupStep,
     appDbStep,
+    s3BucketStep,
+    s3101Step,
+    appS3Step,
+    iamRoleStep,
+    iamPolicyStep,
+    publicAccessStep,
+    presignedStep,
   ].map((step): [string, LabStep] => [step.id, step]),
 );
 

@@ -27,6 +27,7 @@ import {
   type PlanEntry,
   type SecretFile,
   type StepContext,
+  type StepOperation,
   type StepState,
 } from "@/lib/lab/types";
 import { forgetStatuses, putStatus, storedStatus } from "@/lib/lab/status-store";
@@ -35,6 +36,7 @@ import {
   sandboxApp,
   sandboxInstanceFiles,
   saveSandboxConfig,
+  uploadAsSandboxInstance,
   type InstanceFiles,
   type SandboxApp,
   type SandboxRuntimeConnection,
@@ -176,6 +178,14 @@ async function openSession(
         resolved.source === "sandbox" ? runtime.sandboxRuntime : undefined,
         resolved.accountId,
       ),
+      sandboxUpload: async (instanceId, bucket) =>
+        resolved.source === "sandbox" && runtime.sandboxRuntime
+          ? uploadAsSandboxInstance(
+              runtime.sandboxRuntime,
+              { accountId: resolved.accountId, instanceId },
+              bucket,
+            )
+          : undefined,
     },
   };
 }
@@ -355,22 +365,29 @@ export async function checkStep(
 
 export type PlanOutcome = { entries: PlanEntry[]; problem?: Problem };
 
-async function planWith(session: Session, step: LabStep): Promise<PlanEntry[]> {
+async function planWith(
+  session: Session,
+  step: LabStep,
+  operation: StepOperation,
+): Promise<PlanEntry[]> {
+  const planner = operation === "undo" ? step.undo : step.plan;
+  if (!planner) return [];
   const facts = await session.facts.readAll([...step.needs, ...(step.planNeeds ?? [])]);
-  return step.plan(facts, session.ctx);
+  return planner(facts, session.ctx);
 }
 
 export async function planStep(
   runtime: RunnerEnvironment,
   attendee: AttendeeRef,
   stepId: string,
+  operation: StepOperation = "do",
 ): Promise<PlanOutcome> {
   const step = stepDefinition(stepId);
   return withLogContext({ attendeeId: attendee.attendeeId, step: stepId }, async () => {
     const session = await openSession(runtime, attendee);
     if (!session) return { entries: [], problem: { code: "no_credentials" } };
     try {
-      return { entries: await planWith(session, step) };
+      return { entries: await planWith(session, step, operation) };
     } catch (error) {
       return { entries: [], problem: await problemOf(runtime, attendee, error) };
     }
@@ -391,6 +408,7 @@ export async function applyStep(
   runtime: RunnerEnvironment,
   attendee: AttendeeRef,
   stepId: string,
+  operation: StepOperation = "do",
 ): Promise<ApplyOutcome> {
   const step = stepDefinition(stepId);
   if (state.locks.has(attendee.attendeeId)) {
@@ -401,11 +419,11 @@ export async function applyStep(
     return await withLogContext({ attendeeId: attendee.attendeeId, step: stepId }, async () => {
       const session = await openSession(runtime, attendee);
       if (!session) return { done: [], downloads: [], problem: { code: "no_credentials" } };
-      const outcome = await runPlan(runtime, attendee, step, session);
+      const outcome = await runPlan(runtime, attendee, step, session, operation);
       await recordActivity(runtime.db, {
         attendeeId: attendee.attendeeId,
         stepId,
-        kind: "apply",
+        kind: operation === "undo" ? "undo" : "apply",
         outcome: outcome.problem ? outcome.problem.code : `done:${outcome.done.length}`,
       });
       return outcome;
@@ -421,6 +439,7 @@ async function runPlan(
   attendee: AttendeeRef,
   step: LabStep,
   session: Session,
+  operation: StepOperation,
 ): Promise<ApplyOutcome> {
   const done: PlanEntry[] = [];
   const secrets: SecretFile[] = [];
@@ -428,16 +447,16 @@ async function runPlan(
   // Reads begun before this apply may predate the attendee's last change: start afresh.
   invalidateFacts(session.accountKey);
   try {
-    const operation = {
+    const context = {
       aws: session.aws,
       ctx: session.ctx,
       tags: portalTags(session.ctx),
       results: new Map<string, string>(),
       handOver: (file: SecretFile) => secrets.push(file),
     };
-    for (const entry of await planWith(session, step)) {
+    for (const entry of await planWith(session, step, operation)) {
       if (!entry.run) continue;
-      await entry.run(operation);
+      await entry.run(context);
       done.push(entry);
       log().info({ entry: entry.id, kind: entry.kind }, "do-it-for-me entry done");
     }

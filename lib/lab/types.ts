@@ -1,7 +1,7 @@
 import type { AwsClients } from "@/lib/aws/client";
 import type { ResourceTags } from "@/lib/aws/types";
 import type { FactKind, Facts } from "@/lib/lab/facts";
-import type { SandboxApp } from "@/lib/sandbox/client";
+import type { SandboxApp, SandboxUpload } from "@/lib/sandbox/client";
 import type { MessageKey } from "@/messages";
 
 /** warn: right enough to go on, but worth knowing (an idle address that costs money). */
@@ -20,6 +20,8 @@ export type CheckItem = {
   message: MessageRef;
   fix?: MessageRef;
   progress?: ItemProgress;
+  /** A hands-on the attendee may skip: never a fail, and nothing later depends on it. */
+  optional?: true;
 };
 
 /** exists: already there; create/remove/update: do it for me will do it; manual: left to the attendee. */
@@ -85,6 +87,11 @@ export type StepContext = {
   userData: string;
   memory: StepMemory;
   sandboxConfig: SandboxConfigFile;
+  /**
+   * In the sandbox, an upload to `bucket` with the instance's role through the S3 gate, as its app
+   * would make one; undefined outside the sandbox or when the instance runs no app.
+   */
+  sandboxUpload: (instanceId: string, bucket: string) => Promise<SandboxUpload | undefined>;
 };
 
 /** A plan may need to ask more than AWS first (what the step remembered, the attendee's app). */
@@ -106,7 +113,12 @@ export type StepDefinition<
   started: (facts: Pick<Facts, N>, ctx: StepContext) => boolean;
   check: (facts: Pick<Facts, N>, ctx: StepContext) => CheckItem[] | Promise<CheckItem[]>;
   plan: (facts: Pick<Facts, N | P>, ctx: StepContext) => R;
+  /** What `<UndoIt />` takes back of do-it-for-me's work (the public bucket policy), planned alike. */
+  undo?: (facts: Pick<Facts, N | P>, ctx: StepContext) => R;
 };
+
+/** Do it for me, or its undo: each is planned first and run only as planned. */
+export type StepOperation = "do" | "undo";
 
 export type LabStep<R extends PlanResult = PlanResult> = StepDefinition<FactKind, FactKind, R>;
 

@@ -10,6 +10,7 @@ export type ItemView = {
   message: string;
   fix?: string;
   progress?: ProgressView;
+  optional?: true;
 };
 
 export type StepView = { stepId: string; state: StepState; items: ItemView[] };

@@ -86,3 +86,36 @@ export async function saveSandboxConfig(
     return false;
   }
 }
+
+const uploadSchema = z.object({
+  status: z.string(),
+  code: z.string().nullable(),
+  key: z.string().nullable(),
+});
+
+/** An upload the sandbox made with the instance's role; status as the sample app names S3's answer. */
+export type SandboxUpload = z.infer<typeof uploadSchema>;
+
+/** Uploads a small file to `bucket` with the instance's role; undefined when it runs no app. */
+export async function uploadAsSandboxInstance(
+  connection: SandboxRuntimeConnection,
+  target: { accountId: string; instanceId: string },
+  bucket: string,
+): Promise<SandboxUpload | undefined> {
+  try {
+    const response = await call(
+      connection,
+      `/instances/${target.accountId}/${target.instanceId}/upload`,
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ bucket }),
+      },
+    );
+    if (!response.ok) return undefined;
+    const parsed = uploadSchema.safeParse(await response.json());
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -15,6 +15,10 @@ const resolveBody = z.union([
   z.object({ accountId, address: z.ipv4() }),
 ]);
 
+const uploadBody = z.object({
+  bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/),
+});
+
 const MAX_BODY_BYTES = 64 * 1024;
 
 async function readBody(request: IncomingMessage): Promise<string> {
@@ -39,7 +43,8 @@ function sameToken(given: string | undefined, expected: string) {
 
 /**
  * The runtime's loopback API for the portal: resolve an instance's app, read and write its
- * config.env, read its access log, list what runs. Every call carries the shared token.
+ * config.env, read its access log, upload as its role, list what runs. Every call carries the
+ * shared token.
  */
 export async function startControlServer(
   runtime: SandboxRuntime,
@@ -65,7 +70,7 @@ export async function startControlServer(
       if (!parsed.success) return send(response, 400, { error: "bad request" });
       return send(response, 200, await runtime.resolve(parsed.data));
     }
-    const match = /^\/instances\/([^/]+)\/([^/]+)\/(config|log)$/.exec(url.pathname);
+    const match = /^\/instances\/([^/]+)\/([^/]+)\/(config|log|upload)$/.exec(url.pathname);
     const account = accountId.safeParse(match?.[1]);
     const instance = instanceId.safeParse(match?.[2]);
     if (!match || !account.success || !instance.success) {
@@ -80,6 +85,16 @@ export async function startControlServer(
       return config === undefined
         ? send(response, 404, { error: "no app yet" })
         : send(response, 200, config, text);
+    }
+    if (match[3] === "upload" && request.method === "POST") {
+      const parsed = uploadBody.safeParse(JSON.parse((await readBody(request)) || "null"));
+      if (!parsed.success) return send(response, 400, { error: "bad request" });
+      const upload = await runtime.uploadAsInstance(
+        account.data,
+        instance.data,
+        parsed.data.bucket,
+      );
+      return upload ? send(response, 200, upload) : send(response, 404, { error: "no app" });
     }
     if (match[3] === "config" && request.method === "PUT") {
       const saved = await runtime.writeConfig(account.data, instance.data, await readBody(request));

@@ -3,13 +3,11 @@ import { readInstances } from "@/lib/aws/ec2";
 import { readDbInstances } from "@/lib/aws/rds";
 import { sandboxDatabaseEnv } from "@/lib/sandbox/database";
 import { startInstanceMetadata } from "@/lib/sandbox/instance-metadata";
+import { DESCRIBE_REUSE_MS } from "@/lib/sandbox/timing";
 import type { LoopbackServer } from "@/lib/sandbox/loopback";
 import { RoleSessionRegistry } from "@/lib/sandbox/role-sessions";
 import type { InstanceEnvironment } from "@/lib/sandbox/runtime";
 import { startS3Gate } from "@/lib/sandbox/s3-gate";
-
-/** How long one look at the instance's profile is reused: the app's metadata client waits 1 s. */
-const DESCRIBE_REUSE_MS = 1_500;
 
 /**
  * What an emulated instance gives its app, as EC2 would: role credentials from its own instance

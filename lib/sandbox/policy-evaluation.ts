@@ -8,7 +8,9 @@ export type PolicyType = "identity-based" | "resource-based";
 
 export type RequestPrincipal =
   | { kind: "role-session"; accountId: string; roleArn: string; sessionArn: string }
-  | { kind: "service"; service: string };
+  | { kind: "service"; service: string }
+  /** An unsigned request: only "*" (or {"AWS": "*"}) names it. */
+  | { kind: "anonymous" };
 
 export type AuthorizationRequest = {
   principal: RequestPrincipal;
@@ -199,7 +201,7 @@ function principalMatch(
   }
   if (matches.includes("unknown")) return "unknown";
   const identities: ValueMatch[] =
-    principal.kind === "service" ? ["direct"] : ["direct-session", "direct-role", "account"];
+    principal.kind === "role-session" ? ["direct-session", "direct-role", "account"] : ["direct"];
   const listed = identities.filter((identity) => matches.includes(identity)).length;
   if (listed === 0) return "direct";
   return listed === identities.length ? "none" : "unknown";

@@ -9,15 +9,13 @@ import { log } from "@/lib/log";
 import { authorize } from "@/lib/sandbox/policy-evaluation";
 import { type RoleSession, sessionArn } from "@/lib/sandbox/role-sessions";
 import { LIST_CONDITION_KEYS, type PermissionCheck } from "@/lib/sandbox/s3-requests";
+import { POLICY_CACHE_MS } from "@/lib/sandbox/timing";
 
 export type Decision =
   | { outcome: "allowed" }
   /** The bucket does not exist: S3 answers NoSuchBucket before it looks at permissions. */
   | { outcome: "no-such-bucket" }
   | { outcome: "denied"; message: string };
-
-/** Policies are re-read after this long, so an attendee's policy change shows on the next upload. */
-export const POLICY_CACHE_MS = 2_000;
 
 // Every key the gate knows for a role session's request; aws:username is never set for a role.
 const KNOWN_CONDITION_KEYS = [

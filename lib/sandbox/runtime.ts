@@ -10,10 +10,13 @@ import {
 } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { createAwsClients, type AwsClients } from "@/lib/aws/client";
 import { readInstances, readUserData } from "@/lib/aws/ec2";
 import { assumeSandboxAccount } from "@/lib/aws/identity";
 import type { InstanceSummary } from "@/lib/aws/types";
+import { InstanceMetadata } from "@/sample-app/src/imds";
+import { classifyS3Error, objectKeyFor } from "@/sample-app/src/storage";
 
 /** What the portal learns when it asks for an attendee's instance's app. */
 export type AppResolution =
@@ -24,6 +27,9 @@ export type AppResolution =
   | { state: "full"; cap: number };
 
 export type AppTarget = { accountId: string; instanceId?: string; address?: string };
+
+/** An upload made with the instance's role: the sample app's S3 status names (ok, AccessDenied …). */
+export type InstanceUpload = { status: string; code: string | null; key: string | null };
 
 export type RunningAppInfo = {
   accountId: string;
@@ -67,6 +73,8 @@ type App = {
   startedAt: number;
   lastUsedAt: number;
   startMs: number;
+  /** What the instance gives its app: the S3 gate and the metadata service among it. */
+  env: Record<string, string>;
   release: () => Promise<void>;
 };
 
@@ -233,6 +241,7 @@ export class SandboxRuntime {
       startedAt: now,
       lastUsedAt: now,
       startMs: now - started,
+      env: environment.env,
       release: environment.close,
     };
     child.once("exit", () => {
@@ -303,6 +312,48 @@ export class SandboxRuntime {
       await this.resolve({ accountId, instanceId });
     }
     return true;
+  }
+
+  /**
+   * Puts a small file under uploads/ with the credentials the instance's metadata service hands
+   * out, through the same S3 gate as the app: a sign-up with an attachment, without the form (or
+   * the database it needs first). undefined when the instance runs no app.
+   */
+  async uploadAsInstance(
+    accountId: string,
+    instanceId: string,
+    bucket: string,
+  ): Promise<InstanceUpload | undefined> {
+    const resolution = await this.resolve({ accountId, instanceId });
+    const app = this.apps.get(`${accountId}|${instanceId}`);
+    const metadataUrl = app?.env.AWS_EC2_METADATA_SERVICE_ENDPOINT;
+    if (resolution.state !== "running" || !app || !metadataUrl) return undefined;
+    const client = new S3Client({
+      region: this.options.region,
+      endpoint: app.env.AWS_ENDPOINT_URL,
+      forcePathStyle: true,
+      credentials: new InstanceMetadata(metadataUrl).credentials,
+      maxAttempts: 1,
+    });
+    const key = objectKeyFor("portal-upload-check.txt");
+    try {
+      await client.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          Body: "Uploaded by the AWS 101 portal with Web's IAM role, as the sample app does.\n",
+          ContentType: "text/plain; charset=utf-8",
+        }),
+      );
+      this.log(`upload with the role of ${accountId}|${instanceId}: ok`);
+      return { status: "ok", code: null, key };
+    } catch (error) {
+      const failure = classifyS3Error(error, "PutObject");
+      this.log(`upload with the role of ${accountId}|${instanceId}: ${failure.code}`);
+      return { status: failure.problem, code: failure.code, key: null };
+    } finally {
+      client.destroy();
+    }
   }
 
   /** The app's access log, newest last. */

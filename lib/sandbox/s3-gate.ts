@@ -8,7 +8,8 @@ import {
 } from "node:http";
 import { log } from "@/lib/log";
 import { type LoopbackServer, listenOnLoopback } from "@/lib/sandbox/loopback";
-import { POLICY_CACHE_MS, RoleAccessEvaluator } from "@/lib/sandbox/role-policies";
+import { RoleAccessEvaluator } from "@/lib/sandbox/role-policies";
+import { POLICY_CACHE_MS } from "@/lib/sandbox/timing";
 import type { RoleSessionRegistry } from "@/lib/sandbox/role-sessions";
 import {
   amzDateMs,

@@ -54,7 +54,13 @@ async function resourceCounts(aws: AwsClients) {
     "keyPairs",
     "addresses",
     "dbInstances",
+    "buckets",
+    "labBucketAccess",
+    "roles",
+    "instanceProfiles",
+    "labRolePolicies",
   ]);
+  const access = Object.values(facts.labBucketAccess);
   return {
     instances: facts.instances.length,
     dbInstances: facts.dbInstances.length,
@@ -62,6 +68,15 @@ async function resourceCounts(aws: AwsClients) {
     groups: facts.securityGroups.length,
     addresses: facts.addresses.length,
     rules: facts.securityGroups.reduce((sum, group) => sum + group.ingress.length, 0),
+    buckets: facts.buckets.length,
+    bucketPolicies: access.map((bucket) => JSON.stringify(bucket.policy ?? null)),
+    newestUploads: access.map((bucket) => bucket.newestUpload?.key ?? null),
+    roles: facts.roles.length,
+    profiles: facts.instanceProfiles.length,
+    rolePolicies: [
+      ...(facts.labRolePolicies?.inline ?? []),
+      ...(facts.labRolePolicies?.attached ?? []),
+    ].map((policy) => policy.name),
   };
 }
 
@@ -111,7 +126,7 @@ describe("every step with do it for me, against the emulator", () => {
         expect(await resourceCounts(byHand)).toEqual(counts);
       }
     }
-  });
+  }, 240_000); // the whole catalogue, one step after another, on one account
 
   it("gives the private key once, tags what it creates, and launches with a public IP", async () => {
     const { ref, byHand, attendee, event } = await sandboxAttendee(db);

@@ -166,7 +166,12 @@ describe("fact readers", () => {
     expect(lab?.details).toEqual({
       region: "ap-northeast-2",
       versioning: undefined,
-      blockPublicAccess: expect.any(Boolean),
+      publicAccessBlock: {
+        blockPublicAcls: false,
+        ignorePublicAcls: false,
+        blockPublicPolicy: false,
+        restrictPublicBuckets: false,
+      },
     });
     // Only the lab's buckets are read in detail, so a refresh costs the same in a busy account.
     expect(facts.buckets.find((bucket) => bucket.name === other)?.details).toBeUndefined();

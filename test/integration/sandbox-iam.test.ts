@@ -42,7 +42,7 @@ import type { AwsClients } from "@/lib/aws/client";
 import { latestAl2023ImageId, readInstances } from "@/lib/aws/ec2";
 import { startInstanceMetadata } from "@/lib/sandbox/instance-metadata";
 import type { LoopbackServer } from "@/lib/sandbox/loopback";
-import { POLICY_CACHE_MS } from "@/lib/sandbox/role-policies";
+import { POLICY_CACHE_MS } from "@/lib/sandbox/timing";
 import { RoleSessionRegistry } from "@/lib/sandbox/role-sessions";
 import { startS3Gate } from "@/lib/sandbox/s3-gate";
 import { InstanceMetadata } from "../../sample-app/src/imds";

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PortalDb } from "@/lib/db/connection";
 import { factReader } from "@/lib/lab/facts";
 import { applyStep, checkStep, type AttendeeRef } from "@/lib/lab/runner";
+import { uploadAsSandboxInstance } from "@/lib/sandbox/client";
 import {
   labDatabase,
   labRuntime,
@@ -189,6 +190,10 @@ describe("sandbox instance runtime", () => {
       return health.s3.status;
     };
     expect(await s3Status()).toBe("NoCredentials");
+    // The portal's upload with the instance's role takes the app's way: metadata service, gate.
+    const target = { accountId: a.accountId, instanceId: a.web.id };
+    const upload = () => uploadAsSandboxInstance(sandbox.connection, target, bucket);
+    expect(await upload()).toEqual({ status: "NoCredentials", code: "NoCredentials", key: null });
 
     const iam = a.byHand.iam();
     await iam.send(
@@ -222,6 +227,7 @@ describe("sandbox instance runtime", () => {
       }),
     );
     await expect.poll(s3Status, { timeout: 10_000 }).toBe("AccessDenied");
+    expect(await upload()).toEqual({ status: "AccessDenied", code: "AccessDenied", key: null });
 
     await iam.send(
       new PutRolePolicyCommand({
@@ -240,5 +246,11 @@ describe("sandbox instance runtime", () => {
       }),
     );
     await expect.poll(s3Status, { timeout: 10_000 }).toBe("ok");
+    expect(await upload()).toMatchObject({
+      status: "ok",
+      key: expect.stringMatching(/^uploads\//),
+    });
+    const elsewhere = { accountId: a.accountId, instanceId: "i-0000000000000000f" };
+    expect(await uploadAsSandboxInstance(sandbox.connection, elsewhere, bucket)).toBeUndefined();
   });
 });

@@ -1060,3 +1060,50 @@ describe("role trust policies", () => {
     expect(trustPolicyAllows(trust(statements), ec2Request)).toBe(expected);
   });
 });
+
+describe("anonymous requests (a public object URL)", () => {
+  const anonymous = (resource: string): AuthorizationRequest => ({
+    principal: { kind: "anonymous" },
+    action: "s3:GetObject",
+    resource,
+    context: { "aws:SecureTransport": "true" },
+    knownKeys: ["aws:SecureTransport"],
+  });
+  const read = (bucket: Statement[], resource = OBJECT_ARN) =>
+    authorize({
+      request: anonymous(resource),
+      identityPolicies: [],
+      resourcePolicy: policy(bucket),
+      crossAccount: false,
+    });
+  const addPerm = (Principal: unknown, Resource: unknown = `${BUCKET_ARN}/*`) =>
+    allow("s3:GetObject", Resource, { Sid: "AddPerm", Principal });
+
+  it.each<[string, Statement[], PolicyDecision]>([
+    ["the lab's AddPerm statement", [addPerm("*")], ALLOWED],
+    ['{"AWS": "*"} is public too', [addPerm({ AWS: "*" })], ALLOWED],
+    ["only the bucket ARN: objects stay private", [addPerm("*", BUCKET_ARN)], NO_IDENTITY_ALLOW],
+    [
+      "an account principal is not anyone",
+      [addPerm({ AWS: `arn:aws:iam::${ACCOUNT}:root` })],
+      NO_IDENTITY_ALLOW,
+    ],
+    [
+      "a service principal is not anyone",
+      [addPerm({ Service: "logging.s3.amazonaws.com" })],
+      NO_IDENTITY_ALLOW,
+    ],
+    [
+      "a condition on a key an anonymous request lacks fails closed",
+      [{ ...addPerm("*"), Condition: { IpAddress: { "aws:SourceIp": "203.0.113.0/24" } } }],
+      NO_IDENTITY_ALLOW,
+    ],
+    [
+      "NotPrincipal with Deny denies anyone not listed",
+      [addPerm("*"), deny("s3:GetObject", `${BUCKET_ARN}/*`, { NotPrincipal: { AWS: ROLE_ARN } })],
+      RESOURCE_DENY,
+    ],
+  ])("%s", (_name, bucket, expected) => {
+    expect(read(bucket)).toEqual(expected);
+  });
+});

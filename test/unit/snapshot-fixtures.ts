@@ -72,7 +72,11 @@ export function facts(overrides: Partial<Facts> = {}): Facts {
     dbEvents: [],
     dbElsewhere: undefined,
     buckets: [],
+    labBucketAccess: {},
+    labBucketFeatures: {},
+    accountPublicAccess: undefined,
     roles: [],
+    labRolePolicies: undefined,
     instanceProfiles: [],
     users: [],
     healthChecks: [],
@@ -120,6 +124,9 @@ export function context(overrides: Partial<StepContext> = {}): StepContext {
       save: async () => {
         throw new Error("the sandbox config must not be saved in this test");
       },
+    },
+    sandboxUpload: async () => {
+      throw new Error("no upload may be made in this test");
     },
     ...overrides,
   };
