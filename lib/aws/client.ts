@@ -98,7 +98,7 @@ export function createAwsClients(target: AwsTarget, counter?: AwsCallCounter): A
     cloudwatch: lazy(() => new CloudWatchClient(config)),
     sns: lazy(() => new SNSClient(config)),
     async counted(service, operation, call) {
-      counter?.record(service, operation);
+      (counter ?? currentCallCounter())?.record(service, operation);
       try {
         const { value, requestId } = await call();
         logAwsCall({ service, operation, requestId });
