@@ -255,7 +255,8 @@ describe("instance role in the sandbox: NoCredentials, AccessDenied, then allowe
   async function sdkDefaultChainUpload(key: string) {
     process.env.AWS_EC2_METADATA_SERVICE_ENDPOINT = imds.url;
     try {
-      const client = appClient(gate.url, fromNodeProviderChain());
+      // The SDK gives a metadata service 1 s by default; a busy test machine can need more.
+      const client = appClient(gate.url, fromNodeProviderChain({ timeout: 5_000, maxRetries: 2 }));
       return await failureOf(
         client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: "x" })),
       );
