@@ -332,7 +332,8 @@ export class SandboxRuntime {
       region: this.options.region,
       endpoint: app.env.AWS_ENDPOINT_URL,
       forcePathStyle: true,
-      credentials: new InstanceMetadata(metadataUrl).credentials,
+      // The portal, not the app, asks here: a busy machine must not turn into NoCredentials.
+      credentials: new InstanceMetadata(metadataUrl, 5_000).credentials,
       maxAttempts: 1,
     });
     const key = objectKeyFor("portal-upload-check.txt");

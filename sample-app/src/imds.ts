@@ -42,14 +42,18 @@ export class InstanceMetadata {
   private token: { value: string; expiresAt: number } | null = null;
   private cachedInstanceId: string | null = null;
 
-  constructor(private readonly endpoint: string) {}
+  /** `timeoutMs`: 1 s per request, as the SDK waits for EC2's; a caller off the instance may wait longer. */
+  constructor(
+    private readonly endpoint: string,
+    private readonly timeoutMs = REQUEST_TIMEOUT_MS,
+  ) {}
 
   private async sessionToken(): Promise<string> {
     if (this.token && this.token.expiresAt > Date.now()) return this.token.value;
     const response = await fetch(`${this.endpoint}/latest/api/token`, {
       method: "PUT",
       headers: { "X-aws-ec2-metadata-token-ttl-seconds": String(TOKEN_TTL_SECONDS) },
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      signal: AbortSignal.timeout(this.timeoutMs),
     });
     if (!response.ok) throw new Error(`IMDSv2 token request failed: HTTP ${response.status}`);
     const value = await response.text();
@@ -60,7 +64,7 @@ export class InstanceMetadata {
   private async get(path: string): Promise<Response> {
     return fetch(`${this.endpoint}/latest/${path}`, {
       headers: { "X-aws-ec2-metadata-token": await this.sessionToken() },
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      signal: AbortSignal.timeout(this.timeoutMs),
     });
   }
 
