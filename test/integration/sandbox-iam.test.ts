@@ -50,6 +50,10 @@ import type { Health } from "../../sample-app/src/healthz";
 import { type LabDatabase, createLabDatabase } from "../../sample-app/test/support/lab-database";
 import { REGION, emulatorEndpoint, sandboxClients } from "./emulator";
 
+// The app waits 1 s for the metadata service, as on EC2; in a test run next to other app
+// processes the emulated one can need longer, and that must not read as "no role".
+const METADATA_TIMEOUT_MS = 5_000;
+
 const ROLE = "awslab-ec2-role";
 const EC2_TRUST = {
   Version: "2012-10-17",
@@ -245,7 +249,7 @@ describe("instance role in the sandbox: NoCredentials, AccessDenied, then allowe
       }),
     );
     gate = await track(startS3Gate({ emulatorEndpoint: emulatorEndpoint(), sessions }));
-    app = appClient(gate.url, new InstanceMetadata(imds.url).credentials);
+    app = appClient(gate.url, new InstanceMetadata(imds.url, METADATA_TIMEOUT_MS).credentials);
   });
 
   const upload = (key: string) =>
@@ -445,7 +449,10 @@ describe("instance role in the sandbox: NoCredentials, AccessDenied, then allowe
     await detachRole(aws, instanceId);
     const token = await imdsToken(imds.url);
     expect((await imdsGet(imds.url, "iam/security-credentials/", token)).status).toBe(404);
-    const fresh = appClient(gate.url, new InstanceMetadata(imds.url).credentials);
+    const fresh = appClient(
+      gate.url,
+      new InstanceMetadata(imds.url, METADATA_TIMEOUT_MS).credentials,
+    );
     const error = await failureOf(
       fresh.send(new PutObjectCommand({ Bucket: bucket, Key: "uploads/after.txt", Body: "x" })),
     );
@@ -497,7 +504,7 @@ describe("instance roles across accounts, bucket policies and trust", () => {
         }),
       }),
     );
-    app = appClient(gate.url, new InstanceMetadata(imds.url).credentials);
+    app = appClient(gate.url, new InstanceMetadata(imds.url, METADATA_TIMEOUT_MS).credentials);
   });
 
   const upload = (key: string) =>
@@ -520,7 +527,7 @@ describe("instance roles across accounts, bucket policies and trust", () => {
     );
     const straightToEmulator = appClient(
       emulatorEndpoint(),
-      new InstanceMetadata(imds.url).credentials,
+      new InstanceMetadata(imds.url, METADATA_TIMEOUT_MS).credentials,
     );
     await expect(
       straightToEmulator.send(
@@ -573,7 +580,10 @@ describe("instance roles across accounts, bucket policies and trust", () => {
     );
     expect(answer).toMatchObject({ Code: "AssumeRoleUnauthorizedAccess" });
     expect(answer).not.toHaveProperty("AccessKeyId");
-    const fresh = appClient(gate.url, new InstanceMetadata(imds.url).credentials);
+    const fresh = appClient(
+      gate.url,
+      new InstanceMetadata(imds.url, METADATA_TIMEOUT_MS).credentials,
+    );
     const error = await failureOf(
       fresh.send(new PutObjectCommand({ Bucket: bucket, Key: "uploads/x.txt", Body: "x" })),
     );
