@@ -6,6 +6,7 @@ import { DoItForMe } from "@/components/lab/DoItForMe";
 import { ModuleStatusPanel } from "@/components/lab/ModuleStatusPanel";
 import { StepCheck } from "@/components/lab/StepCheck";
 import { doItForMeLabels, stepCheckLabels, undoLabels } from "@/components/lab/labels";
+import { appServicesComponents } from "@/components/mdx/app-services";
 import { Callout } from "@/components/mdx/Callout";
 import { CodeBlock } from "@/components/mdx/CodeBlock";
 import { RichText } from "@/components/ui/RichText";
@@ -32,6 +33,7 @@ export function mdxComponents(
   page: { moduleId: string; stepId: string; sandbox: boolean },
 ): MDXComponents {
   return {
+    ...appServicesComponents(t),
     /** Text only attendees on a sandbox account see: what the emulator can't do, and what instead. */
     SandboxOnly: ({ children }: { children: ReactNode }) =>
       page.sandbox ? (

@@ -3,6 +3,7 @@ import {
   AddRoleToInstanceProfileCommand,
   CreateInstanceProfileCommand,
   CreateRoleCommand,
+  GetRoleCommand,
   ListInstanceProfilesCommand,
   ListRolesCommand,
   ListUsersCommand,
@@ -10,7 +11,7 @@ import {
   UpdateAssumeRolePolicyCommand,
 } from "@aws-sdk/client-iam";
 import type { AwsClients } from "@/lib/aws/client";
-import { awsCall } from "@/lib/aws/errors";
+import { AwsCallError, awsCall } from "@/lib/aws/errors";
 import type {
   InstanceProfileSummary,
   ResourceTags,
@@ -150,4 +151,18 @@ export async function putRolePolicy(
       }),
     ),
   );
+}
+
+/** The role's trust policy as a document, or undefined when the role doesn't exist. */
+export async function readRoleTrustPolicy(aws: AwsClients, roleName: string): Promise<unknown> {
+  try {
+    const result = await awsCall("iam:GetRole", () =>
+      aws.iam().send(new GetRoleCommand({ RoleName: roleName })),
+    );
+    const document = result.Role?.AssumeRolePolicyDocument;
+    return document ? JSON.parse(decodeURIComponent(document)) : {};
+  } catch (error) {
+    if (error instanceof AwsCallError && error.problem.awsCode === "NoSuchEntity") return undefined;
+    throw error;
+  }
 }

@@ -192,3 +192,19 @@ export type AlarmSummary = {
 };
 
 export type TopicSummary = { arn: string };
+
+export type RoutingPolicy =
+  "simple" | "failover" | "weighted" | "latency" | "geolocation" | "multivalue";
+
+export type RecordSetSummary = {
+  /** Lower case, without the trailing dot. */
+  name: string;
+  type: string;
+  routing: RoutingPolicy;
+  ttl?: number;
+  values: string[];
+  setIdentifier?: string;
+  failover?: string;
+  healthCheckId?: string;
+  alias?: { dnsName: string; hostedZoneId: string; evaluateTargetHealth: boolean };
+};

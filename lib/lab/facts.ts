@@ -28,6 +28,7 @@ import type {
   HealthCheckSummary,
   ImageSummary,
   InstanceProfileSummary,
+  RecordSetSummary,
   InstanceSummary,
   KeyPairSummary,
   NetworkSummary,
@@ -36,6 +37,10 @@ import type {
   TopicSummary,
   UserSummary,
 } from "@/lib/aws/types";
+import { AwsCallError } from "@/lib/aws/errors";
+import { readRecordsNamed } from "@/lib/aws/route53";
+import { appServicesNames, type SharedZone } from "@/lib/lab/app-services";
+import { instructorAccess, type InstructorAccess } from "@/lib/lab/cross-account";
 import { LAB } from "@/lib/lab/names";
 
 /** Where else the attendee's Web might be, looked up only when the event's region has none. */
@@ -43,6 +48,19 @@ export type WebElsewhere = { searchedRegion: string; otherRegion: string; instan
 
 /** Where else the lab's DB instance might be, looked up only when the event's region has none. */
 export type DbElsewhere = { searchedRegion: string; otherRegion: string; found: boolean };
+
+/** The attendee's record sets in the class zone, read through the event's role. */
+export type ZoneRecords =
+  | { state: "read"; name: string; records: RecordSetSummary[] }
+  | { state: "unreadable"; why: "no-zone-configured" | "no-initials" | "no-access" | "no-zone" };
+
+/** Who is asking, beyond their credentials: what the event and the attendee's choices say. */
+export type LabScope = {
+  accountId?: string;
+  principalArn?: string;
+  sharedZone?: SharedZone;
+  initials?: string;
+};
 
 /** What the portal can know about an attendee's account, one entry per resource kind. */
 export type Facts = {
@@ -77,13 +95,20 @@ export type Facts = {
   healthChecks: HealthCheckSummary[];
   alarms: AlarmSummary[];
   topics: TopicSummary[];
+  /** The attendee's session in the instructor's account through the event's role, or why not. */
+  instructorAccess: InstructorAccess;
+  zoneRecords: ZoneRecords;
 };
 
 export type FactKind = keyof Facts;
 
 type ReadFact = <K extends FactKind>(kind: K) => Promise<Facts[K]>;
 
-type Reader<K extends FactKind> = (aws: AwsClients, read: ReadFact) => Promise<Facts[K]>;
+type Reader<K extends FactKind> = (
+  aws: AwsClients,
+  read: ReadFact,
+  scope: LabScope,
+) => Promise<Facts[K]>;
 
 const webInstanceIds = async (read: ReadFact) =>
   (await read("instances"))
@@ -173,6 +198,26 @@ const readers: { [K in FactKind]: Reader<K> } = {
   healthChecks: readHealthChecks,
   alarms: readAlarms,
   topics: readTopics,
+  instructorAccess: (aws, _read, scope) => instructorAccess(aws, scope),
+  zoneRecords: async (_aws, read, scope) => {
+    if (!scope.sharedZone) return { state: "unreadable", why: "no-zone-configured" };
+    if (!scope.initials) return { state: "unreadable", why: "no-initials" };
+    const access = await read("instructorAccess");
+    if (access.state !== "granted") return { state: "unreadable", why: "no-access" };
+    const name = appServicesNames(scope.initials, scope.sharedZone.domain).record;
+    try {
+      return {
+        state: "read",
+        name,
+        records: await readRecordsNamed(access.aws, scope.sharedZone.zoneId, name),
+      };
+    } catch (error) {
+      if (error instanceof AwsCallError && error.problem.awsCode === "NoSuchHostedZone") {
+        return { state: "unreadable", why: "no-zone" };
+      }
+      throw error;
+    }
+  },
 };
 
 type AccountReads = { generation: number; inFlight: Map<string, Promise<unknown>> };
@@ -205,7 +250,7 @@ export function invalidateFacts(accountKey: string) {
  * One refresh's view of an account: each kind is read at most once (dependent kinds share what
  * they depend on), and a read of the same kind already in flight for the account is joined.
  */
-export function factReader(aws: AwsClients, accountKey: string) {
+export function factReader(aws: AwsClients, accountKey: string, scope: LabScope = {}) {
   const reads = accountReads(accountKey);
   const mine = new Map<FactKind, Promise<unknown>>();
   const read: ReadFact = <K extends FactKind>(kind: K) => {
@@ -214,7 +259,7 @@ export function factReader(aws: AwsClients, accountKey: string) {
       const sharedKey = `${reads.generation}|${kind}`;
       promise = reads.inFlight.get(sharedKey) as Promise<Facts[K]> | undefined;
       if (!promise) {
-        const started = (readers[kind] as Reader<K>)(aws, read);
+        const started = (readers[kind] as Reader<K>)(aws, read, scope);
         promise = started;
         reads.inFlight.set(sharedKey, started);
         const forget = () => {

@@ -2,12 +2,18 @@ import "server-only";
 import { AwsCallCounter, countingCalls } from "@/lib/aws/call-counter";
 import { createAwsClients, type AwsClients } from "@/lib/aws/client";
 import { classifyAwsError, isAwsFailure, type AwsProblem } from "@/lib/aws/errors";
-import type { AwsTarget } from "@/lib/aws/types";
+import type { AddressSummary, AwsTarget } from "@/lib/aws/types";
 import { randomToken, seal } from "@/lib/crypto";
 import type { PortalDb } from "@/lib/db/connection";
+import type { PortalEvent } from "@/lib/db/schema";
+import type { SharedZone } from "@/lib/lab/app-services";
 import {
   createSecretDownload,
+  findAddressOwner,
+  findAttendee,
+  findEventById,
   listTouchedSteps,
+  rememberAddresses,
   markStepOpened,
   readStepMemory,
   recordActivity,
@@ -77,6 +83,7 @@ type RunnerState = {
   /** When each attendee's account last changed through the portal (apply, new credentials). */
   changedAt: Map<string, number>;
   recorded: Map<string, string>;
+  knownAddresses: Map<string, string>;
   locks: Set<string>;
   evaluations: { total: number; byAttendee: Map<string, number> };
 };
@@ -86,6 +93,7 @@ const state = ((globalThis as { __aws101Runner?: RunnerState }).__aws101Runner ?
   inFlight: new Map(),
   changedAt: new Map(),
   recorded: new Map(),
+  knownAddresses: new Map(),
   locks: new Set(),
   evaluations: { total: 0, byAttendee: new Map() },
 });
@@ -148,13 +156,37 @@ async function openSession(
   const counter = new AwsCallCounter();
   const aws = reusableClients(attendee.attendeeId, resolved.target);
   const accountKey = `${attendee.attendeeId}|${resolved.target.region}`;
+  const [event, person] = await Promise.all([
+    findEventById(runtime.db, attendee.eventId),
+    findAttendee(runtime.db, attendee.attendeeId),
+  ]);
+  const sharedZone = event ? sharedZoneOf(event) : undefined;
+  const initials = person?.initials ?? undefined;
   return {
     counter,
     aws,
     accountKey,
     accountId: resolved.accountId,
-    facts: factReader(aws, accountKey),
+    facts: factReader(aws, accountKey, {
+      accountId: resolved.accountId,
+      principalArn: resolved.principalArn,
+      sharedZone,
+      initials,
+    }),
     ctx: {
+      sharedZone,
+      initials,
+      email: person?.email ?? undefined,
+      addressOwner: async (publicIp) => {
+        const owner = await findAddressOwner(runtime.db, attendee.eventId, publicIp);
+        return owner
+          ? {
+              attendeeId: owner.id,
+              displayName: owner.display_name,
+              initials: owner.initials ?? undefined,
+            }
+          : undefined;
+      },
       attendeeId: attendee.attendeeId,
       eventId: attendee.eventId,
       accountId: resolved.accountId,
@@ -187,6 +219,24 @@ async function openSession(
             )
           : undefined,
     },
+  };
+}
+
+/** The event's class zone, once the instructor (or the sandbox) has set all of it. */
+function sharedZoneOf(event: PortalEvent): SharedZone | undefined {
+  if (
+    !event.shared_domain ||
+    !event.shared_zone_id ||
+    !event.instructor_account_id ||
+    !event.crossaccount_role
+  ) {
+    return undefined;
+  }
+  return {
+    domain: event.shared_domain,
+    zoneId: event.shared_zone_id,
+    instructorAccountId: event.instructor_account_id,
+    roleName: event.crossaccount_role,
   };
 }
 
@@ -273,7 +323,23 @@ async function evaluate(
   const status = { moduleId, checkedAt, steps: results, awsCalls: session.counter.total };
   log().debug({ moduleId, awsCalls: status.awsCalls }, "module refreshed");
   await record(runtime.db, attendee.attendeeId, status);
+  if (needsOf(steps).includes("addresses")) {
+    await rememberPublicIps(runtime.db, attendee, await session.facts.read("addresses"));
+  }
   return status;
+}
+
+/** Kept so Module 4 can say whose Elastic IP a record points at; written only when it changes. */
+async function rememberPublicIps(db: PortalDb, attendee: AttendeeRef, addresses: AddressSummary[]) {
+  const publicIps = addresses.map((address) => address.publicIp).sort();
+  const key = publicIps.join(",");
+  if (state.knownAddresses.get(attendee.attendeeId) === key) return;
+  await rememberAddresses(db, {
+    attendeeId: attendee.attendeeId,
+    eventId: attendee.eventId,
+    publicIps,
+  });
+  state.knownAddresses.set(attendee.attendeeId, key);
 }
 
 /** Writes only what changed, so a panel polling every few seconds doesn't become a write load. */

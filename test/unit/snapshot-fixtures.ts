@@ -82,6 +82,8 @@ export function facts(overrides: Partial<Facts> = {}): Facts {
     healthChecks: [],
     alarms: [],
     topics: [],
+    instructorAccess: { state: "unconfigured" },
+    zoneRecords: { state: "unreadable", why: "no-zone-configured" },
     ...overrides,
   };
 }
@@ -128,6 +130,7 @@ export function context(overrides: Partial<StepContext> = {}): StepContext {
     sandboxUpload: async () => {
       throw new Error("no upload may be made in this test");
     },
+    addressOwner: async () => undefined,
     ...overrides,
   };
 }

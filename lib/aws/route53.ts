@@ -1,0 +1,94 @@
+import "server-only";
+import {
+  CreateHostedZoneCommand,
+  ListHostedZonesByNameCommand,
+  ListResourceRecordSetsCommand,
+  type ResourceRecordSet,
+} from "@aws-sdk/client-route-53";
+import type { AwsClients } from "@/lib/aws/client";
+import { awsCall } from "@/lib/aws/errors";
+import type { RecordSetSummary } from "@/lib/aws/types";
+
+/** Route 53 answers names with a trailing dot and escapes; our names have neither. */
+export const plainDnsName = (name: string) =>
+  name
+    .replace(/\.$/, "")
+    .replace(/\\(\d{3})/g, (_, code: string) => String.fromCharCode(Number.parseInt(code, 8)))
+    .toLowerCase();
+
+const bareZoneId = (zoneId: string) => zoneId.replace(/^\/hostedzone\//, "");
+
+function recordSummary(record: ResourceRecordSet): RecordSetSummary | undefined {
+  if (!record.Name || !record.Type) return undefined;
+  const routing = record.Failover
+    ? "failover"
+    : record.Weight !== undefined
+      ? "weighted"
+      : record.Region
+        ? "latency"
+        : record.GeoLocation
+          ? "geolocation"
+          : record.MultiValueAnswer !== undefined
+            ? "multivalue"
+            : "simple";
+  return {
+    name: plainDnsName(record.Name),
+    type: record.Type,
+    routing,
+    ttl: record.TTL,
+    values: (record.ResourceRecords ?? []).flatMap((value) => (value.Value ? [value.Value] : [])),
+    setIdentifier: record.SetIdentifier,
+    failover: record.Failover,
+    healthCheckId: record.HealthCheckId,
+    alias: record.AliasTarget
+      ? {
+          dnsName: plainDnsName(record.AliasTarget.DNSName ?? ""),
+          hostedZoneId: record.AliasTarget.HostedZoneId ?? "",
+          evaluateTargetHealth: record.AliasTarget.EvaluateTargetHealth ?? false,
+        }
+      : undefined,
+  };
+}
+
+/**
+ * The zone's record sets named exactly `name` (every type and routing policy): listing starts at
+ * the name, so a class of 300 in one zone costs each attendee one short page, not the whole zone.
+ */
+export async function readRecordsNamed(
+  aws: AwsClients,
+  zoneId: string,
+  name: string,
+): Promise<RecordSetSummary[]> {
+  const result = await awsCall("route53:ListResourceRecordSets", () =>
+    aws.route53().send(
+      new ListResourceRecordSetsCommand({
+        HostedZoneId: bareZoneId(zoneId),
+        StartRecordName: name,
+        MaxItems: 20,
+      }),
+    ),
+  );
+  return (result.ResourceRecordSets ?? []).flatMap((record) => {
+    const summary = recordSummary(record);
+    return summary && summary.name === name.toLowerCase() ? [summary] : [];
+  });
+}
+
+/** The public hosted zone of `domain`, created when it doesn't exist (the sandbox's class zone). */
+export async function ensureHostedZone(aws: AwsClients, domain: string): Promise<string> {
+  const found = await awsCall("route53:ListHostedZonesByName", () =>
+    aws.route53().send(new ListHostedZonesByNameCommand({ DNSName: domain, MaxItems: 1 })),
+  );
+  const zone = found.HostedZones?.find(
+    (candidate) => plainDnsName(candidate.Name ?? "") === domain,
+  );
+  if (zone?.Id) return bareZoneId(zone.Id);
+  const created = await awsCall("route53:CreateHostedZone", () =>
+    aws
+      .route53()
+      .send(new CreateHostedZoneCommand({ Name: domain, CallerReference: `aws101-${domain}` })),
+  );
+  const id = created.HostedZone?.Id;
+  if (!id) throw new Error("CreateHostedZone returned no id");
+  return bareZoneId(id);
+}
