@@ -4,6 +4,7 @@ import {
   ListHostedZonesByNameCommand,
   ListResourceRecordSetsCommand,
   type ResourceRecordSet,
+  type RRType,
 } from "@aws-sdk/client-route-53";
 import type { AwsClients } from "@/lib/aws/client";
 import { awsCall } from "@/lib/aws/errors";
@@ -50,28 +51,39 @@ function recordSummary(record: ResourceRecordSet): RecordSetSummary | undefined 
   };
 }
 
-/**
- * The zone's record sets named exactly `name` (every type and routing policy): listing starts at
- * the name, so a class of 300 in one zone costs each attendee one short page, not the whole zone.
- */
-export async function readRecordsNamed(
+/** Every record set of the zone, page by page: a class's zone holds two or three per attendee. */
+export async function readZoneRecords(
   aws: AwsClients,
   zoneId: string,
-  name: string,
 ): Promise<RecordSetSummary[]> {
-  const result = await awsCall("route53:ListResourceRecordSets", () =>
-    aws.route53().send(
-      new ListResourceRecordSetsCommand({
-        HostedZoneId: bareZoneId(zoneId),
-        StartRecordName: name,
-        MaxItems: 20,
-      }),
-    ),
-  );
-  return (result.ResourceRecordSets ?? []).flatMap((record) => {
-    const summary = recordSummary(record);
-    return summary && summary.name === name.toLowerCase() ? [summary] : [];
-  });
+  const records: RecordSetSummary[] = [];
+  let next: { name?: string; type?: RRType; identifier?: string } | undefined = {};
+  while (next) {
+    const start: { name?: string; type?: RRType; identifier?: string } = next;
+    const page = await awsCall("route53:ListResourceRecordSets", () =>
+      aws.route53().send(
+        new ListResourceRecordSetsCommand({
+          HostedZoneId: bareZoneId(zoneId),
+          StartRecordName: start.name,
+          StartRecordType: start.type,
+          StartRecordIdentifier: start.identifier,
+          MaxItems: 300,
+        }),
+      ),
+    );
+    for (const record of page.ResourceRecordSets ?? []) {
+      const summary = recordSummary(record);
+      if (summary) records.push(summary);
+    }
+    next = page.IsTruncated
+      ? {
+          name: page.NextRecordName,
+          type: page.NextRecordType,
+          identifier: page.NextRecordIdentifier,
+        }
+      : undefined;
+  }
+  return records;
 }
 
 /** The public hosted zone of `domain`, created when it doesn't exist (the sandbox's class zone). */

@@ -180,6 +180,8 @@ export type HealthCheckSummary = {
   port?: number;
   resourcePath?: string;
   reference?: string;
+  /** The console's Name (the health check's `Name` tag), when read. */
+  name?: string;
 };
 
 export type AlarmSummary = {

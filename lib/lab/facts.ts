@@ -13,7 +13,7 @@ import {
 import { readInstanceProfiles, readRoles, readUsers } from "@/lib/aws/iam";
 import { readRolePolicies, type RolePolicies } from "@/lib/aws/iam-policies";
 import { getCallerIdentityWith } from "@/lib/aws/identity";
-import { readAlarms, readHealthChecks, readTopics } from "@/lib/aws/monitoring";
+import { readAlarms, readNamedHealthChecks, readTopics } from "@/lib/aws/monitoring";
 import { readDbEvents, readDbInstances } from "@/lib/aws/rds";
 import { readBucketAccessConfig, readBucketFeatures, readBuckets } from "@/lib/aws/s3";
 import { readAccountPublicAccessBlock, type AccountPublicAccess } from "@/lib/aws/s3-control";
@@ -38,8 +38,8 @@ import type {
   UserSummary,
 } from "@/lib/aws/types";
 import { AwsCallError } from "@/lib/aws/errors";
-import { readRecordsNamed } from "@/lib/aws/route53";
 import { appServicesNames, type SharedZone } from "@/lib/lab/app-services";
+import { classZoneView, type ClassZoneView } from "@/lib/lab/class-zone";
 import { instructorAccess, type InstructorAccess } from "@/lib/lab/cross-account";
 import { LAB } from "@/lib/lab/names";
 
@@ -52,7 +52,14 @@ export type DbElsewhere = { searchedRegion: string; otherRegion: string; found: 
 /** The attendee's record sets in the class zone, read through the event's role. */
 export type ZoneRecords =
   | { state: "read"; name: string; records: RecordSetSummary[] }
-  | { state: "unreadable"; why: "no-zone-configured" | "no-initials" | "no-access" | "no-zone" };
+  | { state: "unreadable"; why: ClassZoneUnreadable };
+
+export type ClassZoneUnreadable = "no-zone-configured" | "no-initials" | "no-access" | "no-zone";
+
+/** The instructor account's health checks (with their console Names), or why they can't be read. */
+export type InstructorHealthChecks =
+  | { state: "read"; healthChecks: HealthCheckSummary[] }
+  | { state: "unreadable"; why: Exclude<ClassZoneUnreadable, "no-initials"> };
 
 /** Who is asking, beyond their credentials: what the event and the attendee's choices say. */
 export type LabScope = {
@@ -97,7 +104,13 @@ export type Facts = {
   topics: TopicSummary[];
   /** The attendee's session in the instructor's account through the event's role, or why not. */
   instructorAccess: InstructorAccess;
+  /** The attendee's record sets (their initials' name) in the class zone. */
   zoneRecords: ZoneRecords;
+  instructorHealthChecks: InstructorHealthChecks;
+  /** The whole class zone as every attendee shares it; steps read the two kinds above instead. */
+  classZone:
+    | ({ state: "read"; zone: SharedZone } & ClassZoneView)
+    | { state: "unreadable"; why: Exclude<ClassZoneUnreadable, "no-initials"> };
 };
 
 export type FactKind = keyof Facts;
@@ -195,21 +208,32 @@ const readers: { [K in FactKind]: Reader<K> } = {
       : undefined,
   instanceProfiles: readInstanceProfiles,
   users: readUsers,
-  healthChecks: readHealthChecks,
+  healthChecks: readNamedHealthChecks,
   alarms: readAlarms,
   topics: readTopics,
   instructorAccess: (aws, _read, scope) => instructorAccess(aws, scope),
   zoneRecords: async (_aws, read, scope) => {
+    if (!scope.initials) {
+      return { state: "unreadable", why: scope.sharedZone ? "no-initials" : "no-zone-configured" };
+    }
+    const view = await read("classZone");
+    if (view.state !== "read") return view;
+    const name = appServicesNames(scope.initials, view.zone.domain).record;
+    return { state: "read", name, records: view.records.filter((record) => record.name === name) };
+  },
+  instructorHealthChecks: async (_aws, read) => {
+    const view = await read("classZone");
+    return view.state === "read" ? { state: "read", healthChecks: view.healthChecks } : view;
+  },
+  classZone: async (_aws, read, scope) => {
     if (!scope.sharedZone) return { state: "unreadable", why: "no-zone-configured" };
-    if (!scope.initials) return { state: "unreadable", why: "no-initials" };
     const access = await read("instructorAccess");
     if (access.state !== "granted") return { state: "unreadable", why: "no-access" };
-    const name = appServicesNames(scope.initials, scope.sharedZone.domain).record;
     try {
       return {
         state: "read",
-        name,
-        records: await readRecordsNamed(access.aws, scope.sharedZone.zoneId, name),
+        zone: scope.sharedZone,
+        ...(await classZoneView(access.aws, scope.sharedZone)),
       };
     } catch (error) {
       if (error instanceof AwsCallError && error.problem.awsCode === "NoSuchHostedZone") {

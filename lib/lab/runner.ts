@@ -23,6 +23,7 @@ import {
 import { forgetIfRejected, resolveCredentials } from "@/lib/credentials";
 import { moduleOfStep, moduleSteps } from "@/lib/lab/catalogue";
 import { factReader, invalidateFacts, type FactKind } from "@/lib/lab/facts";
+import { invalidateClassZone } from "@/lib/lab/class-zone";
 import { findWebInstance } from "@/lib/lab/compute-facts";
 import { stepDefinition } from "@/lib/lab/registry";
 import {
@@ -530,6 +531,7 @@ async function runPlan(
     problem = await problemOf(runtime, attendee, error);
   } finally {
     invalidateFacts(session.accountKey);
+    if (session.ctx.sharedZone) invalidateClassZone(session.ctx.sharedZone.zoneId);
   }
   const downloads = [];
   for (const secret of secrets) {

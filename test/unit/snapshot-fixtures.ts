@@ -84,6 +84,8 @@ export function facts(overrides: Partial<Facts> = {}): Facts {
     topics: [],
     instructorAccess: { state: "unconfigured" },
     zoneRecords: { state: "unreadable", why: "no-zone-configured" },
+    instructorHealthChecks: { state: "unreadable", why: "no-zone-configured" },
+    classZone: { state: "unreadable", why: "no-zone-configured" },
     ...overrides,
   };
 }
