@@ -382,7 +382,7 @@ export async function setEventSharedZone(db: PortalDb, eventId: string, zone: Sh
     .execute();
 }
 
-/** False when another attendee of the event already has these initials. */
+/** False when another attendee of the event has these initials, or the attendee already chose. */
 export async function setAttendeeInitials(
   db: PortalDb,
   input: { attendeeId: string; eventId: string; initials: string; email: string | null },
@@ -396,18 +396,18 @@ export async function setAttendeeInitials(
     .executeTakeFirst();
   if (taken) return false;
   try {
-    await db
+    const result = await db
       .updateTable("attendees")
       .set({ initials: input.initials, email: input.email })
       .where("id", "=", input.attendeeId)
       .where("initials", "is", null)
-      .execute();
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
   } catch (error) {
     // Two attendees choosing the same initials at once: the unique index decides.
-    if (String(error).includes("UNIQUE") || String(error).includes("unique")) return false;
+    if (/unique/i.test(String(error))) return false;
     throw error;
   }
-  return true;
 }
 
 /** Replaces the attendee's known public IPs with what their account shows now. */

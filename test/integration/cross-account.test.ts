@@ -2,6 +2,9 @@ import { ChangeResourceRecordSetsCommand } from "@aws-sdk/client-route-53";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updateTrustPolicy } from "@/lib/aws/iam";
 import type { PortalDb } from "@/lib/db/connection";
+import { findAttendee, setAttendeeInitials } from "@/lib/db/queries";
+import { AwsCallCounter, countingCalls } from "@/lib/aws/call-counter";
+import { invalidateClassZone } from "@/lib/lab/class-zone";
 import { factReader } from "@/lib/lab/facts";
 import { appServicesAttendee, labDatabase } from "./lab-harness";
 
@@ -93,5 +96,70 @@ describe("the sandbox class zone in the instructor's account", () => {
       reason: "trust",
     });
     expect(await facts.read("zoneRecords")).toEqual({ state: "unreadable", why: "no-access" });
+  });
+
+  it("reads the class zone once for the whole class, and again after a change through the portal", async () => {
+    const lab = await appServicesAttendee(db, "yoon");
+    const classmate = await lab.classmate("han");
+    const readerOf = (
+      byHand: typeof lab.byHand,
+      accountId: string,
+      initials: string,
+      key: string,
+    ) =>
+      factReader(byHand, key, {
+        accountId,
+        principalArn: `arn:aws:sts::${accountId}:assumed-role/aws101-attendee/vitest`,
+        sharedZone: lab.zone,
+        initials,
+      });
+    const counter = new AwsCallCounter();
+    await countingCalls(counter, () =>
+      Promise.all([
+        readerOf(lab.byHand, lab.accountId, "yoon", `${lab.ref.attendeeId}|a`).read("zoneRecords"),
+        readerOf(
+          classmate.byHand,
+          classmate.accountId,
+          "han",
+          `${classmate.ref.attendeeId}|b`,
+        ).read("zoneRecords"),
+        readerOf(lab.byHand, lab.accountId, "yoon", `${lab.ref.attendeeId}|c`).read(
+          "instructorHealthChecks",
+        ),
+      ]),
+    );
+    expect(counter.byOperation()["Route53:ListResourceRecordSets"]).toBe(1);
+    expect(counter.byOperation()["Route53:ListHealthChecks"]).toBe(1);
+
+    invalidateClassZone(lab.zone.zoneId);
+    const after = new AwsCallCounter();
+    await countingCalls(after, () =>
+      readerOf(lab.byHand, lab.accountId, "yoon", `${lab.ref.attendeeId}|d`).read("zoneRecords"),
+    );
+    expect(after.byOperation()["Route53:ListResourceRecordSets"]).toBe(1);
+  });
+});
+
+describe("initials in an event", () => {
+  it("are unique in the event and chosen once", async () => {
+    const lab = await appServicesAttendee(db, "oh");
+    const classmate = await lab.classmate("seo");
+    expect(
+      await setAttendeeInitials(db, {
+        attendeeId: classmate.attendee.id,
+        eventId: lab.event.id,
+        initials: "oh",
+        email: null,
+      }),
+    ).toBe(false);
+    expect(
+      await setAttendeeInitials(db, {
+        attendeeId: lab.attendee.id,
+        eventId: lab.event.id,
+        initials: "other",
+        email: null,
+      }),
+    ).toBe(false);
+    expect((await findAttendee(db, lab.attendee.id))?.initials).toBe("oh");
   });
 });
