@@ -86,6 +86,15 @@ export function facts(overrides: Partial<Facts> = {}): Facts {
     zoneRecords: { state: "unreadable", why: "no-zone-configured" },
     instructorHealthChecks: { state: "unreadable", why: "no-zone-configured" },
     classZone: { state: "unreadable", why: "no-zone-configured" },
+    cleanupScan: {
+      regions: [],
+      buckets: [],
+      roles: [],
+      instanceProfiles: [],
+      users: [],
+      healthChecks: [],
+      zone: { state: "none" },
+    },
     ...overrides,
   };
 }
