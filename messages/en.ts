@@ -3,6 +3,7 @@ import { en as identityEn } from "./app-services/identity";
 import { en as recordsEn } from "./app-services/records";
 import { en as healthEn } from "./app-services/health";
 import { en as maintenanceEn } from "./app-services/maintenance";
+import { en as cleanupEn } from "./cleanup";
 import type { ko } from "./ko";
 
 export const en: Record<keyof typeof ko, string> = {
@@ -1009,4 +1010,5 @@ export const en: Record<keyof typeof ko, string> = {
   ...recordsEn,
   ...healthEn,
   ...maintenanceEn,
+  ...cleanupEn,
 };

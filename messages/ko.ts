@@ -3,6 +3,7 @@ import { ko as identityKo } from "./app-services/identity";
 import { ko as recordsKo } from "./app-services/records";
 import { ko as healthKo } from "./app-services/health";
 import { ko as maintenanceKo } from "./app-services/maintenance";
+import { ko as cleanupKo } from "./cleanup";
 
 export const ko = {
   // General UI
@@ -1013,4 +1014,5 @@ export const ko = {
   ...recordsKo,
   ...healthKo,
   ...maintenanceKo,
+  ...cleanupKo,
 };

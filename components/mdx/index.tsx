@@ -2,6 +2,7 @@ import type { MDXComponents } from "mdx/types";
 import type { ReactElement, ReactNode } from "react";
 import { isValidElement } from "react";
 import { headers } from "next/headers";
+import { CleanupConfirm } from "@/components/lab/CleanupConfirm";
 import { DoItForMe } from "@/components/lab/DoItForMe";
 import { ModuleStatusPanel } from "@/components/lab/ModuleStatusPanel";
 import { StepCheck } from "@/components/lab/StepCheck";
@@ -60,6 +61,16 @@ export function mdxComponents(
         moduleId={page.moduleId}
         labels={undoLabels(t)}
         operation="undo"
+      />
+    ),
+    /** Clean-up's ambiguous buckets, each deleted only once the attendee confirms it. */
+    CleanupConfirm: () => (
+      <CleanupConfirm
+        labels={{
+          title: t("cleanup.confirm.title"),
+          button: t("cleanup.confirm.button"),
+          done: t("cleanup.confirm.done"),
+        }}
       />
     ),
     StatusPanel: ({ module }: { module: string }) => <ModuleStatusPanel module={module} />,

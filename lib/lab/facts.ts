@@ -39,6 +39,8 @@ import type {
 } from "@/lib/aws/types";
 import { AwsCallError } from "@/lib/aws/errors";
 import { appServicesNames, type SharedZone } from "@/lib/lab/app-services";
+import type { CleanupScan } from "@/lib/lab/cleanup-inventory";
+import { scanForCleanup } from "@/lib/lab/cleanup-scan";
 import { classZoneView, type ClassZoneView } from "@/lib/lab/class-zone";
 import { instructorAccess, type InstructorAccess } from "@/lib/lab/cross-account";
 import { LAB } from "@/lib/lab/names";
@@ -111,6 +113,8 @@ export type Facts = {
   classZone:
     | ({ state: "read"; zone: SharedZone } & ClassZoneView)
     | { state: "unreadable"; why: Exclude<ClassZoneUnreadable, "no-initials"> };
+  /** Everything clean-up looks at: both lab regions, IAM, the lab's buckets, the class zone. */
+  cleanupScan: CleanupScan;
 };
 
 export type FactKind = keyof Facts;
@@ -242,6 +246,14 @@ const readers: { [K in FactKind]: Reader<K> } = {
       throw error;
     }
   },
+  cleanupScan: (aws, read, scope) =>
+    scanForCleanup(aws, {
+      sharedZone: scope.sharedZone,
+      initials: scope.initials,
+      access: () => read("instructorAccess"),
+      zoneRecords: () => read("zoneRecords"),
+      instructorHealthChecks: () => read("instructorHealthChecks"),
+    }),
 };
 
 type AccountReads = { generation: number; inFlight: Map<string, Promise<unknown>> };

@@ -1,5 +1,6 @@
 import { appDbStep } from "@/lib/lab/steps/app-db";
 import { appS3Step } from "@/lib/lab/steps/app-s3";
+import { cleanupStep } from "@/lib/lab/steps/cleanup";
 import { ec2LaunchStep } from "@/lib/lab/steps/ec2-launch";
 import { elasticIpStep } from "@/lib/lab/steps/elastic-ip";
 import { iamPolicyStep } from "@/lib/lab/steps/iam-policy";
@@ -35,6 +36,7 @@ export const stepRegistry: ReadonlyMap<string, LabStep> = new Map(
     iamPolicyStep,
     publicAccessStep,
     presignedStep,
+    cleanupStep,
   ].map((step): [string, LabStep] => [step.id, step]),
 );
 

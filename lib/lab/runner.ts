@@ -523,8 +523,8 @@ async function runPlan(
     };
     for (const entry of await planWith(session, step, operation)) {
       if (!entry.run) continue;
-      await entry.run(context);
-      done.push(entry);
+      const said = await entry.run(context);
+      done.push(said ? { ...entry, done: said } : entry);
       log().info({ entry: entry.id, kind: entry.kind }, "do-it-for-me entry done");
     }
   } catch (error) {

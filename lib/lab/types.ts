@@ -41,7 +41,8 @@ export type OperationContext = {
   handOver: (file: SecretFile) => void;
 };
 
-export type Operation = (op: OperationContext) => Promise<void>;
+/** An operation may say what it did instead of the entry's `done` (e.g. what it could not delete, and why). */
+export type Operation = (op: OperationContext) => Promise<void | MessageRef>;
 
 /** Entries of kind create/remove/update carry the operation that performs them, and say so when done. */
 export type PlanEntry = {

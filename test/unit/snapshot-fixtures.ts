@@ -1,4 +1,5 @@
 import type { InstanceSummary, SecurityGroupSummary } from "@/lib/aws/types";
+import type { CleanupScan } from "@/lib/lab/cleanup-inventory";
 import type { Facts } from "@/lib/lab/facts";
 import type { StepContext } from "@/lib/lab/types";
 
@@ -43,6 +44,18 @@ export const rule = (
         source: { kind: cidr.includes(":") ? "ipv6" : "ipv4", cidr, description },
       };
 
+/** Nothing of the lab anywhere: both regions scanned empty, no class zone. */
+export const cleanupScan = (overrides: Partial<CleanupScan> = {}): CleanupScan => ({
+  regions: [],
+  buckets: [],
+  roles: [],
+  instanceProfiles: [],
+  users: [],
+  healthChecks: [],
+  zone: { state: "none" },
+  ...overrides,
+});
+
 export function facts(overrides: Partial<Facts> = {}): Facts {
   return {
     instances: [webInstance()],
@@ -86,6 +99,7 @@ export function facts(overrides: Partial<Facts> = {}): Facts {
     zoneRecords: { state: "unreadable", why: "no-zone-configured" },
     instructorHealthChecks: { state: "unreadable", why: "no-zone-configured" },
     classZone: { state: "unreadable", why: "no-zone-configured" },
+    cleanupScan: cleanupScan(),
     ...overrides,
   };
 }
