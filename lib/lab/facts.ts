@@ -41,6 +41,7 @@ import { AwsCallError } from "@/lib/aws/errors";
 import { appServicesNames, type SharedZone } from "@/lib/lab/app-services";
 import { classZoneView, type ClassZoneView } from "@/lib/lab/class-zone";
 import { instructorAccess, type InstructorAccess } from "@/lib/lab/cross-account";
+import { cachedDnsAnswer, type RecordDnsAnswer } from "@/lib/lab/dns-answer";
 import { LAB } from "@/lib/lab/names";
 
 /** Where else the attendee's Web might be, looked up only when the event's region has none. */
@@ -111,6 +112,8 @@ export type Facts = {
   classZone:
     | ({ state: "read"; zone: SharedZone } & ClassZoneView)
     | { state: "unreadable"; why: Exclude<ClassZoneUnreadable, "no-initials"> };
+  /** Route 53's answer for the attendee's name once it has failover records (never in the sandbox). */
+  recordDnsAnswer: RecordDnsAnswer;
 };
 
 export type FactKind = keyof Facts;
@@ -241,6 +244,20 @@ const readers: { [K in FactKind]: Reader<K> } = {
       }
       throw error;
     }
+  },
+  recordDnsAnswer: async (aws, read, scope) => {
+    // The emulator has no TestDNSAnswer and serves no DNS.
+    if (aws.target.endpoint) return { state: "sandbox" };
+    const [records, access] = await Promise.all([read("zoneRecords"), read("instructorAccess")]);
+    if (records.state !== "read" || access.state !== "granted" || !scope.sharedZone) {
+      return { state: "not-asked" };
+    }
+    const roles = new Set(records.records.map((record) => record.failover));
+    if (!roles.has("PRIMARY") || !roles.has("SECONDARY")) return { state: "not-asked" };
+    return {
+      state: "answered",
+      ...(await cachedDnsAnswer(access.aws, scope.sharedZone.zoneId, records.name)),
+    };
   },
 };
 
