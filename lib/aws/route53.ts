@@ -1,8 +1,10 @@
 import "server-only";
 import {
+  ChangeResourceRecordSetsCommand,
   CreateHostedZoneCommand,
   ListHostedZonesByNameCommand,
   ListResourceRecordSetsCommand,
+  TestDNSAnswerCommand,
   type ResourceRecordSet,
   type RRType,
 } from "@aws-sdk/client-route-53";
@@ -103,4 +105,84 @@ export async function ensureHostedZone(aws: AwsClients, domain: string): Promise
   const id = created.HostedZone?.Id;
   if (!id) throw new Error("CreateHostedZone returned no id");
   return bareZoneId(id);
+}
+
+/** One record set as a change batch names it: enough to create it, or to delete it exactly. */
+export type RecordSetInput = {
+  name: string;
+  type: RRType;
+  ttl?: number;
+  values?: string[];
+  setIdentifier?: string;
+  failover?: "PRIMARY" | "SECONDARY";
+  healthCheckId?: string;
+  alias?: { dnsName: string; hostedZoneId: string; evaluateTargetHealth: boolean };
+};
+
+export type RecordChange = { action: "CREATE" | "UPSERT" | "DELETE"; record: RecordSetInput };
+
+function resourceRecordSet(record: RecordSetInput): ResourceRecordSet {
+  return {
+    Name: record.name,
+    Type: record.type,
+    ...(record.setIdentifier ? { SetIdentifier: record.setIdentifier } : {}),
+    ...(record.failover ? { Failover: record.failover } : {}),
+    ...(record.healthCheckId ? { HealthCheckId: record.healthCheckId } : {}),
+    ...(record.alias
+      ? {
+          AliasTarget: {
+            DNSName: record.alias.dnsName,
+            HostedZoneId: record.alias.hostedZoneId,
+            EvaluateTargetHealth: record.alias.evaluateTargetHealth,
+          },
+        }
+      : {
+          TTL: record.ttl,
+          ResourceRecords: (record.values ?? []).map((value) => ({ Value: value })),
+        }),
+  };
+}
+
+/** One change batch: Route 53 applies all of it or none of it. */
+export async function changeRecordSets(
+  aws: AwsClients,
+  zoneId: string,
+  changes: RecordChange[],
+  comment: string,
+): Promise<void> {
+  await awsCall("route53:ChangeResourceRecordSets", () =>
+    aws.route53().send(
+      new ChangeResourceRecordSetsCommand({
+        HostedZoneId: bareZoneId(zoneId),
+        ChangeBatch: {
+          Comment: comment,
+          Changes: changes.map((change) => ({
+            Action: change.action,
+            ResourceRecordSet: resourceRecordSet(change.record),
+          })),
+        },
+      }),
+    ),
+  );
+}
+
+export type DnsAnswer = { responseCode: string; values: string[] };
+
+/** What Route 53's own name servers answer for the name right now (no DNS traffic from us). */
+export async function testDnsAnswer(
+  aws: AwsClients,
+  zoneId: string,
+  name: string,
+  type: RRType,
+): Promise<DnsAnswer> {
+  const answer = await awsCall("route53:TestDNSAnswer", () =>
+    aws.route53().send(
+      new TestDNSAnswerCommand({
+        HostedZoneId: bareZoneId(zoneId),
+        RecordName: name,
+        RecordType: type,
+      }),
+    ),
+  );
+  return { responseCode: answer.ResponseCode ?? "", values: answer.RecordData ?? [] };
 }

@@ -43,6 +43,7 @@ import type { CleanupScan } from "@/lib/lab/cleanup-inventory";
 import { scanForCleanup } from "@/lib/lab/cleanup-scan";
 import { classZoneView, type ClassZoneView } from "@/lib/lab/class-zone";
 import { instructorAccess, type InstructorAccess } from "@/lib/lab/cross-account";
+import { cachedDnsAnswer, type RecordDnsAnswer } from "@/lib/lab/dns-answer";
 import { LAB } from "@/lib/lab/names";
 
 /** Where else the attendee's Web might be, looked up only when the event's region has none. */
@@ -115,6 +116,8 @@ export type Facts = {
     | { state: "unreadable"; why: Exclude<ClassZoneUnreadable, "no-initials"> };
   /** Everything clean-up looks at: both lab regions, IAM, the lab's buckets, the class zone. */
   cleanupScan: CleanupScan;
+  /** Route 53's answer for the attendee's name once it has failover records (never in the sandbox). */
+  recordDnsAnswer: RecordDnsAnswer;
 };
 
 export type FactKind = keyof Facts;
@@ -254,6 +257,20 @@ const readers: { [K in FactKind]: Reader<K> } = {
       zoneRecords: () => read("zoneRecords"),
       instructorHealthChecks: () => read("instructorHealthChecks"),
     }),
+  recordDnsAnswer: async (aws, read, scope) => {
+    // The emulator has no TestDNSAnswer and serves no DNS.
+    if (aws.target.endpoint) return { state: "sandbox" };
+    const [records, access] = await Promise.all([read("zoneRecords"), read("instructorAccess")]);
+    if (records.state !== "read" || access.state !== "granted" || !scope.sharedZone) {
+      return { state: "not-asked" };
+    }
+    const roles = new Set(records.records.map((record) => record.failover));
+    if (!roles.has("PRIMARY") || !roles.has("SECONDARY")) return { state: "not-asked" };
+    return {
+      state: "answered",
+      ...(await cachedDnsAnswer(access.aws, scope.sharedZone.zoneId, records.name)),
+    };
+  },
 };
 
 type AccountReads = { generation: number; inFlight: Map<string, Promise<unknown>> };

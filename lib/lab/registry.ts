@@ -2,6 +2,7 @@ import { appDbStep } from "@/lib/lab/steps/app-db";
 import { appS3Step } from "@/lib/lab/steps/app-s3";
 import { cleanupStep } from "@/lib/lab/steps/cleanup";
 import { ec2LaunchStep } from "@/lib/lab/steps/ec2-launch";
+import { failoverRoutingStep } from "@/lib/lab/steps/failover-routing";
 import { elasticIpStep } from "@/lib/lab/steps/elastic-ip";
 import { iamPolicyStep } from "@/lib/lab/steps/iam-policy";
 import { iamRoleStep } from "@/lib/lab/steps/iam-role";
@@ -11,6 +12,7 @@ import { presignedStep } from "@/lib/lab/steps/presigned";
 import { publicAccessStep } from "@/lib/lab/steps/public-access";
 import { rdsCreateStep } from "@/lib/lab/steps/rds-create";
 import { rdsFailoverStep } from "@/lib/lab/steps/rds-failover";
+import { route53RecordStep } from "@/lib/lab/steps/route53-record";
 import { s3101Step } from "@/lib/lab/steps/s3-101";
 import { s3BucketStep } from "@/lib/lab/steps/s3-bucket";
 import { sshAccessStep } from "@/lib/lab/steps/ssh-access";
@@ -37,6 +39,8 @@ export const stepRegistry: ReadonlyMap<string, LabStep> = new Map(
     publicAccessStep,
     presignedStep,
     cleanupStep,
+    route53RecordStep,
+    failoverRoutingStep,
   ].map((step): [string, LabStep] => [step.id, step]),
 );
 

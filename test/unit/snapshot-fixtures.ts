@@ -100,6 +100,7 @@ export function facts(overrides: Partial<Facts> = {}): Facts {
     instructorHealthChecks: { state: "unreadable", why: "no-zone-configured" },
     classZone: { state: "unreadable", why: "no-zone-configured" },
     cleanupScan: cleanupScan(),
+    recordDnsAnswer: { state: "sandbox" },
     ...overrides,
   };
 }
