@@ -10,7 +10,7 @@ import {
   readSecurityGroups,
   readUserData,
 } from "@/lib/aws/ec2";
-import { readInstanceProfiles, readRoles, readUsers } from "@/lib/aws/iam";
+import { readConsoleUsers, readInstanceProfiles, readRoles, readUsers } from "@/lib/aws/iam";
 import { readRolePolicies, type RolePolicies } from "@/lib/aws/iam-policies";
 import { getCallerIdentityWith } from "@/lib/aws/identity";
 import { readAlarms, readNamedHealthChecks, readTopics } from "@/lib/aws/monitoring";
@@ -19,6 +19,7 @@ import { readBucketAccessConfig, readBucketFeatures, readBuckets } from "@/lib/a
 import { readAccountPublicAccessBlock, type AccountPublicAccess } from "@/lib/aws/s3-control";
 import type {
   AddressSummary,
+  ConsoleUserSummary,
   AlarmSummary,
   BucketAccessConfig,
   BucketFeatures,
@@ -40,6 +41,7 @@ import type {
 import { AwsCallError } from "@/lib/aws/errors";
 import { appServicesNames, type SharedZone } from "@/lib/lab/app-services";
 import { classZoneView, type ClassZoneView } from "@/lib/lab/class-zone";
+import { IDENTITY } from "@/lib/lab/identity";
 import { instructorAccess, type InstructorAccess } from "@/lib/lab/cross-account";
 import { LAB } from "@/lib/lab/names";
 
@@ -111,6 +113,8 @@ export type Facts = {
   classZone:
     | ({ state: "read"; zone: SharedZone } & ClassZoneView)
     | { state: "unreadable"; why: Exclude<ClassZoneUnreadable, "no-initials"> };
+  /** Console password and managed policies of the newest few users and the portal's awslab-user. */
+  consoleUsers: ConsoleUserSummary[];
 };
 
 export type FactKind = keyof Facts;
@@ -242,6 +246,8 @@ const readers: { [K in FactKind]: Reader<K> } = {
       throw error;
     }
   },
+  consoleUsers: (aws) =>
+    readConsoleUsers(aws, { newest: IDENTITY.usersExamined, always: [IDENTITY.portalUser] }),
 };
 
 type AccountReads = { generation: number; inFlight: Map<string, Promise<unknown>> };

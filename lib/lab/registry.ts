@@ -4,6 +4,7 @@ import { ec2LaunchStep } from "@/lib/lab/steps/ec2-launch";
 import { elasticIpStep } from "@/lib/lab/steps/elastic-ip";
 import { iamPolicyStep } from "@/lib/lab/steps/iam-policy";
 import { iamRoleStep } from "@/lib/lab/steps/iam-role";
+import { iamUserStep } from "@/lib/lab/steps/iam-user";
 import { mysqlAccessStep } from "@/lib/lab/steps/mysql-access";
 import { mysqlSetupStep } from "@/lib/lab/steps/mysql-setup";
 import { presignedStep } from "@/lib/lab/steps/presigned";
@@ -13,6 +14,7 @@ import { rdsFailoverStep } from "@/lib/lab/steps/rds-failover";
 import { s3101Step } from "@/lib/lab/steps/s3-101";
 import { s3BucketStep } from "@/lib/lab/steps/s3-bucket";
 import { sshAccessStep } from "@/lib/lab/steps/ssh-access";
+import { switchRoleStep } from "@/lib/lab/steps/switch-role";
 import { webAppStep } from "@/lib/lab/steps/web-app";
 import type { LabStep } from "@/lib/lab/types";
 
@@ -35,6 +37,8 @@ export const stepRegistry: ReadonlyMap<string, LabStep> = new Map(
     iamPolicyStep,
     publicAccessStep,
     presignedStep,
+    iamUserStep,
+    switchRoleStep,
   ].map((step): [string, LabStep] => [step.id, step]),
 );
 
