@@ -273,6 +273,12 @@ describe("reading users' console details", () => {
 });
 
 describe("switch-role on the emulator", () => {
+  const valuesOf = (lab: Awaited<ReturnType<typeof appServicesAttendee>>) => ({
+    role: "awslab_crossaccount_role",
+    account: lab.zone.instructorAccountId,
+    accountId: lab.accountId,
+  });
+
   const trustOnly = (accounts: string[]) => ({
     Version: "2012-10-17",
     Statement: [
@@ -290,11 +296,7 @@ describe("switch-role on the emulator", () => {
     expect(state).toBe("pass");
     expect(items.switch?.message).toEqual({
       key: "check.identity.switch.granted",
-      params: {
-        role: "awslab_crossaccount_role",
-        account: lab.zone.instructorAccountId,
-        accountId: lab.accountId,
-      },
+      params: valuesOf(lab),
     });
     expect(await planOf(lab.ref, "switch-role")).toEqual([
       ["switch", "exists", "plan.identity.switch.granted"],
@@ -306,11 +308,7 @@ describe("switch-role on the emulator", () => {
     const lab = await appServicesAttendee(db, "tr");
     const classmate = await lab.classmate("tr2");
     await updateTrustPolicy(lab.instructor, lab.zone.roleName, trustOnly([classmate.accountId]));
-    const values = {
-      role: "awslab_crossaccount_role",
-      account: lab.zone.instructorAccountId,
-      accountId: lab.accountId,
-    };
+    const values = valuesOf(lab);
     const { state, items } = await itemsOf(lab.ref, "switch-role");
     expect(state).toBe("fail");
     expect(items.switch).toEqual({
@@ -342,11 +340,7 @@ describe("switch-role on the emulator", () => {
     const { items } = await itemsOf(lab.ref, "switch-role");
     expect(items.switch?.message).toEqual({
       key: "check.identity.switch.missingRole",
-      params: {
-        role: "awslab_crossaccount_role",
-        account: lab.zone.instructorAccountId,
-        accountId: lab.accountId,
-      },
+      params: valuesOf(lab),
     });
     expect(await planOf(lab.ref, "switch-role")).toEqual([
       ["switch", "manual", "fix.identity.switch.missingRole"],

@@ -91,6 +91,15 @@ function candidateItems(candidate: ConsoleUserSummary): CheckItem[] {
   return items;
 }
 
+/** Gives awslab-user a fresh password (created or replaced) and hands it over. */
+const withNewPassword =
+  (set: typeof createLoginProfile) =>
+  async (op: OperationContext): Promise<void> => {
+    const password = generatePassword();
+    await set(op.aws, { userName: user, password });
+    handOverPassword(op, password);
+  };
+
 function userEntries(existing: ConsoleUserSummary): PlanEntry[] {
   const entries: PlanEntry[] = [];
   if (!existing.loginProfile) {
@@ -99,11 +108,7 @@ function userEntries(existing: ConsoleUserSummary): PlanEntry[] {
         "password",
         msg("plan.identity.password.create", { user }),
         msg("done.identity.password.created", { user, file: passwordFile }),
-        async (op) => {
-          const password = generatePassword();
-          await createLoginProfile(op.aws, { userName: user, password });
-          handOverPassword(op, password);
-        },
+        withNewPassword(createLoginProfile),
       ),
     );
   } else if (existing.loginProfile.passwordResetRequired) {
@@ -113,11 +118,7 @@ function userEntries(existing: ConsoleUserSummary): PlanEntry[] {
         "password",
         msg("plan.identity.password.replace", { user }),
         msg("done.identity.password.replaced", { user, file: passwordFile }),
-        async (op) => {
-          const password = generatePassword();
-          await setLoginPassword(op.aws, { userName: user, password });
-          handOverPassword(op, password);
-        },
+        withNewPassword(setLoginPassword),
       ),
     );
   } else {
