@@ -210,3 +210,16 @@ export type RecordSetSummary = {
   healthCheckId?: string;
   alias?: { dnsName: string; hostedZoneId: string; evaluateTargetHealth: boolean };
 };
+
+/** An IAM user as the console's "사용자 생성" leaves it: its console password and managed policies. */
+export type ConsoleUserSummary = {
+  name: string;
+  arn: string;
+  createdAt?: string;
+  /** Absent when the user has no console password (no login profile). */
+  loginProfile?: { passwordResetRequired: boolean };
+  /** Managed policies attached to the user itself, by name. */
+  policies: string[];
+  /** The user's groups, each with the managed policies attached to it. */
+  groups: { name: string; policies: string[] }[];
+};

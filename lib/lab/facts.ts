@@ -10,7 +10,7 @@ import {
   readSecurityGroups,
   readUserData,
 } from "@/lib/aws/ec2";
-import { readInstanceProfiles, readRoles, readUsers } from "@/lib/aws/iam";
+import { readConsoleUsers, readInstanceProfiles, readRoles, readUsers } from "@/lib/aws/iam";
 import { readRolePolicies, type RolePolicies } from "@/lib/aws/iam-policies";
 import { getCallerIdentityWith } from "@/lib/aws/identity";
 import { readAlarms, readNamedHealthChecks, readTopics } from "@/lib/aws/monitoring";
@@ -19,6 +19,7 @@ import { readBucketAccessConfig, readBucketFeatures, readBuckets } from "@/lib/a
 import { readAccountPublicAccessBlock, type AccountPublicAccess } from "@/lib/aws/s3-control";
 import type {
   AddressSummary,
+  ConsoleUserSummary,
   AlarmSummary,
   BucketAccessConfig,
   BucketFeatures,
@@ -42,6 +43,7 @@ import { appServicesNames, type SharedZone } from "@/lib/lab/app-services";
 import type { CleanupScan } from "@/lib/lab/cleanup-inventory";
 import { scanForCleanup } from "@/lib/lab/cleanup-scan";
 import { classZoneView, type ClassZoneView } from "@/lib/lab/class-zone";
+import { IDENTITY } from "@/lib/lab/identity";
 import { instructorAccess, type InstructorAccess } from "@/lib/lab/cross-account";
 import { cachedDnsAnswer, type RecordDnsAnswer } from "@/lib/lab/dns-answer";
 import { LAB } from "@/lib/lab/names";
@@ -118,6 +120,8 @@ export type Facts = {
   cleanupScan: CleanupScan;
   /** Route 53's answer for the attendee's name once it has failover records (never in the sandbox). */
   recordDnsAnswer: RecordDnsAnswer;
+  /** Console password and managed policies of the newest few users and the portal's awslab-user. */
+  consoleUsers: ConsoleUserSummary[];
 };
 
 export type FactKind = keyof Facts;
@@ -271,6 +275,8 @@ const readers: { [K in FactKind]: Reader<K> } = {
       ...(await cachedDnsAnswer(access.aws, scope.sharedZone.zoneId, records.name)),
     };
   },
+  consoleUsers: (aws) =>
+    readConsoleUsers(aws, { newest: IDENTITY.usersExamined, always: [IDENTITY.portalUser] }),
 };
 
 type AccountReads = { generation: number; inFlight: Map<string, Promise<unknown>> };

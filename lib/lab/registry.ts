@@ -6,6 +6,7 @@ import { failoverRoutingStep } from "@/lib/lab/steps/failover-routing";
 import { elasticIpStep } from "@/lib/lab/steps/elastic-ip";
 import { iamPolicyStep } from "@/lib/lab/steps/iam-policy";
 import { iamRoleStep } from "@/lib/lab/steps/iam-role";
+import { iamUserStep } from "@/lib/lab/steps/iam-user";
 import { mysqlAccessStep } from "@/lib/lab/steps/mysql-access";
 import { mysqlSetupStep } from "@/lib/lab/steps/mysql-setup";
 import { presignedStep } from "@/lib/lab/steps/presigned";
@@ -16,6 +17,7 @@ import { route53RecordStep } from "@/lib/lab/steps/route53-record";
 import { s3101Step } from "@/lib/lab/steps/s3-101";
 import { s3BucketStep } from "@/lib/lab/steps/s3-bucket";
 import { sshAccessStep } from "@/lib/lab/steps/ssh-access";
+import { switchRoleStep } from "@/lib/lab/steps/switch-role";
 import { webAppStep } from "@/lib/lab/steps/web-app";
 import type { LabStep } from "@/lib/lab/types";
 
@@ -41,6 +43,8 @@ export const stepRegistry: ReadonlyMap<string, LabStep> = new Map(
     cleanupStep,
     route53RecordStep,
     failoverRoutingStep,
+    iamUserStep,
+    switchRoleStep,
   ].map((step): [string, LabStep] => [step.id, step]),
 );
 

@@ -101,6 +101,7 @@ export function facts(overrides: Partial<Facts> = {}): Facts {
     classZone: { state: "unreadable", why: "no-zone-configured" },
     cleanupScan: cleanupScan(),
     recordDnsAnswer: { state: "sandbox" },
+    consoleUsers: [],
     ...overrides,
   };
 }
