@@ -210,3 +210,14 @@ export type RecordSetSummary = {
   healthCheckId?: string;
   alias?: { dnsName: string; hostedZoneId: string; evaluateTargetHealth: boolean };
 };
+
+/** A bucket serving one page from its website endpoint (Module 4's maintenance page). */
+export type WebsiteBucketConfig = {
+  publicAccessBlock: PublicAccessBlockFlags;
+  /** undefined: static website hosting is off. */
+  website?: { indexDocument?: string; redirectAllTo?: string };
+  /** The bucket policy, Object Ownership, and the page with its ACL's public grant as newestUpload. */
+  access: BucketAccessConfig;
+  /** undefined: no object under the page's key. */
+  page?: { contentType?: string; size?: number };
+};

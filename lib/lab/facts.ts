@@ -42,6 +42,8 @@ import { appServicesNames, type SharedZone } from "@/lib/lab/app-services";
 import { classZoneView, type ClassZoneView } from "@/lib/lab/class-zone";
 import { instructorAccess, type InstructorAccess } from "@/lib/lab/cross-account";
 import { LAB } from "@/lib/lab/names";
+import type { MaintenanceSite } from "@/lib/lab/maintenance-names";
+import { readMaintenanceSite } from "@/lib/lab/maintenance-site";
 
 /** Where else the attendee's Web might be, looked up only when the event's region has none. */
 export type WebElsewhere = { searchedRegion: string; otherRegion: string; instanceIds: string[] };
@@ -111,6 +113,8 @@ export type Facts = {
   classZone:
     | ({ state: "read"; zone: SharedZone } & ClassZoneView)
     | { state: "unreadable"; why: Exclude<ClassZoneUnreadable, "no-initials"> };
+  /** The maintenance page's bucket in the attendee's account (named like their record). */
+  maintenanceSite: MaintenanceSite;
 };
 
 export type FactKind = keyof Facts;
@@ -242,6 +246,7 @@ const readers: { [K in FactKind]: Reader<K> } = {
       throw error;
     }
   },
+  maintenanceSite: (aws, _read, scope) => readMaintenanceSite(aws, scope),
 };
 
 type AccountReads = { generation: number; inFlight: Map<string, Promise<unknown>> };

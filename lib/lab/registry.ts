@@ -4,6 +4,7 @@ import { ec2LaunchStep } from "@/lib/lab/steps/ec2-launch";
 import { elasticIpStep } from "@/lib/lab/steps/elastic-ip";
 import { iamPolicyStep } from "@/lib/lab/steps/iam-policy";
 import { iamRoleStep } from "@/lib/lab/steps/iam-role";
+import { maintenancePageStep } from "@/lib/lab/steps/maintenance-page";
 import { mysqlAccessStep } from "@/lib/lab/steps/mysql-access";
 import { mysqlSetupStep } from "@/lib/lab/steps/mysql-setup";
 import { presignedStep } from "@/lib/lab/steps/presigned";
@@ -35,6 +36,7 @@ export const stepRegistry: ReadonlyMap<string, LabStep> = new Map(
     iamPolicyStep,
     publicAccessStep,
     presignedStep,
+    maintenancePageStep,
   ].map((step): [string, LabStep] => [step.id, step]),
 );
 

@@ -86,6 +86,7 @@ export function facts(overrides: Partial<Facts> = {}): Facts {
     zoneRecords: { state: "unreadable", why: "no-zone-configured" },
     instructorHealthChecks: { state: "unreadable", why: "no-zone-configured" },
     classZone: { state: "unreadable", why: "no-zone-configured" },
+    maintenanceSite: { state: "unreadable", why: "no-zone-configured" },
     ...overrides,
   };
 }
