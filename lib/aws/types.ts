@@ -223,3 +223,14 @@ export type ConsoleUserSummary = {
   /** The user's groups, each with the managed policies attached to it. */
   groups: { name: string; policies: string[] }[];
 };
+
+/** A bucket serving one page from its website endpoint (Module 4's maintenance page). */
+export type WebsiteBucketConfig = {
+  publicAccessBlock: PublicAccessBlockFlags;
+  /** undefined: static website hosting is off. */
+  website?: { indexDocument?: string; redirectAllTo?: string };
+  /** The bucket policy, Object Ownership, and the page with its ACL's public grant as newestUpload. */
+  access: BucketAccessConfig;
+  /** undefined: no object under the page's key. */
+  page?: { contentType?: string; size?: number };
+};

@@ -47,6 +47,8 @@ import { IDENTITY } from "@/lib/lab/identity";
 import { instructorAccess, type InstructorAccess } from "@/lib/lab/cross-account";
 import { cachedDnsAnswer, type RecordDnsAnswer } from "@/lib/lab/dns-answer";
 import { LAB } from "@/lib/lab/names";
+import type { MaintenanceSite } from "@/lib/lab/maintenance-names";
+import { readMaintenanceSite } from "@/lib/lab/maintenance-site";
 
 /** Where else the attendee's Web might be, looked up only when the event's region has none. */
 export type WebElsewhere = { searchedRegion: string; otherRegion: string; instanceIds: string[] };
@@ -122,6 +124,8 @@ export type Facts = {
   recordDnsAnswer: RecordDnsAnswer;
   /** Console password and managed policies of the newest few users and the portal's awslab-user. */
   consoleUsers: ConsoleUserSummary[];
+  /** The maintenance page's bucket in the attendee's account (named like their record). */
+  maintenanceSite: MaintenanceSite;
 };
 
 export type FactKind = keyof Facts;
@@ -277,6 +281,7 @@ const readers: { [K in FactKind]: Reader<K> } = {
   },
   consoleUsers: (aws) =>
     readConsoleUsers(aws, { newest: IDENTITY.usersExamined, always: [IDENTITY.portalUser] }),
+  maintenanceSite: (aws, _read, scope) => readMaintenanceSite(aws, scope),
 };
 
 type AccountReads = { generation: number; inFlight: Map<string, Promise<unknown>> };

@@ -7,6 +7,7 @@ import { elasticIpStep } from "@/lib/lab/steps/elastic-ip";
 import { iamPolicyStep } from "@/lib/lab/steps/iam-policy";
 import { iamRoleStep } from "@/lib/lab/steps/iam-role";
 import { iamUserStep } from "@/lib/lab/steps/iam-user";
+import { maintenancePageStep } from "@/lib/lab/steps/maintenance-page";
 import { mysqlAccessStep } from "@/lib/lab/steps/mysql-access";
 import { mysqlSetupStep } from "@/lib/lab/steps/mysql-setup";
 import { presignedStep } from "@/lib/lab/steps/presigned";
@@ -45,6 +46,7 @@ export const stepRegistry: ReadonlyMap<string, LabStep> = new Map(
     failoverRoutingStep,
     iamUserStep,
     switchRoleStep,
+    maintenancePageStep,
   ].map((step): [string, LabStep] => [step.id, step]),
 );
 

@@ -102,6 +102,7 @@ export function facts(overrides: Partial<Facts> = {}): Facts {
     cleanupScan: cleanupScan(),
     recordDnsAnswer: { state: "sandbox" },
     consoleUsers: [],
+    maintenanceSite: { state: "unreadable", why: "no-zone-configured" },
     ...overrides,
   };
 }
