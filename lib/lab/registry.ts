@@ -2,6 +2,7 @@ import { appDbStep } from "@/lib/lab/steps/app-db";
 import { appS3Step } from "@/lib/lab/steps/app-s3";
 import { ec2LaunchStep } from "@/lib/lab/steps/ec2-launch";
 import { elasticIpStep } from "@/lib/lab/steps/elastic-ip";
+import { healthCheckStep } from "@/lib/lab/steps/health-check";
 import { iamPolicyStep } from "@/lib/lab/steps/iam-policy";
 import { iamRoleStep } from "@/lib/lab/steps/iam-role";
 import { mysqlAccessStep } from "@/lib/lab/steps/mysql-access";
@@ -35,6 +36,7 @@ export const stepRegistry: ReadonlyMap<string, LabStep> = new Map(
     iamPolicyStep,
     publicAccessStep,
     presignedStep,
+    healthCheckStep,
   ].map((step): [string, LabStep] => [step.id, step]),
 );
 

@@ -86,6 +86,9 @@ export function facts(overrides: Partial<Facts> = {}): Facts {
     zoneRecords: { state: "unreadable", why: "no-zone-configured" },
     instructorHealthChecks: { state: "unreadable", why: "no-zone-configured" },
     classZone: { state: "unreadable", why: "no-zone-configured" },
+    instructorHealthAlarms: { state: "not-asked" },
+    instructorHealthTopic: { state: "not-asked" },
+    healthCheckStatus: { state: "sandbox" },
     ...overrides,
   };
 }
