@@ -234,3 +234,15 @@ export type WebsiteBucketConfig = {
   /** undefined: no object under the page's key. */
   page?: { contentType?: string; size?: number };
 };
+/** One email (or other) subscription of a topic; AWS lists an unconfirmed one without its ARN. */
+export type SubscriptionSummary = { protocol: string; endpoint: string; pending: boolean };
+
+/** A topic looked up by its ARN: whether it exists, and who it notifies. */
+export type TopicSubscriptions = {
+  arn: string;
+  exists: boolean;
+  subscriptions: SubscriptionSummary[];
+};
+
+/** What one Route 53 checker region last saw of a health check. */
+export type HealthCheckObservation = { region: string; healthy: boolean; status: string };

@@ -41,11 +41,13 @@ function zoneState(zoneId: string): ZoneState {
   return state;
 }
 
-/** After a change through the portal, the next view reads the zone again. */
+/** After a change through the portal, the next view reads the zone again, Names included. */
 export function invalidateClassZone(zoneId: string) {
   const state = zoneState(zoneId);
   state.generation += 1;
   state.view = undefined;
+  // A do-it-for-me may have just named a health check the view knew as unnamed.
+  state.names = { at: Date.now(), byId: new Map() };
 }
 
 async function readView(aws: AwsClients, zone: SharedZone, state: ZoneState) {

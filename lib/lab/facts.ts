@@ -13,7 +13,14 @@ import {
 import { readConsoleUsers, readInstanceProfiles, readRoles, readUsers } from "@/lib/aws/iam";
 import { readRolePolicies, type RolePolicies } from "@/lib/aws/iam-policies";
 import { getCallerIdentityWith } from "@/lib/aws/identity";
-import { readAlarms, readNamedHealthChecks, readTopics } from "@/lib/aws/monitoring";
+import {
+  readAlarms,
+  readHealthCheckAlarms,
+  readHealthCheckStatus,
+  readNamedHealthChecks,
+  readTopicSubscriptions,
+  readTopics,
+} from "@/lib/aws/monitoring";
 import { readDbEvents, readDbInstances } from "@/lib/aws/rds";
 import { readBucketAccessConfig, readBucketFeatures, readBuckets } from "@/lib/aws/s3";
 import { readAccountPublicAccessBlock, type AccountPublicAccess } from "@/lib/aws/s3-control";
@@ -37,6 +44,8 @@ import type {
   SecurityGroupSummary,
   TopicSummary,
   UserSummary,
+  HealthCheckObservation,
+  TopicSubscriptions,
 } from "@/lib/aws/types";
 import { AwsCallError } from "@/lib/aws/errors";
 import { appServicesNames, type SharedZone } from "@/lib/lab/app-services";
@@ -46,6 +55,12 @@ import { classZoneView, type ClassZoneView } from "@/lib/lab/class-zone";
 import { IDENTITY } from "@/lib/lab/identity";
 import { instructorAccess, type InstructorAccess } from "@/lib/lab/cross-account";
 import { cachedDnsAnswer, type RecordDnsAnswer } from "@/lib/lab/dns-answer";
+import {
+  alarmRegionMistake,
+  HEALTH_CHECK,
+  healthTopicArn,
+  namedHealthCheck,
+} from "@/lib/lab/health-check";
 import { LAB } from "@/lib/lab/names";
 import type { MaintenanceSite } from "@/lib/lab/maintenance-names";
 import { readMaintenanceSite } from "@/lib/lab/maintenance-site";
@@ -67,6 +82,28 @@ export type ClassZoneUnreadable = "no-zone-configured" | "no-initials" | "no-acc
 export type InstructorHealthChecks =
   | { state: "read"; healthChecks: HealthCheckSummary[] }
   | { state: "unreadable"; why: Exclude<ClassZoneUnreadable, "no-initials"> };
+
+/**
+ * The alarms on the attendee's health check in the instructor's account: in us-east-1, and only
+ * when there are none there, in the region an alarm made by mistake ends up in.
+ */
+export type HealthAlarms =
+  | {
+      state: "read";
+      healthCheckId: string;
+      alarms: AlarmSummary[];
+      elsewhere?: { region: string; alarms: AlarmSummary[] };
+    }
+  | { state: "not-asked" };
+
+/** The attendee's `<initials>_route53_health` topic in the instructor's account (us-east-1). */
+export type HealthTopic = ({ state: "read" } & TopicSubscriptions) | { state: "not-asked" };
+
+/** What Route 53's checkers see of the attendee's health check; the emulator always says healthy. */
+export type HealthCheckStatus =
+  | { state: "sandbox" }
+  | { state: "not-asked" }
+  | { state: "read"; healthCheckId: string; observations: HealthCheckObservation[] };
 
 /** Who is asking, beyond their credentials: what the event and the attendee's choices say. */
 export type LabScope = {
@@ -126,6 +163,9 @@ export type Facts = {
   consoleUsers: ConsoleUserSummary[];
   /** The maintenance page's bucket in the attendee's account (named like their record). */
   maintenanceSite: MaintenanceSite;
+  instructorHealthAlarms: HealthAlarms;
+  instructorHealthTopic: HealthTopic;
+  healthCheckStatus: HealthCheckStatus;
 };
 
 export type FactKind = keyof Facts;
@@ -169,6 +209,19 @@ async function perLabBucket<T>(
 /** The console opens in us-east-1 for a new account: the likeliest wrong region. */
 const likelyWrongRegion = (region: string) =>
   region === "us-east-1" ? "ap-northeast-2" : "us-east-1";
+
+/** The attendee's named health check in the instructor's account, and the session to ask about it. */
+async function instructorHealthCheck(read: ReadFact, scope: LabScope) {
+  if (!scope.initials || !scope.sharedZone) return undefined;
+  const [checks, access] = await Promise.all([
+    read("instructorHealthChecks"),
+    read("instructorAccess"),
+  ]);
+  if (checks.state !== "read" || access.state !== "granted") return undefined;
+  const name = appServicesNames(scope.initials, scope.sharedZone.domain).healthCheck;
+  const check = namedHealthCheck(checks.healthChecks, name);
+  return check && { check, aws: access.aws };
+}
 
 const readers: { [K in FactKind]: Reader<K> } = {
   instances: readInstances,
@@ -282,6 +335,44 @@ const readers: { [K in FactKind]: Reader<K> } = {
   consoleUsers: (aws) =>
     readConsoleUsers(aws, { newest: IDENTITY.usersExamined, always: [IDENTITY.portalUser] }),
   maintenanceSite: (aws, _read, scope) => readMaintenanceSite(aws, scope),
+  instructorHealthAlarms: async (aws, read, scope) => {
+    const mine = await instructorHealthCheck(read, scope);
+    if (!mine) return { state: "not-asked" };
+    const id = mine.check.id;
+    const alarms = await readHealthCheckAlarms(mine.aws, id, HEALTH_CHECK.metricsRegion);
+    if (alarms.length > 0) return { state: "read", healthCheckId: id, alarms };
+    const region = alarmRegionMistake(aws.target.region);
+    return {
+      state: "read",
+      healthCheckId: id,
+      alarms,
+      elsewhere: { region, alarms: await readHealthCheckAlarms(mine.aws, id, region) },
+    };
+  },
+  instructorHealthTopic: async (_aws, read, scope) => {
+    if (!scope.initials || !scope.sharedZone) return { state: "not-asked" };
+    const access = await read("instructorAccess");
+    if (access.state !== "granted") return { state: "not-asked" };
+    const topic = appServicesNames(scope.initials, scope.sharedZone.domain).topic;
+    return {
+      state: "read",
+      ...(await readTopicSubscriptions(
+        access.aws,
+        healthTopicArn(scope.sharedZone.instructorAccountId, topic),
+      )),
+    };
+  },
+  healthCheckStatus: async (aws, read, scope) => {
+    // The emulator reports every health check healthy whatever its target does.
+    if (aws.target.endpoint) return { state: "sandbox" };
+    const mine = await instructorHealthCheck(read, scope);
+    if (!mine) return { state: "not-asked" };
+    return {
+      state: "read",
+      healthCheckId: mine.check.id,
+      observations: await readHealthCheckStatus(mine.aws, mine.check.id),
+    };
+  },
 };
 
 type AccountReads = { generation: number; inFlight: Map<string, Promise<unknown>> };

@@ -4,6 +4,7 @@ import { cleanupStep } from "@/lib/lab/steps/cleanup";
 import { ec2LaunchStep } from "@/lib/lab/steps/ec2-launch";
 import { failoverRoutingStep } from "@/lib/lab/steps/failover-routing";
 import { elasticIpStep } from "@/lib/lab/steps/elastic-ip";
+import { healthCheckStep } from "@/lib/lab/steps/health-check";
 import { iamPolicyStep } from "@/lib/lab/steps/iam-policy";
 import { iamRoleStep } from "@/lib/lab/steps/iam-role";
 import { iamUserStep } from "@/lib/lab/steps/iam-user";
@@ -47,6 +48,7 @@ export const stepRegistry: ReadonlyMap<string, LabStep> = new Map(
     iamUserStep,
     switchRoleStep,
     maintenancePageStep,
+    healthCheckStep,
   ].map((step): [string, LabStep] => [step.id, step]),
 );
 

@@ -103,6 +103,9 @@ export function facts(overrides: Partial<Facts> = {}): Facts {
     recordDnsAnswer: { state: "sandbox" },
     consoleUsers: [],
     maintenanceSite: { state: "unreadable", why: "no-zone-configured" },
+    instructorHealthAlarms: { state: "not-asked" },
+    instructorHealthTopic: { state: "not-asked" },
+    healthCheckStatus: { state: "sandbox" },
     ...overrides,
   };
 }
