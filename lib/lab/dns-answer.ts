@@ -1,35 +1,32 @@
 import "server-only";
 import type { AwsClients } from "@/lib/aws/client";
 import { testDnsAnswer, type DnsAnswer } from "@/lib/aws/route53";
+import { budgetedRoute53Read, forgetRoute53Answer } from "@/lib/lab/route53-budget";
 
 /** What Route 53 answers for the attendee's name, or why it wasn't asked. */
 export type RecordDnsAnswer =
-  { state: "sandbox" } | { state: "not-asked" } | ({ state: "answered" } & DnsAnswer);
+  | { state: "sandbox" }
+  | { state: "not-asked" }
+  /** Route 53's request budget for the class is spent for now: asked on a later refresh. */
+  | { state: "deferred" }
+  | ({ state: "answered" } & DnsAnswer);
 
-/**
- * TestDNSAnswer counts against the instructor account's five Route 53 requests a second, like
- * every read of the class zone: one answer per name is reused for a while.
- */
 const ANSWER_TTL_MS = 20_000;
 
-type Cached = { at: number; answer: Promise<DnsAnswer> };
+const answerKey = (zoneId: string, name: string) => `dns|${zoneId}|${name}`;
 
-// Per process: one answer per record name for the whole class.
-const answers = ((globalThis as { __aws101DnsAnswers?: Map<string, Cached> }).__aws101DnsAnswers ??=
-  new Map());
-
-export function forgetDnsAnswer(zoneId: string, name: string) {
-  answers.delete(`${zoneId}|${name}`);
+export function forgetDnsAnswer(account: string, zoneId: string, name: string) {
+  forgetRoute53Answer(account, answerKey(zoneId, name));
 }
 
-export function cachedDnsAnswer(aws: AwsClients, zoneId: string, name: string): Promise<DnsAnswer> {
-  const key = `${zoneId}|${name}`;
-  const cached = answers.get(key);
-  if (cached && Date.now() - cached.at < ANSWER_TTL_MS) return cached.answer;
-  const answer = testDnsAnswer(aws, zoneId, name, "A");
-  answers.set(key, { at: Date.now(), answer });
-  answer.catch(() => {
-    if (answers.get(key)?.answer === answer) answers.delete(key);
-  });
-  return answer;
+/** Route 53's answer, within the instructor account's budget; undefined while it has none to spare. */
+export function budgetedDnsAnswer(
+  aws: AwsClients,
+  account: string,
+  zoneId: string,
+  name: string,
+): Promise<DnsAnswer | undefined> {
+  return budgetedRoute53Read(account, answerKey(zoneId, name), ANSWER_TTL_MS, () =>
+    testDnsAnswer(aws, zoneId, name, "A"),
+  );
 }

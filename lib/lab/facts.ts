@@ -54,7 +54,8 @@ import { scanForCleanup } from "@/lib/lab/cleanup-scan";
 import { classZoneView, type ClassZoneView } from "@/lib/lab/class-zone";
 import { IDENTITY } from "@/lib/lab/identity";
 import { instructorAccess, type InstructorAccess } from "@/lib/lab/cross-account";
-import { cachedDnsAnswer, type RecordDnsAnswer } from "@/lib/lab/dns-answer";
+import { budgetedDnsAnswer, type RecordDnsAnswer } from "@/lib/lab/dns-answer";
+import { budgetedRoute53Read } from "@/lib/lab/route53-budget";
 import {
   alarmRegionMistake,
   HEALTH_CHECK,
@@ -104,6 +105,9 @@ export type HealthCheckStatus =
   | { state: "sandbox" }
   | { state: "not-asked" }
   | { state: "read"; healthCheckId: string; observations: HealthCheckObservation[] };
+
+/** The lab's experiment takes minutes: a health check's status a few seconds old is fresh enough. */
+const HEALTH_STATUS_TTL_MS = 15_000;
 
 /** Who is asking, beyond their credentials: what the event and the attendee's choices say. */
 export type LabScope = {
@@ -327,10 +331,13 @@ const readers: { [K in FactKind]: Reader<K> } = {
     }
     const roles = new Set(records.records.map((record) => record.failover));
     if (!roles.has("PRIMARY") || !roles.has("SECONDARY")) return { state: "not-asked" };
-    return {
-      state: "answered",
-      ...(await cachedDnsAnswer(access.aws, scope.sharedZone.zoneId, records.name)),
-    };
+    const answer = await budgetedDnsAnswer(
+      access.aws,
+      scope.sharedZone.instructorAccountId,
+      scope.sharedZone.zoneId,
+      records.name,
+    );
+    return answer ? { state: "answered", ...answer } : { state: "deferred" };
   },
   consoleUsers: (aws) =>
     readConsoleUsers(aws, { newest: IDENTITY.usersExamined, always: [IDENTITY.portalUser] }),
@@ -367,10 +374,17 @@ const readers: { [K in FactKind]: Reader<K> } = {
     if (aws.target.endpoint) return { state: "sandbox" };
     const mine = await instructorHealthCheck(read, scope);
     if (!mine) return { state: "not-asked" };
+    const observations = await budgetedRoute53Read(
+      scope.sharedZone?.instructorAccountId ?? "",
+      `status|${mine.check.id}`,
+      HEALTH_STATUS_TTL_MS,
+      () => readHealthCheckStatus(mine.aws, mine.check.id),
+    );
+    if (!observations) return { state: "not-asked" };
     return {
       state: "read",
       healthCheckId: mine.check.id,
-      observations: await readHealthCheckStatus(mine.aws, mine.check.id),
+      observations,
     };
   },
 };

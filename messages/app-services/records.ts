@@ -148,6 +148,8 @@ export const ko = {
     "변경 배치 하나로 {name}의 장애 조치 레코드를 고칩니다: 기본 레코드는 탄력적 IP, TTL 30, 상태 확인 {healthCheck}, 보조 레코드는 서울 S3 웹 사이트 별칭.",
   "done.failoverRouting.applied":
     "{name}이(가) 장애 조치 라우팅이 되었습니다 (기본: 상태 확인 {healthCheck}, 보조: S3 웹 사이트).",
+  "check.failoverRouting.deferred":
+    "설정은 맞습니다. Route 53에 실제 응답을 묻는 중입니다. 반 전체가 강사 계정의 Route 53 요청 한도(초당 5회)를 나눠 쓰므로 잠시 뒤 다시 확인합니다.",
 } as const satisfies Record<string, string>;
 
 export const en: Record<keyof typeof ko, string> = {
@@ -301,4 +303,6 @@ export const en: Record<keyof typeof ko, string> = {
     "In one change batch, fix the failover records of {name}: the primary to your Elastic IP, TTL 30, health check {healthCheck}; the secondary as an alias to Seoul's S3 website endpoint.",
   "done.failoverRouting.applied":
     "{name} now uses failover routing (primary: health check {healthCheck}; secondary: the S3 website).",
+  "check.failoverRouting.deferred":
+    "The configuration is right. Asking Route 53 for its actual answer: the class shares the instructor account's Route 53 limit (5 requests a second), so it is asked again in a moment.",
 };

@@ -1,7 +1,17 @@
 import { changeRecordSets, type RecordChange, type RecordSetInput } from "@/lib/aws/route53";
 import type { HealthCheckSummary, RecordSetSummary } from "@/lib/aws/types";
 import { APP_SERVICES, appServicesNames, type AppServicesNames } from "@/lib/lab/app-services";
-import { blocked, exists, fail, manual, msg, pass, unobservable, update } from "@/lib/lab/build";
+import {
+  blocked,
+  exists,
+  fail,
+  manual,
+  msg,
+  pass,
+  pending,
+  unobservable,
+  update,
+} from "@/lib/lab/build";
 import { forgetDnsAnswer } from "@/lib/lab/dns-answer";
 import type { Facts } from "@/lib/lab/facts";
 import { defineStep, type CheckItem, type PlanEntry } from "@/lib/lab/types";
@@ -181,6 +191,9 @@ function dnsItem(
     return [unobservable("failover", msg("check.failoverRouting.sandbox"))];
   }
   if (answer.state === "not-asked") return [];
+  if (answer.state === "deferred") {
+    return [pending("failover", msg("check.failoverRouting.deferred"))];
+  }
   if (answer.responseCode !== "NOERROR" || answer.values.length === 0) {
     return [
       fail(
@@ -373,7 +386,7 @@ export const failoverRoutingStep = defineStep({
             changes,
             `AWS 101: failover for ${record}`,
           );
-          forgetDnsAnswer(zone.zone.zoneId, record);
+          forgetDnsAnswer(zone.zone.instructorAccountId, zone.zone.zoneId, record);
         },
       ),
     );

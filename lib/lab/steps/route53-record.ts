@@ -177,7 +177,7 @@ export const route53RecordStep = defineStep({
     });
     const run = async () => {
       await changeRecordSets(zone.aws, zone.zone.zoneId, changes, `AWS 101: ${zone.name}`);
-      forgetDnsAnswer(zone.zone.zoneId, zone.name);
+      forgetDnsAnswer(zone.zone.instructorAccountId, zone.zone.zoneId, zone.name);
     };
     const params = { name: zone.name, ip: elasticIp, ttl: TTL };
     if (!record) {
