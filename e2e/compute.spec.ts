@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { doItForMeModules, labModules } from "./content";
-import { joinAsAttendee, screenshot, useSandbox } from "./fixtures";
+import { chooseInitials, doItForMe, joinAsAttendee, screenshot, useSandbox } from "./fixtures";
 
 /** One-time files an apply hands out, by step; every other step must hand out none. */
 const expectedDownloads: Record<string, string[]> = {
@@ -32,12 +32,10 @@ if (finishable.length === 0) throw new Error("no module offers do it for me on e
 /** What a later module builds on: every earlier step done with do it for me, as an attendee could. */
 async function finishEarlierModules(page: Page, before: number) {
   for (const earlier of labModules().filter((labModule) => labModule.order < before)) {
+    const [first] = earlier.steps;
+    if (earlier.id === "app-services" && first) await chooseInitials(page, first.id);
     for (const step of earlier.steps.filter((candidate) => candidate.hasDoItForMe)) {
-      await page.goto(`/lab/${earlier.id}/${step.id}`);
-      const doIt = page.locator(`[data-doit=${step.id}]`);
-      await doIt.getByRole("button", { name: "대신 해 주세요" }).click();
-      await doIt.getByRole("button", { name: "실행하기" }).click();
-      await expect(doIt.locator("[data-applied]")).toBeVisible();
+      await doItForMe(page, earlier.id, step.id);
     }
   }
 }
