@@ -23,8 +23,11 @@ async function downloadOnce(link: Locator) {
   expect(again.status()).toBe(410);
 }
 
-/** Module 4 starts with the attendee's initials: e2e/app-services.spec.ts walks it. */
-const walkedElsewhere = new Set(["app-services"]);
+/**
+ * Module 4 starts with the attendee's initials: e2e/app-services.spec.ts walks it. Clean-up's
+ * browser walk after a whole lab is still to come (issue 11).
+ */
+const walkedElsewhere = new Set(["app-services", "cleanup"]);
 
 const finishable = doItForMeModules().filter((labModule) => !walkedElsewhere.has(labModule.id));
 if (finishable.length === 0) throw new Error("no module offers do it for me on every step");
