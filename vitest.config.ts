@@ -21,7 +21,8 @@ export default defineConfig({
     },
     pool: "forks",
     maxWorkers: 2,
-    testTimeout: 30_000,
+    // Emulator tests share two cores with app processes and MariaDB: generous, never a speed assertion.
+    testTimeout: 90_000,
     hookTimeout: 60_000,
   },
 });
