@@ -10,7 +10,10 @@ import { db } from "@/lib/db";
 import { deleteCredentials } from "@/lib/db/queries";
 import { env } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n";
+import { audited, credentialsSubject } from "@/lib/lab/audit";
+import { refusedCredentials } from "@/lib/lab/guard";
 import { forgetCachedStatus } from "@/lib/lab/runner";
+import { attendeeRef } from "@/lib/lab/runtime";
 import { isAwsRegion } from "@/lib/regions";
 import type { MessageKey, Translator } from "@/messages";
 
@@ -80,14 +83,23 @@ export async function saveOwnCredentialsAction(
     }
     return { fieldErrors, values };
   }
+  const refused = await refusedCredentials(session, t);
+  if (refused) return { message: refused, values };
   const { accessKeyId, secretAccessKey, sessionToken, region } = parsed.data;
   try {
-    const { accountId } = await connectOwnCredentials(await db(), {
-      attendeeId: session.attendee.id,
-      credentials: { accessKeyId, secretAccessKey, sessionToken },
-      region,
-      eventEndsAt: new Date(session.event.ends_at),
-    });
+    const database = await db();
+    const { accountId } = await audited(
+      database,
+      credentialsSubject(await attendeeRef(session), "credentials.own"),
+      () =>
+        connectOwnCredentials(database, {
+          attendeeId: session.attendee.id,
+          credentials: { accessKeyId, secretAccessKey, sessionToken },
+          region,
+          eventEndsAt: new Date(session.event.ends_at),
+        }),
+      (connected) => connected.accountId,
+    );
     forgetCachedStatus(session.attendee.id);
     revalidatePath("/credentials");
     return { ok: true, message: t("credentials.own.saved", { account: accountId }) };
@@ -101,12 +113,21 @@ export const connectSandboxAction = attendeeAction(
   async (_input, session, t): Promise<ActionResult<{ message: string }>> => {
     const endpoint = env().SANDBOX_AWS_ENDPOINT;
     if (!endpoint) return { ok: false, error: t("credentials.sandbox.unavailable") };
+    const refused = await refusedCredentials(session, t);
+    if (refused) return { ok: false, error: refused };
     try {
-      const { accountId } = await connectSandbox(await db(), {
-        attendeeId: session.attendee.id,
-        endpoint,
-        region: session.event.region,
-      });
+      const database = await db();
+      const { accountId } = await audited(
+        database,
+        credentialsSubject(await attendeeRef(session), "credentials.sandbox"),
+        () =>
+          connectSandbox(database, {
+            attendeeId: session.attendee.id,
+            endpoint,
+            region: session.event.region,
+          }),
+        (connected) => connected.accountId,
+      );
       forgetCachedStatus(session.attendee.id);
       revalidatePath("/credentials");
       return {

@@ -15,6 +15,7 @@ import {
   writeStepMemory,
 } from "@/lib/db/queries";
 import { forgetIfRejected, resolveCredentials } from "@/lib/credentials";
+import { audited, planEntrySubject } from "@/lib/lab/audit";
 import { moduleOfStep, moduleSteps } from "@/lib/lab/catalogue";
 import { factReader, invalidateFacts, type FactKind } from "@/lib/lab/facts";
 import { findWebInstance } from "@/lib/lab/compute-facts";
@@ -46,6 +47,7 @@ export type Problem =
   | AwsProblem
   | { code: "no_credentials" }
   | { code: "busy" }
+  | { code: "event_ended" }
   | { code: "internal"; reference: string };
 
 export type StepResult = { stepId: string; state: StepState; items: CheckItem[] };
@@ -455,8 +457,10 @@ async function runPlan(
       handOver: (file: SecretFile) => secrets.push(file),
     };
     for (const entry of await planWith(session, step, operation)) {
-      if (!entry.run) continue;
-      await entry.run(context);
+      const run = entry.run;
+      if (!run) continue;
+      const subject = { attendee, accountId: session.accountId, stepId: step.id, operation, entry };
+      await audited(runtime.db, planEntrySubject(subject), () => run(context));
       done.push(entry);
       log().info({ entry: entry.id, kind: entry.kind }, "do-it-for-me entry done");
     }

@@ -1,0 +1,9 @@
+/**
+ * Runs once when the server starts: a portal without its secrets (NEXTAUTH_SECRET, NEXTAUTH_URL,
+ * CREDENTIALS_KEY) or with a short one refuses to start instead of failing on the first request.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { env } = await import("@/lib/env");
+  env();
+}
