@@ -35,6 +35,11 @@ export class WindowLimiter {
     return this.recent(key).length >= this.max;
   }
 
+  /** Events for `key` inside the window (for limits that move, set by the caller). */
+  count(key: string): number {
+    return this.recent(key).length;
+  }
+
   /** How long until `key` may go again; 0 when it may now. */
   retryAfterMs(key: string): number {
     const times = this.recent(key);

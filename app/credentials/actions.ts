@@ -3,10 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { attendeeAction, type ActionResult } from "@/lib/auth/actions";
-import { currentAttendee } from "@/lib/auth/session";
+import { currentAttendee, type AttendeeSession } from "@/lib/auth/session";
 import { AwsCallError } from "@/lib/aws/errors";
 import { connectOwnCredentials, connectSandbox } from "@/lib/credentials";
 import { db } from "@/lib/db";
+import type { PortalDb } from "@/lib/db/connection";
 import { deleteCredentials } from "@/lib/db/queries";
 import { env } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n";
@@ -59,6 +60,24 @@ function credentialsError(error: unknown, t: Translator): string {
   }
 }
 
+/** Connects credentials, recorded in the audit log whatever happens, and drops what was known of the old ones. */
+async function connectAudited(
+  session: AttendeeSession,
+  action: "credentials.own" | "credentials.sandbox",
+  connect: (database: PortalDb) => Promise<{ accountId: string }>,
+): Promise<{ accountId: string }> {
+  const database = await db();
+  const connected = await audited(
+    database,
+    credentialsSubject(await attendeeRef(session), action),
+    () => connect(database),
+    (result) => result.accountId,
+  );
+  forgetCachedStatus(session.attendee.id);
+  revalidatePath("/credentials");
+  return connected;
+}
+
 /** The secret and token never come back in the form state; only what is safe to show again does. */
 export async function saveOwnCredentialsAction(
   _previous: CredentialsFormState,
@@ -87,21 +106,14 @@ export async function saveOwnCredentialsAction(
   if (refused) return { message: refused, values };
   const { accessKeyId, secretAccessKey, sessionToken, region } = parsed.data;
   try {
-    const database = await db();
-    const { accountId } = await audited(
-      database,
-      credentialsSubject(await attendeeRef(session), "credentials.own"),
-      () =>
-        connectOwnCredentials(database, {
-          attendeeId: session.attendee.id,
-          credentials: { accessKeyId, secretAccessKey, sessionToken },
-          region,
-          eventEndsAt: new Date(session.event.ends_at),
-        }),
-      (connected) => connected.accountId,
+    const { accountId } = await connectAudited(session, "credentials.own", (database) =>
+      connectOwnCredentials(database, {
+        attendeeId: session.attendee.id,
+        credentials: { accessKeyId, secretAccessKey, sessionToken },
+        region,
+        eventEndsAt: new Date(session.event.ends_at),
+      }),
     );
-    forgetCachedStatus(session.attendee.id);
-    revalidatePath("/credentials");
     return { ok: true, message: t("credentials.own.saved", { account: accountId }) };
   } catch (error) {
     return { message: credentialsError(error, t), values };
@@ -116,20 +128,13 @@ export const connectSandboxAction = attendeeAction(
     const refused = await refusedCredentials(session, t);
     if (refused) return { ok: false, error: refused };
     try {
-      const database = await db();
-      const { accountId } = await audited(
-        database,
-        credentialsSubject(await attendeeRef(session), "credentials.sandbox"),
-        () =>
-          connectSandbox(database, {
-            attendeeId: session.attendee.id,
-            endpoint,
-            region: session.event.region,
-          }),
-        (connected) => connected.accountId,
+      const { accountId } = await connectAudited(session, "credentials.sandbox", (database) =>
+        connectSandbox(database, {
+          attendeeId: session.attendee.id,
+          endpoint,
+          region: session.event.region,
+        }),
       );
-      forgetCachedStatus(session.attendee.id);
-      revalidatePath("/credentials");
       return {
         ok: true,
         data: { message: t("credentials.sandbox.ready", { account: accountId }) },

@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import { listEventAudit, type AuditRow } from "@/lib/db/audit";
 import type { Translator } from "@/messages";
 
+const COLUMNS = ["time", "attendee", "action", "result", "requests"] as const;
+
 function actionText(row: AuditRow, t: Translator): string {
   switch (row.action) {
     case "do":
@@ -44,21 +46,11 @@ export async function AuditLog({
           <table className="min-w-full text-sm">
             <thead>
               <tr>
-                <th scope="col" className="px-2 py-1 text-left">
-                  {t("instructor.audit.time")}
-                </th>
-                <th scope="col" className="px-2 py-1 text-left">
-                  {t("instructor.audit.attendee")}
-                </th>
-                <th scope="col" className="px-2 py-1 text-left">
-                  {t("instructor.audit.action")}
-                </th>
-                <th scope="col" className="px-2 py-1 text-left">
-                  {t("instructor.audit.result")}
-                </th>
-                <th scope="col" className="px-2 py-1 text-left">
-                  {t("instructor.audit.requests")}
-                </th>
+                {COLUMNS.map((column) => (
+                  <th key={column} scope="col" className="px-2 py-1 text-left">
+                    {t(`instructor.audit.${column}`)}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
@@ -76,7 +68,7 @@ export async function AuditLog({
                     ) : null}
                   </td>
                   <td className="px-2 py-1">{actionText(row, t)}</td>
-                  <td className="px-2 py-1">
+                  <td className="px-2 py-1 whitespace-nowrap">
                     {row.outcome === "ok"
                       ? t("instructor.audit.ok")
                       : t("instructor.audit.failed", { code: row.error_code ?? "—" })}

@@ -11,16 +11,26 @@ export type ClientLimits = {
   perDevice: number;
   /** Failures per address from clients without a device cookie, who would otherwise go unnamed. */
   cookieless: number;
-  /** Failures per address (per /64 for IPv6, where one host holds a whole prefix): the ceiling. */
+  /** Failures per address (per /64 for IPv6, where one host holds a whole prefix)... */
   perAddress: number;
+  /** ...plus this many for every success from it in the window (a venue proves itself)... */
+  perSuccess: number;
+  /** ...up to this ceiling. */
+  addressCeiling: number;
   windowMs: number;
 };
 
+/**
+ * A browser can always get a new device cookie by loading a page, so the address is the bound on
+ * guessing: small for an address nobody has joined from, growing with every attendee who joins
+ * from it, so a class of 300 behind one venue NAT, each with a typo or three, keeps joining.
+ */
 export const JOIN_LIMITS: ClientLimits = {
   perDevice: 5,
   cookieless: 10,
-  /** A class of 300 behind one venue NAT, each with a typo or three, stays well below this. */
-  perAddress: 1000,
+  perAddress: 50,
+  perSuccess: 3,
+  addressCeiling: 1000,
   windowMs: 10 * 60 * 1000,
 };
 
@@ -29,6 +39,8 @@ export const INSTRUCTOR_LIMITS: ClientLimits & { perEmail: number } = {
   perDevice: 10,
   cookieless: 10,
   perAddress: 50,
+  perSuccess: 0,
+  addressCeiling: 50,
   windowMs: 15 * 60 * 1000,
 };
 
@@ -56,11 +68,21 @@ export class ClientAttempts {
   private readonly devices: WindowLimiter;
   private readonly cookieless: WindowLimiter;
   private readonly addresses: WindowLimiter;
+  private readonly successes: WindowLimiter;
 
-  constructor(limits: ClientLimits, now: () => number = Date.now) {
+  constructor(
+    private readonly limits: ClientLimits,
+    now: () => number = Date.now,
+  ) {
     this.devices = new WindowLimiter(limits.perDevice, limits.windowMs, now);
     this.cookieless = new WindowLimiter(limits.cookieless, limits.windowMs, now);
-    this.addresses = new WindowLimiter(limits.perAddress, limits.windowMs, now);
+    this.addresses = new WindowLimiter(limits.addressCeiling, limits.windowMs, now);
+    this.successes = new WindowLimiter(limits.addressCeiling, limits.windowMs, now);
+  }
+
+  private addressAllowance(key: string): number {
+    const earned = this.limits.perAddress + this.limits.perSuccess * this.successes.count(key);
+    return Math.min(this.limits.addressCeiling, earned);
   }
 
   private own(client: Client): [WindowLimiter, string] {
@@ -72,7 +94,8 @@ export class ClientAttempts {
   blockedBy(client: Client): ClientBlock | undefined {
     const [limiter, key] = this.own(client);
     if (limiter.isBlocked(key)) return "device";
-    if (this.addresses.isBlocked(addressKey(client.address))) return "address";
+    const address = addressKey(client.address);
+    if (this.addresses.count(address) >= this.addressAllowance(address)) return "address";
     return undefined;
   }
 
@@ -80,6 +103,10 @@ export class ClientAttempts {
     const [limiter, key] = this.own(client);
     limiter.record(key);
     this.addresses.record(addressKey(client.address));
+  }
+
+  succeed(client: Client) {
+    if (this.limits.perSuccess > 0) this.successes.record(addressKey(client.address));
   }
 }
 

@@ -69,6 +69,7 @@ export const authOptions: AuthOptions = {
         if ((await countAttendees(database, event.id)) >= env().MAX_ATTENDEES_PER_EVENT) {
           throw new Error(JOIN_ERRORS.eventFull);
         }
+        joinAttempts.succeed(client);
         const attendee = await createAttendee(database, {
           eventId: event.id,
           displayName: parsed.data.displayName,

@@ -8,7 +8,14 @@ import {
 import { newDeviceCookie, verifiedDevice } from "@/lib/auth/device";
 import { WindowLimiter, takeAll } from "@/lib/limits";
 
-const limits: ClientLimits = { perDevice: 3, cookieless: 4, perAddress: 20, windowMs: 1000 };
+const limits: ClientLimits = {
+  perDevice: 3,
+  cookieless: 4,
+  perAddress: 20,
+  perSuccess: 3,
+  addressCeiling: 50,
+  windowMs: 1000,
+};
 const venue = "203.0.113.1";
 const SECRET = "a".repeat(44);
 
@@ -149,6 +156,27 @@ describe("client attempts (join codes)", () => {
     expect(attempts.blockedBy({ device: "untouched", address: "198.51.100.7" })).toBeUndefined();
     now = limits.windowMs + 1;
     expect(attempts.blockedBy({ device: "untouched", address: venue })).toBeUndefined();
+  });
+
+  it("lets an address where attendees join earn more tries, up to a ceiling; a guesser earns none", () => {
+    const attempts = new ClientAttempts(limits, () => 0);
+    const guesser = "198.51.100.66";
+    for (let i = 0; i < limits.perAddress; i += 1) {
+      attempts.fail({ device: `minted-${i}`, address: guesser });
+    }
+    expect(attempts.blockedBy({ device: "minted-new", address: guesser })).toBe("address");
+
+    // A venue: every attendee who joins adds perSuccess tries for the typists behind the same NAT.
+    for (let i = 0; i < 5; i += 1) attempts.succeed({ device: `joined-${i}`, address: venue });
+    const allowance = limits.perAddress + 5 * limits.perSuccess;
+    for (let i = 0; i < allowance; i += 1) attempts.fail({ device: `typist-${i}`, address: venue });
+    expect(attempts.blockedBy({ device: "late", address: venue })).toBe("address");
+    attempts.succeed({ device: "joined-5", address: venue });
+    expect(attempts.blockedBy({ device: "late", address: venue })).toBeUndefined();
+    for (let i = 0; i < 100; i += 1) attempts.succeed({ device: `many-${i}`, address: venue });
+    for (let i = 0; i < limits.addressCeiling; i += 1)
+      attempts.fail({ device: `t-${i}`, address: venue });
+    expect(attempts.blockedBy({ device: "late", address: venue })).toBe("address");
   });
 
   it("counts an IPv6 host that rotates addresses inside its /64 as one address", () => {
