@@ -23,7 +23,10 @@ async function downloadOnce(link: Locator) {
   expect(again.status()).toBe(410);
 }
 
-const finishable = doItForMeModules();
+/** Module 4 starts with the attendee's initials: e2e/app-services.spec.ts walks it. */
+const walkedElsewhere = new Set(["app-services"]);
+
+const finishable = doItForMeModules().filter((labModule) => !walkedElsewhere.has(labModule.id));
 if (finishable.length === 0) throw new Error("no module offers do it for me on every step");
 
 /** What a later module builds on: every earlier step done with do it for me, as an attendee could. */

@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { z } from "zod";
 import { AwsCallError } from "@/lib/aws/errors";
 import { assumeSandboxAccount, getCallerIdentity } from "@/lib/aws/identity";
@@ -8,6 +7,11 @@ import { open, seal } from "@/lib/crypto";
 import type { PortalDb } from "@/lib/db/connection";
 import { deleteCredentials, findLiveCredentials, saveCredentials } from "@/lib/db/queries";
 import type { CredentialSource } from "@/lib/db/schema";
+import { joinSandboxSharedZone } from "@/lib/lab/sandbox-shared-zone";
+import { log } from "@/lib/log";
+import { sandboxAccountId } from "@/lib/sandbox/accounts";
+
+export { sandboxAccountId };
 
 const SANDBOX_SESSION_SECONDS = 12 * 60 * 60;
 const PASTED_DEFAULT_LIFETIME_MS = 12 * 60 * 60 * 1000;
@@ -17,15 +21,6 @@ const storedSecretSchema = z.object({
   secretAccessKey: z.string(),
   sessionToken: z.string().optional(),
 });
-
-/** A stable 12-digit emulator account per attendee; never the emulator's default 123456789012. */
-export function sandboxAccountId(attendeeId: string): string {
-  const digits = BigInt(`0x${createHash("sha256").update(attendeeId).digest("hex").slice(0, 15)}`)
-    .toString()
-    .padStart(11, "0")
-    .slice(-11);
-  return `3${digits}`;
-}
 
 const sealContext = (attendeeId: string) => `aws-credentials:${attendeeId}`;
 
@@ -83,6 +78,17 @@ export async function connectSandbox(
     principalArn: identity.arn,
     expiresAt: credentials.expiration,
   });
+  try {
+    await joinSandboxSharedZone(db, {
+      attendeeId: input.attendeeId,
+      accountId: identity.accountId,
+      endpoint: input.endpoint,
+      region: input.region,
+    });
+  } catch (error) {
+    // Module 4 says what is missing; the attendee's own sandbox works without the class zone.
+    log().warn({ err: error }, "sandbox class zone not prepared");
+  }
   return { accountId: identity.accountId };
 }
 
@@ -125,6 +131,7 @@ export type ResolvedCredentials = {
   target: AwsTarget;
   source: CredentialSource;
   accountId: string;
+  principalArn: string;
   expiresAt: string;
 };
 
@@ -156,6 +163,7 @@ export async function resolveCredentials(
     },
     source: row.source,
     accountId: row.account_id,
+    principalArn: row.principal_arn,
     expiresAt: row.expires_at,
   };
 }

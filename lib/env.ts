@@ -54,7 +54,7 @@ const envSchema = z.object({
   STATUS_REFRESH_SECONDS: z.coerce.number().int().min(2).max(600).default(20),
   STATUS_REFRESH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   APP_PROBE_TIMEOUT_MS: z.coerce.number().int().min(200).max(10_000).default(2500),
-  ACTION_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  ACTION_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
   EVENT_ACTION_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
   MAX_ATTENDEES_PER_EVENT: z.coerce.number().int().min(1).max(100_000).default(500),
 });

@@ -1,3 +1,9 @@
+import { en as commonEn } from "./app-services/common";
+import { en as identityEn } from "./app-services/identity";
+import { en as recordsEn } from "./app-services/records";
+import { en as healthEn } from "./app-services/health";
+import { en as maintenanceEn } from "./app-services/maintenance";
+import { en as cleanupEn } from "./cleanup";
 import type { ko } from "./ko";
 
 export const en: Record<keyof typeof ko, string> = {
@@ -1025,4 +1031,10 @@ export const en: Record<keyof typeof ko, string> = {
   "sandboxSql.refused.tooLong": "The input is too long: send at most {limit} characters at a time.",
   "sandboxSql.incomplete":
     "The statement is not finished: an unclosed {quote}, so nothing ran. Close the quote or comment and send it again.",
+  ...commonEn,
+  ...identityEn,
+  ...recordsEn,
+  ...healthEn,
+  ...maintenanceEn,
+  ...cleanupEn,
 };

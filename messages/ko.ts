@@ -1,3 +1,10 @@
+import { ko as commonKo } from "./app-services/common";
+import { ko as identityKo } from "./app-services/identity";
+import { ko as recordsKo } from "./app-services/records";
+import { ko as healthKo } from "./app-services/health";
+import { ko as maintenanceKo } from "./app-services/maintenance";
+import { ko as cleanupKo } from "./cleanup";
+
 export const ko = {
   // General UI
   "app.name": "AWS 101 실습 포털",
@@ -1028,4 +1035,10 @@ export const ko = {
   "sandboxSql.refused.tooLong": "입력이 너무 깁니다. 한 번에 {limit}자까지 보낼 수 있습니다.",
   "sandboxSql.incomplete":
     "문장이 끝나지 않았습니다. 닫히지 않은 {quote}이(가) 있어 아무것도 실행하지 않았습니다. 따옴표나 주석을 닫고 다시 보내세요.",
+  ...commonKo,
+  ...identityKo,
+  ...recordsKo,
+  ...healthKo,
+  ...maintenanceKo,
+  ...cleanupKo,
 };

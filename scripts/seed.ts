@@ -10,9 +10,11 @@ import {
   findEventByJoinCode,
   findInstructorByEmail,
   setEventEnd,
+  setEventSharedZone,
   updateInstructorPassword,
 } from "@/lib/db/queries";
 import { generateJoinCode } from "@/lib/join-code";
+import { APP_SERVICES } from "@/lib/lab/app-services";
 import { isAwsRegion } from "@/lib/regions";
 
 const { values } = parseArgs({
@@ -24,9 +26,29 @@ const { values } = parseArgs({
     "join-code": { type: "string" },
     region: { type: "string", default: "ap-northeast-2" },
     hours: { type: "string", default: "10" },
+    // Module 4's class zone in the instructor's account (on real AWS; the sandbox makes its own).
+    domain: { type: "string" },
+    "zone-id": { type: "string" },
+    "instructor-account": { type: "string" },
+    "crossaccount-role": { type: "string", default: APP_SERVICES.crossAccountRole },
     json: { type: "boolean", default: false },
   },
 });
+
+function classZoneFromFlags() {
+  const { domain, "zone-id": zoneId, "instructor-account": account } = values;
+  if (domain === undefined && zoneId === undefined && account === undefined) return undefined;
+  if (!domain || !/^(?:[a-z0-9-]+\.)+[a-z]{2,}$/.test(domain))
+    throw new Error("--domain must be a domain name such as saltware.io");
+  if (!zoneId || !/^Z[A-Z0-9]{4,32}$/.test(zoneId))
+    throw new Error("--zone-id must be the hosted zone's id (Z…)");
+  if (!account || !/^\d{12}$/.test(account))
+    throw new Error("--instructor-account must be a 12-digit AWS account id");
+  const roleName = values["crossaccount-role"];
+  if (!/^[\w+=,.@-]{1,64}$/.test(roleName))
+    throw new Error("--crossaccount-role is not a role name");
+  return { domain, zoneId, instructorAccountId: account, roleName };
+}
 
 const database = await openDatabase(process.env.DATABASE_URL ?? "file:./data/portal.db");
 const report: Record<string, string> = {};
@@ -73,6 +95,11 @@ if (values["join-code"] !== undefined || values["event-name"] !== undefined) {
     }));
   report.eventId = event.id;
   report.joinCode = event.join_code;
+  const zone = classZoneFromFlags();
+  if (zone) {
+    await setEventSharedZone(database, event.id, zone);
+    report.domain = zone.domain;
+  }
 }
 
 await database.destroy();

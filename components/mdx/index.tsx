@@ -2,10 +2,12 @@ import type { MDXComponents } from "mdx/types";
 import type { ReactElement, ReactNode } from "react";
 import { isValidElement } from "react";
 import { headers } from "next/headers";
+import { CleanupConfirm } from "@/components/lab/CleanupConfirm";
 import { DoItForMe } from "@/components/lab/DoItForMe";
 import { ModuleStatusPanel } from "@/components/lab/ModuleStatusPanel";
 import { StepCheck } from "@/components/lab/StepCheck";
 import { doItForMeLabels, stepCheckLabels, undoLabels } from "@/components/lab/labels";
+import { appServicesComponents } from "@/components/mdx/app-services";
 import { Callout } from "@/components/mdx/Callout";
 import { CodeBlock } from "@/components/mdx/CodeBlock";
 import { RichText } from "@/components/ui/RichText";
@@ -32,6 +34,7 @@ export function mdxComponents(
   page: { moduleId: string; stepId: string; sandbox: boolean },
 ): MDXComponents {
   return {
+    ...appServicesComponents(t),
     /** Text only attendees on a sandbox account see: what the emulator can't do, and what instead. */
     SandboxOnly: ({ children }: { children: ReactNode }) =>
       page.sandbox ? (
@@ -58,6 +61,16 @@ export function mdxComponents(
         moduleId={page.moduleId}
         labels={undoLabels(t)}
         operation="undo"
+      />
+    ),
+    /** Clean-up's ambiguous buckets, each deleted only once the attendee confirms it. */
+    CleanupConfirm: () => (
+      <CleanupConfirm
+        labels={{
+          title: t("cleanup.confirm.title"),
+          button: t("cleanup.confirm.button"),
+          done: t("cleanup.confirm.done"),
+        }}
       />
     ),
     StatusPanel: ({ module }: { module: string }) => <ModuleStatusPanel module={module} />,

@@ -108,7 +108,7 @@ function securityGroupsOf(instance: Instance): { id: string; name: string }[] {
   return [...byId].map(([id, name]) => ({ id, name }));
 }
 
-function toInstanceSummaries(reservations: Reservation[] | undefined): InstanceSummary[] {
+export function toInstanceSummaries(reservations: Reservation[] | undefined): InstanceSummary[] {
   return (reservations ?? []).flatMap((reservation) =>
     (reservation.Instances ?? []).flatMap((instance) => {
       if (!instance.InstanceId) return [];

@@ -1,5 +1,6 @@
 import "server-only";
 import {
+  CopyObjectCommand,
   CreateBucketCommand,
   DeleteBucketPolicyCommand,
   DeleteObjectCommand,
@@ -14,6 +15,7 @@ import {
   GetBucketWebsiteCommand,
   GetObjectAclCommand,
   GetPublicAccessBlockCommand,
+  HeadObjectCommand,
   ListBucketsCommand,
   ListObjectVersionsCommand,
   ListObjectsV2Command,
@@ -42,6 +44,7 @@ import type {
   ObjectOwnership,
   PublicAccessBlockFlags,
   ResourceTags,
+  WebsiteBucketConfig,
 } from "@/lib/aws/types";
 
 /** S3 answers an empty location for us-east-1, the one region that predates LocationConstraint. */
@@ -130,6 +133,13 @@ const OWNERSHIPS: readonly string[] = [
 const isOwnership = (value: string | undefined): value is ObjectOwnership =>
   OWNERSHIPS.includes(value ?? "");
 
+const publicReadGrant = (grants: { Grantee?: { URI?: string }; Permission?: string }[] = []) =>
+  grants.some(
+    (grant) =>
+      grant.Grantee?.URI === ALL_USERS &&
+      (grant.Permission === "READ" || grant.Permission === "FULL_CONTROL"),
+  );
+
 /** The prefix the sample app stores attachments under (sample-app/src/storage.ts). */
 const UPLOADS_PREFIX = "uploads/";
 
@@ -167,11 +177,7 @@ export async function readBucketAccessConfig(
     newestUpload: {
       key: newest.key,
       lastModified: newest.at?.toISOString(),
-      publicReadAcl: (acl.Grants ?? []).some(
-        (grant) =>
-          grant.Grantee?.URI === ALL_USERS &&
-          (grant.Permission === "READ" || grant.Permission === "FULL_CONTROL"),
-      ),
+      publicReadAcl: publicReadGrant(acl.Grants),
     },
   };
 }
@@ -477,6 +483,77 @@ export async function putLifecycleRules(aws: AwsClients, bucket: string, rules: 
       new PutBucketLifecycleConfigurationCommand({
         Bucket: bucket,
         LifecycleConfiguration: { Rules: rules },
+      }),
+    ),
+  );
+}
+
+/**
+ * What a website bucket would serve and to whom: Block Public Access, website configuration,
+ * policy, Object Ownership and the page's metadata (6 calls), its ACL only while ACLs work (7).
+ */
+export async function readWebsiteBucket(
+  aws: AwsClients,
+  bucket: string,
+  key: string,
+): Promise<WebsiteBucketConfig> {
+  const s3 = aws.s3();
+  const input = { Bucket: bucket };
+  const [publicAccessBlock, website, policy, ownership, page] = await Promise.all([
+    readPublicAccessBlock(aws, bucket),
+    awsCall("s3:GetBucketWebsite", () =>
+      s3.send(new GetBucketWebsiteCommand(input)).catch(noneIf("NoSuchWebsiteConfiguration")),
+    ),
+    readBucketPolicy(aws, bucket),
+    awsCall("s3:GetBucketOwnershipControls", () =>
+      s3
+        .send(new GetBucketOwnershipControlsCommand(input))
+        .catch(noneIf("OwnershipControlsNotFoundError")),
+    ),
+    awsCall("s3:HeadObject", () =>
+      s3.send(new HeadObjectCommand({ ...input, Key: key })).catch(noneIf("NotFound", "NoSuchKey")),
+    ),
+  ]);
+  const rule = ownership?.OwnershipControls?.Rules?.[0]?.ObjectOwnership;
+  const ownershipRule = isOwnership(rule) ? rule : undefined;
+  const acl =
+    page && ownershipRule !== "BucketOwnerEnforced"
+      ? await awsCall("s3:GetObjectAcl", () =>
+          s3.send(new GetObjectAclCommand({ ...input, Key: key })),
+        )
+      : undefined;
+  return {
+    publicAccessBlock,
+    ...(website
+      ? {
+          website: {
+            indexDocument: website.IndexDocument?.Suffix,
+            redirectAllTo: website.RedirectAllRequestsTo?.HostName,
+          },
+        }
+      : {}),
+    access: {
+      ...(policy.exists && policy.policy ? { policy: policy.policy } : {}),
+      ...(ownershipRule ? { ownership: ownershipRule } : {}),
+      ...(page ? { newestUpload: { key, publicReadAcl: publicReadGrant(acl?.Grants) } } : {}),
+    },
+    ...(page ? { page: { contentType: page.ContentType, size: page.ContentLength } } : {}),
+  };
+}
+
+/** Sets an object's Content-Type in place (a copy onto itself), keeping its content. */
+export async function setContentType(
+  aws: AwsClients,
+  input: { bucket: string; key: string; contentType: string },
+) {
+  await awsCall("s3:CopyObject", () =>
+    aws.s3().send(
+      new CopyObjectCommand({
+        Bucket: input.bucket,
+        Key: input.key,
+        CopySource: `${input.bucket}/${input.key.split("/").map(encodeURIComponent).join("/")}`,
+        MetadataDirective: "REPLACE",
+        ContentType: input.contentType,
       }),
     ),
   );

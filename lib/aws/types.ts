@@ -180,6 +180,8 @@ export type HealthCheckSummary = {
   port?: number;
   resourcePath?: string;
   reference?: string;
+  /** The console's Name (the health check's `Name` tag), when read. */
+  name?: string;
 };
 
 export type AlarmSummary = {
@@ -192,3 +194,55 @@ export type AlarmSummary = {
 };
 
 export type TopicSummary = { arn: string };
+
+export type RoutingPolicy =
+  "simple" | "failover" | "weighted" | "latency" | "geolocation" | "multivalue";
+
+export type RecordSetSummary = {
+  /** Lower case, without the trailing dot. */
+  name: string;
+  type: string;
+  routing: RoutingPolicy;
+  ttl?: number;
+  values: string[];
+  setIdentifier?: string;
+  failover?: string;
+  healthCheckId?: string;
+  alias?: { dnsName: string; hostedZoneId: string; evaluateTargetHealth: boolean };
+};
+
+/** An IAM user as the console's "사용자 생성" leaves it: its console password and managed policies. */
+export type ConsoleUserSummary = {
+  name: string;
+  arn: string;
+  createdAt?: string;
+  /** Absent when the user has no console password (no login profile). */
+  loginProfile?: { passwordResetRequired: boolean };
+  /** Managed policies attached to the user itself, by name. */
+  policies: string[];
+  /** The user's groups, each with the managed policies attached to it. */
+  groups: { name: string; policies: string[] }[];
+};
+
+/** A bucket serving one page from its website endpoint (Module 4's maintenance page). */
+export type WebsiteBucketConfig = {
+  publicAccessBlock: PublicAccessBlockFlags;
+  /** undefined: static website hosting is off. */
+  website?: { indexDocument?: string; redirectAllTo?: string };
+  /** The bucket policy, Object Ownership, and the page with its ACL's public grant as newestUpload. */
+  access: BucketAccessConfig;
+  /** undefined: no object under the page's key. */
+  page?: { contentType?: string; size?: number };
+};
+/** One email (or other) subscription of a topic; AWS lists an unconfirmed one without its ARN. */
+export type SubscriptionSummary = { protocol: string; endpoint: string; pending: boolean };
+
+/** A topic looked up by its ARN: whether it exists, and who it notifies. */
+export type TopicSubscriptions = {
+  arn: string;
+  exists: boolean;
+  subscriptions: SubscriptionSummary[];
+};
+
+/** What one Route 53 checker region last saw of a health check. */
+export type HealthCheckObservation = { region: string; healthy: boolean; status: string };

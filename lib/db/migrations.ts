@@ -109,6 +109,36 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "0003_app_services": {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("events").addColumn("shared_domain", "text").execute();
+      await db.schema.alterTable("events").addColumn("shared_zone_id", "text").execute();
+      await db.schema.alterTable("events").addColumn("instructor_account_id", "text").execute();
+      await db.schema.alterTable("events").addColumn("crossaccount_role", "text").execute();
+      await db.schema.alterTable("attendees").addColumn("initials", "text").execute();
+      await db.schema
+        .createIndex("attendees_event_initials")
+        .on("attendees")
+        .columns(["event_id", "initials"])
+        .unique()
+        .execute();
+      await db.schema
+        .createTable("attendee_addresses")
+        .addColumn("attendee_id", "text", (c) =>
+          c.notNull().references("attendees.id").onDelete("cascade"),
+        )
+        .addColumn("event_id", "text", (c) => c.notNull())
+        .addColumn("public_ip", "text", (c) => c.notNull())
+        .addColumn("seen_at", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("attendee_addresses_pk", ["attendee_id", "public_ip"])
+        .execute();
+      await db.schema
+        .createIndex("attendee_addresses_by_ip")
+        .on("attendee_addresses")
+        .columns(["event_id", "public_ip"])
+        .execute();
+    },
+  },
   "0005_audit_log": {
     async up(db: Kysely<unknown>) {
       // No foreign keys: the record of what was done in someone's AWS outlives their row.

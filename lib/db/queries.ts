@@ -63,6 +63,10 @@ export async function createEvent(
     ends_at: input.endsAt.toISOString(),
     created_by: input.createdBy,
     created_at: now(),
+    shared_domain: null,
+    shared_zone_id: null,
+    instructor_account_id: null,
+    crossaccount_role: null,
   };
   await db.insertInto("events").values(row).execute();
   return row;
@@ -104,6 +108,7 @@ export async function createAttendee(
     email: input.email,
     created_at: at,
     last_seen_at: at,
+    initials: null,
   };
   await db.insertInto("attendees").values(row).execute();
   return row;
@@ -371,4 +376,89 @@ export async function writeStepMemory(
       }),
     )
     .execute();
+}
+
+export type SharedZoneSettings = {
+  domain: string;
+  zoneId: string | null;
+  instructorAccountId: string;
+  roleName: string;
+};
+
+export async function setEventSharedZone(db: PortalDb, eventId: string, zone: SharedZoneSettings) {
+  await db
+    .updateTable("events")
+    .set({
+      shared_domain: zone.domain,
+      shared_zone_id: zone.zoneId,
+      instructor_account_id: zone.instructorAccountId,
+      crossaccount_role: zone.roleName,
+    })
+    .where("id", "=", eventId)
+    .execute();
+}
+
+/** False when another attendee of the event has these initials, or the attendee already chose. */
+export async function setAttendeeInitials(
+  db: PortalDb,
+  input: { attendeeId: string; eventId: string; initials: string; email: string | null },
+): Promise<boolean> {
+  const taken = await db
+    .selectFrom("attendees")
+    .select("id")
+    .where("event_id", "=", input.eventId)
+    .where("initials", "=", input.initials)
+    .where("id", "!=", input.attendeeId)
+    .executeTakeFirst();
+  if (taken) return false;
+  try {
+    const result = await db
+      .updateTable("attendees")
+      .set({ initials: input.initials, email: input.email })
+      .where("id", "=", input.attendeeId)
+      .where("initials", "is", null)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  } catch (error) {
+    // Two attendees choosing the same initials at once: the unique index decides.
+    if (/unique/i.test(String(error))) return false;
+    throw error;
+  }
+}
+
+/** Replaces the attendee's known public IPs with what their account shows now. */
+export async function rememberAddresses(
+  db: PortalDb,
+  input: { attendeeId: string; eventId: string; publicIps: string[] },
+) {
+  const at = now();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .deleteFrom("attendee_addresses")
+      .where("attendee_id", "=", input.attendeeId)
+      .execute();
+    for (const publicIp of new Set(input.publicIps)) {
+      await trx
+        .insertInto("attendee_addresses")
+        .values({
+          attendee_id: input.attendeeId,
+          event_id: input.eventId,
+          public_ip: publicIp,
+          seen_at: at,
+        })
+        .execute();
+    }
+  });
+}
+
+/** Which attendee of the event was last seen with this public IP (their display name and initials). */
+export function findAddressOwner(db: PortalDb, eventId: string, publicIp: string) {
+  return db
+    .selectFrom("attendee_addresses")
+    .innerJoin("attendees", "attendees.id", "attendee_addresses.attendee_id")
+    .select(["attendees.id", "attendees.display_name", "attendees.initials"])
+    .where("attendee_addresses.event_id", "=", eventId)
+    .where("attendee_addresses.public_ip", "=", publicIp)
+    .orderBy("attendee_addresses.seen_at", "desc")
+    .executeTakeFirst();
 }

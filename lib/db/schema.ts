@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from "kysely";
+import type { ColumnType, Insertable, Selectable } from "kysely";
 import type { StepState } from "@/lib/lab/types";
 
 export type { StepState };
@@ -21,6 +21,11 @@ export interface EventTable {
   ends_at: string;
   created_by: string | null;
   created_at: string;
+  /** Module 4's shared hosted zone in the instructor's account; null until the event has one. */
+  shared_domain: ColumnType<string | null, string | null | undefined, string | null>;
+  shared_zone_id: ColumnType<string | null, string | null | undefined, string | null>;
+  instructor_account_id: ColumnType<string | null, string | null | undefined, string | null>;
+  crossaccount_role: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AttendeeTable {
@@ -30,6 +35,16 @@ export interface AttendeeTable {
   email: string | null;
   created_at: string;
   last_seen_at: string;
+  /** A DNS label, unique in the event: every Module 4 name derives from it. */
+  initials: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** The public IPs each attendee's account was last seen with: whose EIP a record points at. */
+export interface AttendeeAddressTable {
+  attendee_id: string;
+  event_id: string;
+  public_ip: string;
+  seen_at: string;
 }
 
 export interface AwsCredentialTable {
@@ -116,6 +131,7 @@ export interface Database {
   activity: ActivityTable;
   secret_downloads: SecretDownloadTable;
   step_memory: StepMemoryTable;
+  attendee_addresses: AttendeeAddressTable;
   audit_log: AuditLogTable;
 }
 

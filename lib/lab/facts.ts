@@ -10,15 +10,23 @@ import {
   readSecurityGroups,
   readUserData,
 } from "@/lib/aws/ec2";
-import { readInstanceProfiles, readRoles, readUsers } from "@/lib/aws/iam";
+import { readConsoleUsers, readInstanceProfiles, readRoles, readUsers } from "@/lib/aws/iam";
 import { readRolePolicies, type RolePolicies } from "@/lib/aws/iam-policies";
 import { getCallerIdentityWith } from "@/lib/aws/identity";
-import { readAlarms, readHealthChecks, readTopics } from "@/lib/aws/monitoring";
+import {
+  readAlarms,
+  readHealthCheckAlarms,
+  readHealthCheckStatus,
+  readNamedHealthChecks,
+  readTopicSubscriptions,
+  readTopics,
+} from "@/lib/aws/monitoring";
 import { readDbEvents, readDbInstances } from "@/lib/aws/rds";
 import { readBucketAccessConfig, readBucketFeatures, readBuckets } from "@/lib/aws/s3";
 import { readAccountPublicAccessBlock, type AccountPublicAccess } from "@/lib/aws/s3-control";
 import type {
   AddressSummary,
+  ConsoleUserSummary,
   AlarmSummary,
   BucketAccessConfig,
   BucketFeatures,
@@ -28,6 +36,7 @@ import type {
   HealthCheckSummary,
   ImageSummary,
   InstanceProfileSummary,
+  RecordSetSummary,
   InstanceSummary,
   KeyPairSummary,
   NetworkSummary,
@@ -35,14 +44,74 @@ import type {
   SecurityGroupSummary,
   TopicSummary,
   UserSummary,
+  HealthCheckObservation,
+  TopicSubscriptions,
 } from "@/lib/aws/types";
+import { AwsCallError } from "@/lib/aws/errors";
+import { appServicesNames, type SharedZone } from "@/lib/lab/app-services";
+import type { CleanupScan } from "@/lib/lab/cleanup-inventory";
+import { scanForCleanup } from "@/lib/lab/cleanup-scan";
+import { classZoneView, type ClassZoneView } from "@/lib/lab/class-zone";
+import { IDENTITY } from "@/lib/lab/identity";
+import { instructorAccess, type InstructorAccess } from "@/lib/lab/cross-account";
+import { cachedDnsAnswer, type RecordDnsAnswer } from "@/lib/lab/dns-answer";
+import {
+  alarmRegionMistake,
+  HEALTH_CHECK,
+  healthTopicArn,
+  namedHealthCheck,
+} from "@/lib/lab/health-check";
 import { LAB } from "@/lib/lab/names";
+import type { MaintenanceSite } from "@/lib/lab/maintenance-names";
+import { readMaintenanceSite } from "@/lib/lab/maintenance-site";
 
 /** Where else the attendee's Web might be, looked up only when the event's region has none. */
 export type WebElsewhere = { searchedRegion: string; otherRegion: string; instanceIds: string[] };
 
 /** Where else the lab's DB instance might be, looked up only when the event's region has none. */
 export type DbElsewhere = { searchedRegion: string; otherRegion: string; found: boolean };
+
+/** The attendee's record sets in the class zone, read through the event's role. */
+export type ZoneRecords =
+  | { state: "read"; name: string; records: RecordSetSummary[] }
+  | { state: "unreadable"; why: ClassZoneUnreadable };
+
+export type ClassZoneUnreadable = "no-zone-configured" | "no-initials" | "no-access" | "no-zone";
+
+/** The instructor account's health checks (with their console Names), or why they can't be read. */
+export type InstructorHealthChecks =
+  | { state: "read"; healthChecks: HealthCheckSummary[] }
+  | { state: "unreadable"; why: Exclude<ClassZoneUnreadable, "no-initials"> };
+
+/**
+ * The alarms on the attendee's health check in the instructor's account: in us-east-1, and only
+ * when there are none there, in the region an alarm made by mistake ends up in.
+ */
+export type HealthAlarms =
+  | {
+      state: "read";
+      healthCheckId: string;
+      alarms: AlarmSummary[];
+      elsewhere?: { region: string; alarms: AlarmSummary[] };
+    }
+  | { state: "not-asked" };
+
+/** The attendee's `<initials>_route53_health` topic in the instructor's account (us-east-1). */
+export type HealthTopic = ({ state: "read" } & TopicSubscriptions) | { state: "not-asked" };
+
+/** What Route 53's checkers see of the attendee's health check; the emulator always says healthy. */
+export type HealthCheckStatus =
+  | { state: "sandbox" }
+  | { state: "not-asked" }
+  | { state: "read"; healthCheckId: string; observations: HealthCheckObservation[] };
+
+/** Who is asking, beyond their credentials: what the event and the attendee's choices say. */
+export type LabScope = {
+  accountId?: string;
+  principalArn?: string;
+  sharedZone?: SharedZone;
+  initials?: string;
+};
 
 /** What the portal can know about an attendee's account, one entry per resource kind. */
 export type Facts = {
@@ -77,13 +146,37 @@ export type Facts = {
   healthChecks: HealthCheckSummary[];
   alarms: AlarmSummary[];
   topics: TopicSummary[];
+  /** The attendee's session in the instructor's account through the event's role, or why not. */
+  instructorAccess: InstructorAccess;
+  /** The attendee's record sets (their initials' name) in the class zone. */
+  zoneRecords: ZoneRecords;
+  instructorHealthChecks: InstructorHealthChecks;
+  /** The whole class zone as every attendee shares it; steps read the two kinds above instead. */
+  classZone:
+    | ({ state: "read"; zone: SharedZone } & ClassZoneView)
+    | { state: "unreadable"; why: Exclude<ClassZoneUnreadable, "no-initials"> };
+  /** Everything clean-up looks at: both lab regions, IAM, the lab's buckets, the class zone. */
+  cleanupScan: CleanupScan;
+  /** Route 53's answer for the attendee's name once it has failover records (never in the sandbox). */
+  recordDnsAnswer: RecordDnsAnswer;
+  /** Console password and managed policies of the newest few users and the portal's awslab-user. */
+  consoleUsers: ConsoleUserSummary[];
+  /** The maintenance page's bucket in the attendee's account (named like their record). */
+  maintenanceSite: MaintenanceSite;
+  instructorHealthAlarms: HealthAlarms;
+  instructorHealthTopic: HealthTopic;
+  healthCheckStatus: HealthCheckStatus;
 };
 
 export type FactKind = keyof Facts;
 
 type ReadFact = <K extends FactKind>(kind: K) => Promise<Facts[K]>;
 
-type Reader<K extends FactKind> = (aws: AwsClients, read: ReadFact) => Promise<Facts[K]>;
+type Reader<K extends FactKind> = (
+  aws: AwsClients,
+  read: ReadFact,
+  scope: LabScope,
+) => Promise<Facts[K]>;
 
 const webInstanceIds = async (read: ReadFact) =>
   (await read("instances"))
@@ -116,6 +209,19 @@ async function perLabBucket<T>(
 /** The console opens in us-east-1 for a new account: the likeliest wrong region. */
 const likelyWrongRegion = (region: string) =>
   region === "us-east-1" ? "ap-northeast-2" : "us-east-1";
+
+/** The attendee's named health check in the instructor's account, and the session to ask about it. */
+async function instructorHealthCheck(read: ReadFact, scope: LabScope) {
+  if (!scope.initials || !scope.sharedZone) return undefined;
+  const [checks, access] = await Promise.all([
+    read("instructorHealthChecks"),
+    read("instructorAccess"),
+  ]);
+  if (checks.state !== "read" || access.state !== "granted") return undefined;
+  const name = appServicesNames(scope.initials, scope.sharedZone.domain).healthCheck;
+  const check = namedHealthCheck(checks.healthChecks, name);
+  return check && { check, aws: access.aws };
+}
 
 const readers: { [K in FactKind]: Reader<K> } = {
   instances: readInstances,
@@ -170,9 +276,103 @@ const readers: { [K in FactKind]: Reader<K> } = {
       : undefined,
   instanceProfiles: readInstanceProfiles,
   users: readUsers,
-  healthChecks: readHealthChecks,
+  healthChecks: readNamedHealthChecks,
   alarms: readAlarms,
   topics: readTopics,
+  instructorAccess: (aws, _read, scope) => instructorAccess(aws, scope),
+  zoneRecords: async (_aws, read, scope) => {
+    if (!scope.initials) {
+      return { state: "unreadable", why: scope.sharedZone ? "no-initials" : "no-zone-configured" };
+    }
+    const view = await read("classZone");
+    if (view.state !== "read") return view;
+    const name = appServicesNames(scope.initials, view.zone.domain).record;
+    return { state: "read", name, records: view.records.filter((record) => record.name === name) };
+  },
+  instructorHealthChecks: async (_aws, read) => {
+    const view = await read("classZone");
+    return view.state === "read" ? { state: "read", healthChecks: view.healthChecks } : view;
+  },
+  classZone: async (_aws, read, scope) => {
+    if (!scope.sharedZone) return { state: "unreadable", why: "no-zone-configured" };
+    const access = await read("instructorAccess");
+    if (access.state !== "granted") return { state: "unreadable", why: "no-access" };
+    try {
+      return {
+        state: "read",
+        zone: scope.sharedZone,
+        ...(await classZoneView(access.aws, scope.sharedZone)),
+      };
+    } catch (error) {
+      if (error instanceof AwsCallError && error.problem.awsCode === "NoSuchHostedZone") {
+        return { state: "unreadable", why: "no-zone" };
+      }
+      throw error;
+    }
+  },
+  cleanupScan: (aws, read, scope) =>
+    scanForCleanup(aws, {
+      sharedZone: scope.sharedZone,
+      initials: scope.initials,
+      access: () => read("instructorAccess"),
+      zoneRecords: () => read("zoneRecords"),
+      instructorHealthChecks: () => read("instructorHealthChecks"),
+    }),
+  recordDnsAnswer: async (aws, read, scope) => {
+    // The emulator has no TestDNSAnswer and serves no DNS.
+    if (aws.target.endpoint) return { state: "sandbox" };
+    const [records, access] = await Promise.all([read("zoneRecords"), read("instructorAccess")]);
+    if (records.state !== "read" || access.state !== "granted" || !scope.sharedZone) {
+      return { state: "not-asked" };
+    }
+    const roles = new Set(records.records.map((record) => record.failover));
+    if (!roles.has("PRIMARY") || !roles.has("SECONDARY")) return { state: "not-asked" };
+    return {
+      state: "answered",
+      ...(await cachedDnsAnswer(access.aws, scope.sharedZone.zoneId, records.name)),
+    };
+  },
+  consoleUsers: (aws) =>
+    readConsoleUsers(aws, { newest: IDENTITY.usersExamined, always: [IDENTITY.portalUser] }),
+  maintenanceSite: (aws, _read, scope) => readMaintenanceSite(aws, scope),
+  instructorHealthAlarms: async (aws, read, scope) => {
+    const mine = await instructorHealthCheck(read, scope);
+    if (!mine) return { state: "not-asked" };
+    const id = mine.check.id;
+    const alarms = await readHealthCheckAlarms(mine.aws, id, HEALTH_CHECK.metricsRegion);
+    if (alarms.length > 0) return { state: "read", healthCheckId: id, alarms };
+    const region = alarmRegionMistake(aws.target.region);
+    return {
+      state: "read",
+      healthCheckId: id,
+      alarms,
+      elsewhere: { region, alarms: await readHealthCheckAlarms(mine.aws, id, region) },
+    };
+  },
+  instructorHealthTopic: async (_aws, read, scope) => {
+    if (!scope.initials || !scope.sharedZone) return { state: "not-asked" };
+    const access = await read("instructorAccess");
+    if (access.state !== "granted") return { state: "not-asked" };
+    const topic = appServicesNames(scope.initials, scope.sharedZone.domain).topic;
+    return {
+      state: "read",
+      ...(await readTopicSubscriptions(
+        access.aws,
+        healthTopicArn(scope.sharedZone.instructorAccountId, topic),
+      )),
+    };
+  },
+  healthCheckStatus: async (aws, read, scope) => {
+    // The emulator reports every health check healthy whatever its target does.
+    if (aws.target.endpoint) return { state: "sandbox" };
+    const mine = await instructorHealthCheck(read, scope);
+    if (!mine) return { state: "not-asked" };
+    return {
+      state: "read",
+      healthCheckId: mine.check.id,
+      observations: await readHealthCheckStatus(mine.aws, mine.check.id),
+    };
+  },
 };
 
 type AccountReads = { generation: number; inFlight: Map<string, Promise<unknown>> };
@@ -205,7 +405,7 @@ export function invalidateFacts(accountKey: string) {
  * One refresh's view of an account: each kind is read at most once (dependent kinds share what
  * they depend on), and a read of the same kind already in flight for the account is joined.
  */
-export function factReader(aws: AwsClients, accountKey: string) {
+export function factReader(aws: AwsClients, accountKey: string, scope: LabScope = {}) {
   const reads = accountReads(accountKey);
   const mine = new Map<FactKind, Promise<unknown>>();
   const read: ReadFact = <K extends FactKind>(kind: K) => {
@@ -214,7 +414,7 @@ export function factReader(aws: AwsClients, accountKey: string) {
       const sharedKey = `${reads.generation}|${kind}`;
       promise = reads.inFlight.get(sharedKey) as Promise<Facts[K]> | undefined;
       if (!promise) {
-        const started = (readers[kind] as Reader<K>)(aws, read);
+        const started = (readers[kind] as Reader<K>)(aws, read, scope);
         promise = started;
         reads.inFlight.set(sharedKey, started);
         const forget = () => {

@@ -28,12 +28,24 @@ export function isRdsBusy(status: string | undefined): boolean {
 const MAX_ESTIMATE_PERCENT = 95;
 
 export function rdsProgress(status: string, since: string, now = Date.now()): ItemProgress {
-  const typical = TYPICAL_MINUTES[status] ?? 10;
+  return estimatedProgress(status, since, TYPICAL_MINUTES[status] ?? 10, now);
+}
+
+/** A bar from the time a slow AWS status began and how long that status usually lasts. */
+export function estimatedProgress(
+  status: string,
+  since: string,
+  typicalMinutes: number,
+  now = Date.now(),
+): ItemProgress {
   const elapsed = Math.max(0, (now - Date.parse(since)) / 60_000);
   return {
     status,
     // Never 100 % while AWS still says it is working, and never an empty bar.
-    percent: Math.min(MAX_ESTIMATE_PERCENT, Math.max(1, Math.round((elapsed / typical) * 100))),
-    etaMinutes: Math.max(0, Math.ceil(typical - elapsed)),
+    percent: Math.min(
+      MAX_ESTIMATE_PERCENT,
+      Math.max(1, Math.round((elapsed / typicalMinutes) * 100)),
+    ),
+    etaMinutes: Math.max(0, Math.ceil(typicalMinutes - elapsed)),
   };
 }

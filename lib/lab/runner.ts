@@ -2,12 +2,18 @@ import "server-only";
 import { AwsCallCounter, countingCalls } from "@/lib/aws/call-counter";
 import { createAwsClients, type AwsClients } from "@/lib/aws/client";
 import { classifyAwsError, isAwsFailure, type AwsProblem } from "@/lib/aws/errors";
-import type { AwsTarget } from "@/lib/aws/types";
+import type { AddressSummary, AwsTarget } from "@/lib/aws/types";
 import { randomToken, seal } from "@/lib/crypto";
 import type { PortalDb } from "@/lib/db/connection";
+import type { PortalEvent } from "@/lib/db/schema";
+import type { SharedZone } from "@/lib/lab/app-services";
 import {
   createSecretDownload,
+  findAddressOwner,
+  findAttendee,
+  findEventById,
   listTouchedSteps,
+  rememberAddresses,
   markStepOpened,
   readStepMemory,
   recordActivity,
@@ -18,6 +24,7 @@ import { forgetIfRejected, resolveCredentials } from "@/lib/credentials";
 import { audited, planEntrySubject } from "@/lib/lab/audit";
 import { moduleOfStep, moduleSteps } from "@/lib/lab/catalogue";
 import { factReader, invalidateFacts, type FactKind } from "@/lib/lab/facts";
+import { invalidateClassZone } from "@/lib/lab/class-zone";
 import { findWebInstance } from "@/lib/lab/compute-facts";
 import { stepDefinition } from "@/lib/lab/registry";
 import {
@@ -79,6 +86,7 @@ type RunnerState = {
   /** When each attendee's account last changed through the portal (apply, new credentials). */
   changedAt: Map<string, number>;
   recorded: Map<string, string>;
+  knownAddresses: Map<string, string>;
   locks: Set<string>;
   evaluations: { total: number; byAttendee: Map<string, number> };
 };
@@ -88,6 +96,7 @@ const state = ((globalThis as { __aws101Runner?: RunnerState }).__aws101Runner ?
   inFlight: new Map(),
   changedAt: new Map(),
   recorded: new Map(),
+  knownAddresses: new Map(),
   locks: new Set(),
   evaluations: { total: 0, byAttendee: new Map() },
 });
@@ -150,13 +159,37 @@ async function openSession(
   const counter = new AwsCallCounter();
   const aws = reusableClients(attendee.attendeeId, resolved.target);
   const accountKey = `${attendee.attendeeId}|${resolved.target.region}`;
+  const [event, person] = await Promise.all([
+    findEventById(runtime.db, attendee.eventId),
+    findAttendee(runtime.db, attendee.attendeeId),
+  ]);
+  const sharedZone = event ? sharedZoneOf(event) : undefined;
+  const initials = person?.initials ?? undefined;
   return {
     counter,
     aws,
     accountKey,
     accountId: resolved.accountId,
-    facts: factReader(aws, accountKey),
+    facts: factReader(aws, accountKey, {
+      accountId: resolved.accountId,
+      principalArn: resolved.principalArn,
+      sharedZone,
+      initials,
+    }),
     ctx: {
+      sharedZone,
+      initials,
+      email: person?.email ?? undefined,
+      addressOwner: async (publicIp) => {
+        const owner = await findAddressOwner(runtime.db, attendee.eventId, publicIp);
+        return owner
+          ? {
+              attendeeId: owner.id,
+              displayName: owner.display_name,
+              initials: owner.initials ?? undefined,
+            }
+          : undefined;
+      },
       attendeeId: attendee.attendeeId,
       eventId: attendee.eventId,
       accountId: resolved.accountId,
@@ -189,6 +222,24 @@ async function openSession(
             )
           : undefined,
     },
+  };
+}
+
+/** The event's class zone, once the instructor (or the sandbox) has set all of it. */
+function sharedZoneOf(event: PortalEvent): SharedZone | undefined {
+  if (
+    !event.shared_domain ||
+    !event.shared_zone_id ||
+    !event.instructor_account_id ||
+    !event.crossaccount_role
+  ) {
+    return undefined;
+  }
+  return {
+    domain: event.shared_domain,
+    zoneId: event.shared_zone_id,
+    instructorAccountId: event.instructor_account_id,
+    roleName: event.crossaccount_role,
   };
 }
 
@@ -275,7 +326,23 @@ async function evaluate(
   const status = { moduleId, checkedAt, steps: results, awsCalls: session.counter.total };
   log().debug({ moduleId, awsCalls: status.awsCalls }, "module refreshed");
   await record(runtime.db, attendee.attendeeId, status);
+  if (needsOf(steps).includes("addresses")) {
+    await rememberPublicIps(runtime.db, attendee, await session.facts.read("addresses"));
+  }
   return status;
+}
+
+/** Kept so Module 4 can say whose Elastic IP a record points at; written only when it changes. */
+async function rememberPublicIps(db: PortalDb, attendee: AttendeeRef, addresses: AddressSummary[]) {
+  const publicIps = addresses.map((address) => address.publicIp).sort();
+  const key = publicIps.join(",");
+  if (state.knownAddresses.get(attendee.attendeeId) === key) return;
+  await rememberAddresses(db, {
+    attendeeId: attendee.attendeeId,
+    eventId: attendee.eventId,
+    publicIps,
+  });
+  state.knownAddresses.set(attendee.attendeeId, key);
 }
 
 /** Writes only what changed, so a panel polling every few seconds doesn't become a write load. */
@@ -460,14 +527,15 @@ async function runPlan(
       const run = entry.run;
       if (!run) continue;
       const subject = { attendee, accountId: session.accountId, stepId: step.id, operation, entry };
-      await audited(runtime.db, planEntrySubject(subject), () => run(context));
-      done.push(entry);
+      const said = await audited(runtime.db, planEntrySubject(subject), () => run(context));
+      done.push(said ? { ...entry, done: said } : entry);
       log().info({ entry: entry.id, kind: entry.kind }, "do-it-for-me entry done");
     }
   } catch (error) {
     problem = await problemOf(runtime, attendee, error);
   } finally {
     invalidateFacts(session.accountKey);
+    if (session.ctx.sharedZone) invalidateClassZone(session.ctx.sharedZone.zoneId);
   }
   const downloads = [];
   for (const secret of secrets) {

@@ -16,7 +16,9 @@ import {
 const bucketArn = (bucket: string) => `arn:aws:s3:::${bucket}`;
 
 /** An object as the sample app names its uploads: what a policy for the app must cover. */
-const uploadArn = (bucket: string) => `${bucketArn(bucket)}/uploads/example/attachment.png`;
+const UPLOAD_KEY = "uploads/example/attachment.png";
+const objectArn = (bucket: string, key = UPLOAD_KEY) => `${bucketArn(bucket)}/${key}`;
+const uploadArn = (bucket: string) => objectArn(bucket);
 
 export function labBuckets(buckets: BucketSummary[]): BucketSummary[] {
   return buckets.filter((bucket) => bucket.name.startsWith(LAB.bucketPrefix));
@@ -115,13 +117,15 @@ export function explainGrant(input: {
   action: string;
   bucket: string;
   on: "object" | "bucket";
+  /** The object asked about; the sample app's uploads unless said. */
+  key?: string;
 }): GrantExplanation {
-  const { decide, action, bucket, on } = input;
-  const resourceFor = (name: string) => (on === "object" ? uploadArn(name) : bucketArn(name));
+  const { decide, action, bucket, on, key } = input;
+  const resourceFor = (name: string) => (on === "object" ? objectArn(name, key) : bucketArn(name));
   const decision = decide(action, resourceFor(bucket));
   if (decision.result === "allowed") return { verdict: "allowed" };
   if (decision.result === "explicit-deny") return { verdict: "explicit-deny" };
-  const otherForm = on === "object" ? bucketArn(bucket) : uploadArn(bucket);
+  const otherForm = on === "object" ? bucketArn(bucket) : objectArn(bucket, key);
   if (decide(action, otherForm).result === "allowed") {
     return { verdict: on === "object" ? "bucket-arn-only" : "object-arn-only" };
   }
@@ -191,6 +195,10 @@ function anonymousDecider(policy: unknown): Decide {
       crossAccount: false,
     });
 }
+
+/** Whether the bucket policy alone lets anyone on the internet do `action` on the object `key`. */
+export const anonymousMay = (policy: unknown, action: string, bucket: string, key: string) =>
+  anonymousDecider(policy)(action, objectArn(bucket, key)).result === "allowed";
 
 /** The lab's inline policy (IAM Policy 생성): every S3 action on the bucket and its objects. */
 export function labRolePolicy(bucket: string): Record<string, unknown> {
@@ -301,8 +309,10 @@ export function publicReadOf(input: {
   access: BucketAccessConfig;
   bucketBlock: PublicAccessBlockFlags;
   account: AccountPublicAccess | undefined;
+  /** The object whose public read matters; the sample app's uploads unless said. */
+  key?: string;
 }): PublicRead {
-  const { bucket, access, bucketBlock } = input;
+  const { bucket, access, bucketBlock, key } = input;
   const accountBlock = input.account?.readable ? input.account.flags : undefined;
   const levels = (pick: (flags: PublicAccessBlockFlags) => boolean): Level[] => [
     ...(accountBlock && pick(accountBlock) ? (["account"] as const) : []),
@@ -315,6 +325,7 @@ export function publicReadOf(input: {
         action: "s3:GetObject",
         bucket,
         on: "object",
+        key,
       })
     : undefined;
   const acl = access.newestUpload?.publicReadAcl === true;

@@ -1,5 +1,6 @@
 import type { AwsClients } from "@/lib/aws/client";
 import type { ResourceTags } from "@/lib/aws/types";
+import type { SharedZone } from "@/lib/lab/app-services";
 import type { FactKind, Facts } from "@/lib/lab/facts";
 import type { SandboxApp, SandboxUpload } from "@/lib/sandbox/client";
 import type { MessageKey } from "@/messages";
@@ -40,7 +41,8 @@ export type OperationContext = {
   handOver: (file: SecretFile) => void;
 };
 
-export type Operation = (op: OperationContext) => Promise<void>;
+/** An operation may say what it did instead of the entry's `done` (e.g. what it could not delete, and why). */
+export type Operation = (op: OperationContext) => Promise<void | MessageRef>;
 
 /** Entries of kind create/remove/update carry the operation that performs them, and say so when done. */
 export type PlanEntry = {
@@ -92,7 +94,17 @@ export type StepContext = {
    * would make one; undefined outside the sandbox or when the instance runs no app.
    */
   sandboxUpload: (instanceId: string, bucket: string) => Promise<SandboxUpload | undefined>;
+  /** The event's class zone in the instructor's account; undefined until the event has one. */
+  sharedZone?: SharedZone;
+  /** The DNS label the attendee chose for Module 4; undefined until they choose. */
+  initials?: string;
+  /** Where the attendee asked to be notified (the health check's SNS subscription). */
+  email?: string;
+  /** Which attendee of the event was last seen with this public IP, if any. */
+  addressOwner: (publicIp: string) => Promise<AddressOwner | undefined>;
 };
+
+export type AddressOwner = { attendeeId: string; displayName: string; initials?: string };
 
 /** A plan may need to ask more than AWS first (what the step remembered, the attendee's app). */
 export type PlanResult = PlanEntry[] | Promise<PlanEntry[]>;

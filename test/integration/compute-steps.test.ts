@@ -87,6 +87,9 @@ async function itemsOf(ref: Parameters<typeof checkStep>[1], stepId: string) {
   return Object.fromEntries((outcome?.result?.items ?? []).map((item) => [item.id, item]));
 }
 
+/** Module 4 needs initials and a class zone: test/integration/records-steps.test.ts and its peers walk it. */
+const walkedElsewhere = new Set(["app-services"]);
+
 /** Items the emulator can't show even after do it for me, by step: they must say so, never pass. */
 const unobservableInSandbox: Record<string, string[]> = { "rds-failover": ["failover"] };
 
@@ -94,7 +97,8 @@ describe("every step with do it for me, against the emulator", () => {
   it("fails first, passes after do it for me, and a second do it for me does nothing", async () => {
     const { ref, byHand, accountId } = await sandboxAttendee(db);
     onTestFinished(() => dropNamespace(accountId));
-    for (const { steps } of await labCatalogue()) {
+    for (const { moduleId, steps } of await labCatalogue()) {
+      if (walkedElsewhere.has(moduleId)) continue;
       for (const step of steps) {
         const before = await checkStep(runtime, ref, step.id);
         expect(before?.result?.state, `${step.id} before`).not.toBe("pass");

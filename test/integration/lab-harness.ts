@@ -7,7 +7,7 @@ import type { AwsClients } from "@/lib/aws/client";
 import { latestAl2023ImageId } from "@/lib/aws/ec2";
 import { connectSandbox } from "@/lib/credentials";
 import { openDatabase, type PortalDb } from "@/lib/db/connection";
-import { createAttendee, createEvent } from "@/lib/db/queries";
+import { createAttendee, createEvent, findEventById, setAttendeeInitials } from "@/lib/db/queries";
 import { createAppProbe, createHealthReader } from "@/lib/lab/probe";
 import { unpackSampleApp } from "@/lib/sandbox/app-bundle";
 import type { SandboxRuntimeConnection } from "@/lib/sandbox/client";
@@ -120,4 +120,56 @@ export async function launchBareWeb(aws: AwsClients) {
       TagSpecifications: [{ ResourceType: "instance", Tags: [{ Key: "Name", Value: "Web" }] }],
     }),
   );
+}
+
+/**
+ * An attendee of an event whose class zone lives in the sandbox's instructor account (prepared
+ * when the first attendee connects), with initials chosen; `classmate` joins the same event.
+ */
+export async function appServicesAttendee(db: PortalDb, initials = "ab", clientIp = "127.0.0.1") {
+  const first = await sandboxAttendee(db, clientIp);
+  await setAttendeeInitials(db, {
+    attendeeId: first.attendee.id,
+    eventId: first.event.id,
+    initials,
+    email: `${initials}@example.com`,
+  });
+  const event = await findEventById(db, first.event.id);
+  if (!event?.shared_zone_id || !event.instructor_account_id || !event.shared_domain) {
+    throw new Error("the sandbox class zone was not prepared");
+  }
+  const zone = {
+    domain: event.shared_domain,
+    zoneId: event.shared_zone_id,
+    instructorAccountId: event.instructor_account_id,
+    roleName: event.crossaccount_role ?? "",
+  };
+  const { aws: instructor } = await sandboxClients(zone.instructorAccountId);
+  return {
+    ...first,
+    zone,
+    /** The instructor's own console: the class zone and its role, as the instructor sees them. */
+    instructor,
+    classmate: async (classmateInitials: string) => {
+      const attendee = await createAttendee(db, {
+        eventId: first.event.id,
+        displayName: `Classmate ${classmateInitials}`,
+        email: null,
+      });
+      const { accountId } = await connectSandbox(db, {
+        attendeeId: attendee.id,
+        endpoint: emulatorEndpoint(),
+        region: REGION,
+      });
+      await setAttendeeInitials(db, {
+        attendeeId: attendee.id,
+        eventId: first.event.id,
+        initials: classmateInitials,
+        email: `${classmateInitials}@example.com`,
+      });
+      const ref: AttendeeRef = { attendeeId: attendee.id, eventId: first.event.id, clientIp };
+      const { aws: byHand } = await sandboxClients(accountId);
+      return { ref, attendee, accountId, byHand };
+    },
+  };
 }

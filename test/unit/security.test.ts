@@ -66,7 +66,7 @@ describe("start-up configuration", () => {
 
   it("gives the limits their defaults", () => {
     expect(parseEnv(good)).toMatchObject({
-      ACTION_LIMIT_PER_MINUTE: 30,
+      ACTION_LIMIT_PER_MINUTE: 60,
       EVENT_ACTION_LIMIT_PER_MINUTE: 600,
       MAX_ATTENDEES_PER_EVENT: 500,
     });
@@ -109,6 +109,7 @@ function sessionOf(endsInMs: number, attendeeId = "a1", eventId = "e1"): Attende
       email: null,
       created_at: at,
       last_seen_at: at,
+      initials: null,
     },
     event: {
       id: eventId,
@@ -118,6 +119,10 @@ function sessionOf(endsInMs: number, attendeeId = "a1", eventId = "e1"): Attende
       ends_at: new Date(Date.now() + endsInMs).toISOString(),
       created_by: null,
       created_at: at,
+      shared_domain: null,
+      shared_zone_id: null,
+      instructor_account_id: null,
+      crossaccount_role: null,
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { InstanceSummary, SecurityGroupSummary } from "@/lib/aws/types";
+import type { CleanupScan } from "@/lib/lab/cleanup-inventory";
 import type { Facts } from "@/lib/lab/facts";
 import type { StepContext } from "@/lib/lab/types";
 
@@ -43,6 +44,18 @@ export const rule = (
         source: { kind: cidr.includes(":") ? "ipv6" : "ipv4", cidr, description },
       };
 
+/** Nothing of the lab anywhere: both regions scanned empty, no class zone. */
+export const cleanupScan = (overrides: Partial<CleanupScan> = {}): CleanupScan => ({
+  regions: [],
+  buckets: [],
+  roles: [],
+  instanceProfiles: [],
+  users: [],
+  healthChecks: [],
+  zone: { state: "none" },
+  ...overrides,
+});
+
 export function facts(overrides: Partial<Facts> = {}): Facts {
   return {
     instances: [webInstance()],
@@ -82,6 +95,17 @@ export function facts(overrides: Partial<Facts> = {}): Facts {
     healthChecks: [],
     alarms: [],
     topics: [],
+    instructorAccess: { state: "unconfigured" },
+    zoneRecords: { state: "unreadable", why: "no-zone-configured" },
+    instructorHealthChecks: { state: "unreadable", why: "no-zone-configured" },
+    classZone: { state: "unreadable", why: "no-zone-configured" },
+    cleanupScan: cleanupScan(),
+    recordDnsAnswer: { state: "sandbox" },
+    consoleUsers: [],
+    maintenanceSite: { state: "unreadable", why: "no-zone-configured" },
+    instructorHealthAlarms: { state: "not-asked" },
+    instructorHealthTopic: { state: "not-asked" },
+    healthCheckStatus: { state: "sandbox" },
     ...overrides,
   };
 }
@@ -128,6 +152,7 @@ export function context(overrides: Partial<StepContext> = {}): StepContext {
     sandboxUpload: async () => {
       throw new Error("no upload may be made in this test");
     },
+    addressOwner: async () => undefined,
     ...overrides,
   };
 }

@@ -1,0 +1,67 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { confirmCleanupBucketAction } from "@/app/lab/cleanup/actions";
+import { useModuleStatus } from "@/components/lab/module-status";
+
+export type CleanupConfirmLabels = {
+  title: string;
+  /** Templates with {name}. */
+  button: string;
+  done: string;
+};
+
+const CONFIRM_PREFIX = "confirm|";
+const named = (template: string, name: string) => template.replace("{name}", name);
+
+/** The buckets clean-up won't delete without the attendee's word, from the step's latest check. */
+export function CleanupConfirm({ labels }: { labels: CleanupConfirmLabels }) {
+  const { data: status } = useModuleStatus("cleanup");
+  const [confirmed, setConfirmed] = useState<string[]>([]);
+  const [error, setError] = useState<string>();
+  const [pending, startTransition] = useTransition();
+  const buckets = (status?.steps.find((step) => step.stepId === "cleanup")?.items ?? [])
+    .filter((item) => item.id.startsWith(CONFIRM_PREFIX) && item.status === "fail")
+    .map((item) => item.id.slice(CONFIRM_PREFIX.length));
+  if (buckets.length === 0) return null;
+
+  const confirm = (bucket: string) =>
+    startTransition(async () => {
+      const result = await confirmCleanupBucketAction({ bucket });
+      if (!result.ok) return setError(result.error);
+      setError(undefined);
+      setConfirmed((kept) => [...kept, bucket]);
+    });
+
+  return (
+    <section
+      className="my-4 rounded-lg border border-amber-300 bg-amber-50 p-4"
+      data-cleanup-confirm
+    >
+      <h3 className="mb-2 font-semibold">{labels.title}</h3>
+      <ul className="space-y-2">
+        {buckets.map((bucket) => (
+          <li key={bucket}>
+            {confirmed.includes(bucket) ? (
+              <span data-confirmed={bucket}>{named(labels.done, bucket)}</span>
+            ) : (
+              <button
+                type="button"
+                disabled={pending}
+                onClick={() => confirm(bucket)}
+                className="rounded bg-rose-700 px-3 py-1 text-sm font-semibold text-white disabled:opacity-60"
+              >
+                {named(labels.button, bucket)}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {error ? (
+        <p role="alert" className="mt-2 text-sm text-rose-800">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,234 @@
+import { describe, expect, it } from "vitest";
+import {
+  emptyJournal,
+  labInventory,
+  resourceKey,
+  type CleanupScan,
+  type RegionScan,
+} from "@/lib/lab/cleanup-inventory";
+import { costPerHour } from "@/lib/lab/prices";
+import { cleanupStep } from "@/lib/lab/steps/cleanup";
+import {
+  cleanupScan,
+  context,
+  facts,
+  memoryStore,
+  webGroup,
+  webInstance,
+} from "./snapshot-fixtures";
+
+const region = (overrides: Partial<RegionScan> = {}): RegionScan => ({
+  region: "ap-northeast-2",
+  instances: [],
+  securityGroups: [],
+  keyPairs: [],
+  addresses: [],
+  dbInstances: [],
+  topics: [],
+  alarms: [],
+  ...overrides,
+});
+
+const scan = (overrides: Partial<CleanupScan> = {}) =>
+  cleanupScan({ regions: [region(), region({ region: "us-east-1" })], ...overrides });
+
+const group = (id: string, name: string, tags: Record<string, string> = {}) => ({
+  ...webGroup(),
+  id,
+  name,
+  tags,
+});
+
+describe("what clean-up counts as the lab's", () => {
+  it("takes launch-wizard groups only on Web, portal-tagged groups, never default or others", () => {
+    const inventory = labInventory(
+      scan({
+        regions: [
+          region({
+            instances: [
+              webInstance({
+                securityGroups: [
+                  { id: "sg-web", name: "web-server-sg" },
+                  { id: "sg-lw1", name: "launch-wizard-1" },
+                ],
+              }),
+              webInstance({
+                id: "i-other",
+                name: "Other",
+                securityGroups: [{ id: "sg-lw2", name: "launch-wizard-2" }],
+              }),
+            ],
+            securityGroups: [
+              group("sg-web", "web-server-sg"),
+              group("sg-lw1", "launch-wizard-1"),
+              group("sg-lw2", "launch-wizard-2"),
+              group("sg-default", "default", { "aws101:event": "e" }),
+              group("sg-mine", "my-sg"),
+              group("sg-tagged", "renamed", { "aws101:attendee": "attendee-1" }),
+            ],
+          }),
+        ],
+      }),
+      { journal: emptyJournal() },
+    );
+    expect(inventory.resources.map((resource) => resource.id)).toEqual([
+      "i-web",
+      "sg-web",
+      "sg-lw1",
+      "sg-tagged",
+    ]);
+  });
+
+  it("finds again what an earlier run claimed, once the convention no longer shows it", () => {
+    const journal = emptyJournal();
+    journal.resources[resourceKey("security-group", "own", "ap-northeast-2", "sg-lw1")] = {
+      kind: "security-group",
+      account: "own",
+      region: "ap-northeast-2",
+      id: "sg-lw1",
+      name: "launch-wizard-1",
+      costPerHour: 0,
+      state: "claimed",
+      at: "2026-11-27T01:00:00.000Z",
+    };
+    const inventory = labInventory(
+      scan({ regions: [region({ securityGroups: [group("sg-lw1", "launch-wizard-1")] })] }),
+      { journal },
+    );
+    expect(inventory.resources.map((resource) => resource.id)).toEqual(["sg-lw1"]);
+  });
+
+  it("lists a lab-named bucket with objects the lab never writes, until the attendee confirms it", () => {
+    const buckets = [
+      {
+        name: "awslab-s3-a",
+        region: "ap-northeast-2",
+        contents: { versions: 3, deleteMarkers: 1, keys: ["hello.txt", "uploads/x/a.png"] },
+      },
+      {
+        name: "awslab-s3-b",
+        region: "ap-northeast-2",
+        contents: { versions: 1, deleteMarkers: 0, keys: ["thesis.docx"] },
+      },
+      {
+        name: "photos",
+        region: "ap-northeast-2",
+        contents: { versions: 1, deleteMarkers: 0, keys: ["x"] },
+      },
+    ];
+    const unconfirmed = labInventory(scan({ buckets }), { journal: emptyJournal() });
+    expect(unconfirmed.resources.map((resource) => resource.id)).toEqual(["awslab-s3-a"]);
+    expect(unconfirmed.ambiguous).toEqual([
+      expect.objectContaining({ name: "awslab-s3-b", foreignKeys: ["thesis.docx"] }),
+    ]);
+    const confirmed = labInventory(scan({ buckets }), {
+      journal: { ...emptyJournal(), confirmed: ["awslab-s3-b"] },
+    });
+    expect(confirmed.resources.map((resource) => resource.id)).toEqual([
+      "awslab-s3-a",
+      "awslab-s3-b",
+    ]);
+  });
+
+  it("prices Web without its own address once an Elastic IP is on it", () => {
+    const withEip = costPerHour({
+      kind: "instance",
+      region: "ap-northeast-2",
+      instanceType: "t3.micro",
+      running: true,
+      ownPublicIp: false,
+    });
+    const without = costPerHour({
+      kind: "instance",
+      region: "ap-northeast-2",
+      instanceType: "t3.micro",
+      running: true,
+      ownPublicIp: true,
+    });
+    expect(without - withEip).toBeCloseTo(0.005);
+    expect(
+      costPerHour({
+        kind: "db-instance",
+        region: "ap-northeast-2",
+        instanceClass: "db.t3.micro",
+        multiAz: true,
+        storageGiB: 20,
+      }),
+    ).toBeCloseTo(0.0592, 3);
+  });
+});
+
+describe("the clean-up check", () => {
+  it("shows progress while the DB is being deleted, and why a group could not be deleted", async () => {
+    const store = memoryStore({
+      cleanup: {
+        resources: {
+          [resourceKey("security-group", "own", "ap-northeast-2", "sg-web")]: {
+            kind: "security-group",
+            account: "own",
+            region: "ap-northeast-2",
+            id: "sg-web",
+            name: "web-server-sg (sg-web)",
+            costPerHour: 0,
+            state: "failed",
+            code: "DependencyViolation",
+            at: new Date().toISOString(),
+          },
+        },
+        confirmed: [],
+      },
+    });
+    const items = await cleanupStep.check(
+      facts({
+        cleanupScan: scan({
+          regions: [
+            region({
+              securityGroups: [group("sg-web", "web-server-sg")],
+              dbInstances: [
+                {
+                  id: "awslab",
+                  status: "deleting",
+                  multiAz: true,
+                  publiclyAccessible: false,
+                  securityGroupIds: [],
+                  tags: {},
+                },
+              ],
+            }),
+          ],
+        }),
+      }),
+      context({ memory: store.memory }),
+    );
+    expect(items.map((item) => [item.status, item.message.key, item.fix?.key])).toEqual([
+      ["pending", "check.cleanup.busy.db", undefined],
+      ["fail", "check.cleanup.left.security-group", "fix.cleanup.inUse"],
+    ]);
+    expect(items[0]?.progress).toMatchObject({ status: "deleting", etaMinutes: 10 });
+  });
+
+  it("passes with nothing left and says what the day no longer costs", async () => {
+    const store = memoryStore({
+      cleanup: {
+        resources: {
+          [resourceKey("db-instance", "own", "ap-northeast-2", "awslab")]: {
+            kind: "db-instance",
+            account: "own",
+            region: "ap-northeast-2",
+            id: "awslab",
+            name: "awslab",
+            costPerHour: 0.06,
+            state: "started",
+            at: "2026-11-27T01:00:00.000Z",
+          },
+        },
+        confirmed: [],
+      },
+    });
+    const items = await cleanupStep.check(facts(), context({ memory: store.memory }));
+    expect(items.map((item) => [item.status, item.message])).toEqual([
+      ["pass", { key: "check.cleanup.none", params: { regions: "ap-northeast-2, us-east-1" } }],
+      ["pass", { key: "check.cleanup.avoided", params: { day: "1.44", hour: "0.0600" } }],
+    ]);
+  });
+});
