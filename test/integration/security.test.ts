@@ -136,7 +136,8 @@ describe("joining", () => {
   });
 });
 
-describe("the runner's AWS work", () => {
+// Each test makes an attendee and acts in the emulator; on a busy machine that alone takes 20 s.
+describe("the runner's AWS work", { timeout: 120_000 }, () => {
   let database: PortalDb;
   beforeAll(async () => {
     database = await labDatabase();
