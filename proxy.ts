@@ -1,7 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, isDeviceId, newDeviceId } from "@/lib/auth/device";
+import {
+  DEVICE_COOKIE,
+  DEVICE_COOKIE_MAX_AGE,
+  newDeviceCookie,
+  verifiedDevice,
+} from "@/lib/auth/device";
 import { REQUEST_PATH_HEADER } from "@/lib/auth/return-path";
-import { env } from "@/lib/env";
+import { env, servedOverHttps } from "@/lib/env";
+import { HSTS, NONCE_HEADER, contentSecurityPolicy, newNonce } from "@/lib/security-headers";
 
 /**
  * Next's server fills X-Forwarded-For with the socket's peer address only when the request has
@@ -9,23 +15,31 @@ import { env } from "@/lib/env";
  * dropped here and what the pages read is the socket address Next records afterwards.
  */
 export function proxy(request: NextRequest) {
+  const config = env();
+  const https = servedOverHttps(config);
   const headers = new Headers(request.headers);
-  if (!env().TRUST_PROXY) headers.delete("x-forwarded-for");
+  if (!config.TRUST_PROXY) headers.delete("x-forwarded-for");
   headers.set(REQUEST_PATH_HEADER, request.nextUrl.pathname);
 
-  const device = request.cookies.get(DEVICE_COOKIE)?.value;
-  const newDevice = isDeviceId(device) ? undefined : newDeviceId();
-  if (newDevice) {
-    request.cookies.set(DEVICE_COOKIE, newDevice);
-    headers.set("cookie", request.cookies.toString());
-  }
+  // Next puts the nonce on its own scripts when it finds the policy in the request.
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy(nonce, {
+    https,
+    dev: process.env.NODE_ENV === "development",
+  });
+  headers.set(NONCE_HEADER, nonce);
+  headers.set("content-security-policy", policy);
 
   const response = NextResponse.next({ request: { headers } });
-  if (newDevice) {
-    response.cookies.set(DEVICE_COOKIE, newDevice, {
+  response.headers.set("content-security-policy", policy);
+  if (https) response.headers.set("strict-transport-security", HSTS);
+  // A new browser gets its device on this response; the request itself stays without one, so a
+  // client that drops the cookie is never counted as a fresh device (lib/auth/attempts.ts).
+  if (!verifiedDevice(request.cookies.get(DEVICE_COOKIE)?.value, config.NEXTAUTH_SECRET)) {
+    response.cookies.set(DEVICE_COOKIE, newDeviceCookie(config.NEXTAUTH_SECRET), {
       httpOnly: true,
       sameSite: "lax",
-      secure: request.nextUrl.protocol === "https:",
+      secure: https,
       path: "/",
       maxAge: DEVICE_COOKIE_MAX_AGE,
     });

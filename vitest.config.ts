@@ -17,6 +17,8 @@ export default defineConfig({
     environment: "node",
     env: {
       CREDENTIALS_KEY: Buffer.alloc(32, 7).toString("base64"),
+      NEXTAUTH_SECRET: Buffer.alloc(32, 9).toString("base64"),
+      NEXTAUTH_URL: "http://localhost:3000",
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     },
     pool: "forks",

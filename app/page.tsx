@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { JoinForm } from "@/components/auth/JoinForm";
-import { JOIN_ERRORS } from "@/lib/auth/options";
+import { JOIN_ERRORS } from "@/lib/auth/schemas";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { currentRole } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n";
@@ -45,6 +45,7 @@ export default async function HomePage({
             errors: {
               [JOIN_ERRORS.badJoinCode]: t("join.error.badJoinCode"),
               [JOIN_ERRORS.eventEnded]: t("join.error.eventEnded"),
+              [JOIN_ERRORS.eventFull]: t("join.error.eventFull"),
               [JOIN_ERRORS.invalid]: t("join.error.invalid"),
               [JOIN_ERRORS.tooManyAttempts]: t("join.error.tooManyAttempts"),
               [JOIN_ERRORS.networkBusy]: t("join.error.networkBusy"),

@@ -17,14 +17,17 @@ const scryptAsync = promisify(scrypt) as (
 
 export type Sealed = { ciphertext: string; iv: string; tag: string };
 
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
 function credentialsKey(): Buffer {
   return Buffer.from(env().CREDENTIALS_KEY, "base64");
 }
 
 /** AES-256-GCM; `context` is bound as associated data so a sealed value can't be moved to another row. */
 export function seal(plaintext: string, context: string, key = credentialsKey()): Sealed {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", key, iv);
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv("aes-256-gcm", key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(Buffer.from(context));
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   return {
@@ -34,10 +37,19 @@ export function seal(plaintext: string, context: string, key = credentialsKey())
   };
 }
 
+/**
+ * The tag length is fixed: GCM would otherwise accept a tag cut down to 4 bytes, and a forger
+ * needs only about 2^32 tries against a short one.
+ */
 export function open(sealed: Sealed, context: string, key = credentialsKey()): string {
-  const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(sealed.iv, "base64"));
+  const iv = Buffer.from(sealed.iv, "base64");
+  const tag = Buffer.from(sealed.tag, "base64");
+  if (iv.length !== IV_BYTES || tag.length !== TAG_BYTES) {
+    throw new Error("sealed value has a malformed iv or tag");
+  }
+  const decipher = createDecipheriv("aes-256-gcm", key, iv, { authTagLength: TAG_BYTES });
   decipher.setAAD(Buffer.from(context));
-  decipher.setAuthTag(Buffer.from(sealed.tag, "base64"));
+  decipher.setAuthTag(tag);
   return Buffer.concat([
     decipher.update(Buffer.from(sealed.ciphertext, "base64")),
     decipher.final(),

@@ -22,6 +22,13 @@ const envSchema = z.object({
     .refine((value) => Buffer.from(value, "base64").length === 32, {
       message: "CREDENTIALS_KEY must be 32 bytes, base64-encoded",
     }),
+  NEXTAUTH_SECRET: z
+    .string({ error: "NEXTAUTH_SECRET is required: a random secret (openssl rand -base64 32)" })
+    .min(32, "NEXTAUTH_SECRET must be at least 32 characters (openssl rand -base64 32)"),
+  NEXTAUTH_URL: z.url({
+    protocol: /^https?$/,
+    error: "NEXTAUTH_URL is required: the portal's public URL, e.g. https://portal.example.com",
+  }),
   SANDBOX_AWS_ENDPOINT: optionalUrl.refine((value) => !value || isLoopbackUrl(value), {
     message: "SANDBOX_AWS_ENDPOINT must be a loopback URL (the local emulator)",
   }),
@@ -47,22 +54,32 @@ const envSchema = z.object({
   STATUS_REFRESH_SECONDS: z.coerce.number().int().min(2).max(600).default(20),
   STATUS_REFRESH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   APP_PROBE_TIMEOUT_MS: z.coerce.number().int().min(200).max(10_000).default(2500),
+  ACTION_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
+  EVENT_ACTION_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
+  MAX_ATTENDEES_PER_EVENT: z.coerce.number().int().min(1).max(100_000).default(500),
 });
 
 export type PortalEnv = z.infer<typeof envSchema>;
 
+/** Served over HTTPS (directly or behind a TLS proxy): cookies are Secure and HSTS is sent. */
+export function servedOverHttps(config: PortalEnv = env()): boolean {
+  return config.NEXTAUTH_URL.startsWith("https:");
+}
+
 let cached: PortalEnv | undefined;
 
-export function env(): PortalEnv {
-  if (!cached) {
-    const parsed = envSchema.safeParse(process.env);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map(
-        (issue) => `${issue.path.join(".")}: ${issue.message}`,
-      );
-      throw new Error(`Invalid portal configuration:\n${problems.join("\n")}`);
-    }
-    cached = parsed.data;
+export function parseEnv(source: Record<string, string | undefined>): PortalEnv {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join(".")}: ${issue.message}`,
+    );
+    throw new Error(`Invalid portal configuration:\n${problems.join("\n")}`);
   }
+  return parsed.data;
+}
+
+export function env(): PortalEnv {
+  cached ??= parseEnv(process.env);
   return cached;
 }

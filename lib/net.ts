@@ -1,3 +1,5 @@
+import { BlockList, isIP } from "node:net";
+
 const loopbackHosts = new Set(["localhost", "[::1]", "::1"]);
 
 function isLoopbackHost(host: string): boolean {
@@ -35,4 +37,54 @@ export function addressScope(ip: string): AddressScope {
     return value >= start && value < start + size;
   });
   return isPrivate ? "private-v4" : "public-v4";
+}
+
+// Special-purpose ranges (IANA registries) that are not globally reachable unicast.
+const nonGlobal = new BlockList();
+for (const [network, prefix] of [
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.0.0.0", 24],
+  ["192.0.2.0", 24],
+  ["192.88.99.0", 24],
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15],
+  ["198.51.100.0", 24],
+  ["203.0.113.0", 24],
+  ["224.0.0.0", 4],
+  ["240.0.0.0", 4],
+] as const) {
+  nonGlobal.addSubnet(network, prefix, "ipv4");
+}
+for (const [network, prefix] of [
+  ["2001::", 23],
+  ["2001:db8::", 32],
+  ["2002::", 16],
+  ["3fff::", 20],
+] as const) {
+  nonGlobal.addSubnet(network, prefix, "ipv6");
+}
+const globalV6 = new BlockList();
+globalV6.addSubnet("2000::", 3, "ipv6");
+
+/**
+ * Whether `ip` is a global unicast address: not loopback, private, link-local (the instance
+ * metadata service at 169.254.169.254), shared (CGNAT), documentation, multicast or reserved.
+ * An IPv4-mapped IPv6 address is judged by its IPv4 address.
+ */
+export function isGlobalUnicast(ip: string): boolean {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip)?.[1];
+  const address = mapped ?? ip;
+  switch (isIP(address)) {
+    case 4:
+      return !nonGlobal.check(address, "ipv4");
+    case 6:
+      return globalV6.check(address, "ipv6") && !nonGlobal.check(address, "ipv6");
+    default:
+      return false;
+  }
 }

@@ -478,6 +478,32 @@ export const en: Record<keyof typeof ko, string> = {
   "problem.internal":
     "The portal failed internally and could not check. Give your instructor reference {reference}.",
 
+  // Limits, the end of the event, and the audit log (docs/security.md)
+  "join.error.eventFull": "This workshop is full. Tell your instructor.",
+  "instructorSignIn.tooManyAttempts": "Too many failed sign-ins. Try again in 15 minutes.",
+  "limits.eventEnded":
+    "This workshop has ended. You can still read the lab pages and your results, but the portal no longer checks or creates anything in your AWS.",
+  "limits.attendee": "Too many requests. Try again in {seconds} s.",
+  "limits.event":
+    "The whole workshop is sending many requests right now, so the portal is slowing down. Try again in {seconds} s.",
+  "limits.credentials":
+    "Too many credential checks. Try again in {minutes} min, or tell your instructor.",
+  "instructor.audit.title": "What the portal did in AWS",
+  "instructor.audit.intro":
+    "The latest requests the portal made to AWS for attendees: do it for me, undo and connecting credentials.",
+  "instructor.audit.empty": "Nothing yet.",
+  "instructor.audit.time": "Time",
+  "instructor.audit.attendee": "Attendee",
+  "instructor.audit.action": "Action",
+  "instructor.audit.result": "Result",
+  "instructor.audit.requests": "AWS request IDs",
+  "instructor.audit.ok": "Done",
+  "instructor.audit.failed": "Failed ({code})",
+  "instructor.audit.do": "Do it for me: {step} · {entry}",
+  "instructor.audit.undo": "Undo: {step} · {entry}",
+  "instructor.audit.credentials.own": "Verify own temporary credentials",
+  "instructor.audit.credentials.sandbox": "Get a sandbox account",
+
   "check.common.needsWeb":
     "There is no Web instance yet. Finish step 1 (Launch an EC2 instance) first.",
   "plan.common.needsWeb": "Needs the Web instance. Finish step 1 first.",

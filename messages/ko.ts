@@ -482,6 +482,32 @@ export const ko = {
   "problem.internal":
     "포털 내부 오류로 확인하지 못했습니다. 강사에게 참조 번호 {reference}를 알려 주세요.",
 
+  // Limits, the end of the event, and the audit log (docs/security.md)
+  "join.error.eventFull": "이 실습의 참가 인원이 다 찼습니다. 강사에게 알리세요.",
+  "instructorSignIn.tooManyAttempts": "로그인에 너무 많이 실패했습니다. 15분 뒤에 다시 시도하세요.",
+  "limits.eventEnded":
+    "이 실습은 끝났습니다. 실습 페이지와 기록은 계속 볼 수 있지만, 포털은 더 이상 내 AWS에서 확인하거나 만들지 않습니다.",
+  "limits.attendee": "요청이 너무 잦습니다. {seconds}초 뒤에 다시 누르세요.",
+  "limits.event":
+    "지금 이 실습 전체에서 요청이 많아 잠시 줄이고 있습니다. {seconds}초 뒤에 다시 누르세요.",
+  "limits.credentials":
+    "자격 증명 확인을 너무 많이 시도했습니다. {minutes}분 뒤에 다시 시도하거나 강사에게 알리세요.",
+  "instructor.audit.title": "포털이 AWS에서 한 일",
+  "instructor.audit.intro":
+    "대신 해 주세요, 되돌리기, 자격 증명 연결처럼 포털이 참가자 대신 AWS에 요청한 작업의 최근 기록입니다.",
+  "instructor.audit.empty": "아직 기록이 없습니다.",
+  "instructor.audit.time": "시각",
+  "instructor.audit.attendee": "참가자",
+  "instructor.audit.action": "작업",
+  "instructor.audit.result": "결과",
+  "instructor.audit.requests": "AWS 요청 ID",
+  "instructor.audit.ok": "성공",
+  "instructor.audit.failed": "실패 ({code})",
+  "instructor.audit.do": "대신 해 주세요: {step} · {entry}",
+  "instructor.audit.undo": "되돌리기: {step} · {entry}",
+  "instructor.audit.credentials.own": "내 임시 자격 증명 확인",
+  "instructor.audit.credentials.sandbox": "샌드박스 계정 받기",
+
   // Compute checks
   "check.common.needsWeb":
     "Web 인스턴스가 아직 없습니다. 1단계(EC2 인스턴스 만들기)를 먼저 끝내세요.",

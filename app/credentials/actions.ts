@@ -3,14 +3,18 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { attendeeAction, type ActionResult } from "@/lib/auth/actions";
-import { currentAttendee } from "@/lib/auth/session";
+import { currentAttendee, type AttendeeSession } from "@/lib/auth/session";
 import { AwsCallError } from "@/lib/aws/errors";
 import { connectOwnCredentials, connectSandbox } from "@/lib/credentials";
 import { db } from "@/lib/db";
+import type { PortalDb } from "@/lib/db/connection";
 import { deleteCredentials } from "@/lib/db/queries";
 import { env } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n";
+import { audited, credentialsSubject } from "@/lib/lab/audit";
+import { refusedCredentials } from "@/lib/lab/guard";
 import { forgetCachedStatus } from "@/lib/lab/runner";
+import { attendeeRef } from "@/lib/lab/runtime";
 import { isAwsRegion } from "@/lib/regions";
 import type { MessageKey, Translator } from "@/messages";
 
@@ -56,6 +60,24 @@ function credentialsError(error: unknown, t: Translator): string {
   }
 }
 
+/** Connects credentials, recorded in the audit log whatever happens, and drops what was known of the old ones. */
+async function connectAudited(
+  session: AttendeeSession,
+  action: "credentials.own" | "credentials.sandbox",
+  connect: (database: PortalDb) => Promise<{ accountId: string }>,
+): Promise<{ accountId: string }> {
+  const database = await db();
+  const connected = await audited(
+    database,
+    credentialsSubject(await attendeeRef(session), action),
+    () => connect(database),
+    (result) => result.accountId,
+  );
+  forgetCachedStatus(session.attendee.id);
+  revalidatePath("/credentials");
+  return connected;
+}
+
 /** The secret and token never come back in the form state; only what is safe to show again does. */
 export async function saveOwnCredentialsAction(
   _previous: CredentialsFormState,
@@ -80,16 +102,18 @@ export async function saveOwnCredentialsAction(
     }
     return { fieldErrors, values };
   }
+  const refused = await refusedCredentials(session, t);
+  if (refused) return { message: refused, values };
   const { accessKeyId, secretAccessKey, sessionToken, region } = parsed.data;
   try {
-    const { accountId } = await connectOwnCredentials(await db(), {
-      attendeeId: session.attendee.id,
-      credentials: { accessKeyId, secretAccessKey, sessionToken },
-      region,
-      eventEndsAt: new Date(session.event.ends_at),
-    });
-    forgetCachedStatus(session.attendee.id);
-    revalidatePath("/credentials");
+    const { accountId } = await connectAudited(session, "credentials.own", (database) =>
+      connectOwnCredentials(database, {
+        attendeeId: session.attendee.id,
+        credentials: { accessKeyId, secretAccessKey, sessionToken },
+        region,
+        eventEndsAt: new Date(session.event.ends_at),
+      }),
+    );
     return { ok: true, message: t("credentials.own.saved", { account: accountId }) };
   } catch (error) {
     return { message: credentialsError(error, t), values };
@@ -101,14 +125,16 @@ export const connectSandboxAction = attendeeAction(
   async (_input, session, t): Promise<ActionResult<{ message: string }>> => {
     const endpoint = env().SANDBOX_AWS_ENDPOINT;
     if (!endpoint) return { ok: false, error: t("credentials.sandbox.unavailable") };
+    const refused = await refusedCredentials(session, t);
+    if (refused) return { ok: false, error: refused };
     try {
-      const { accountId } = await connectSandbox(await db(), {
-        attendeeId: session.attendee.id,
-        endpoint,
-        region: session.event.region,
-      });
-      forgetCachedStatus(session.attendee.id);
-      revalidatePath("/credentials");
+      const { accountId } = await connectAudited(session, "credentials.sandbox", (database) =>
+        connectSandbox(database, {
+          attendeeId: session.attendee.id,
+          endpoint,
+          region: session.event.region,
+        }),
+      );
       return {
         ok: true,
         data: { message: t("credentials.sandbox.ready", { account: accountId }) },

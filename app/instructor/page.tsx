@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { AuditLog } from "@/components/instructor/AuditLog";
 import { StateBadge } from "@/components/lab/StateBadge";
 import { formatDateTime, formatTime } from "@/components/lab/time";
 import { AutoRefresh } from "@/components/ui/AutoRefresh";
@@ -114,6 +115,9 @@ export default async function InstructorPage() {
                 </table>
               </div>
             )}
+            {event.created_by === instructor.id ? (
+              <AuditLog eventId={event.id} instructorId={instructor.id} t={t} clock={clock} />
+            ) : null}
           </section>
         );
       })}

@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { attendeeAction } from "@/lib/auth/actions";
+import { refusedAction } from "@/lib/lab/guard";
 import { presentApply, presentCheck, presentPlan } from "@/lib/lab/present";
 import { isKnownStep } from "@/lib/lab/registry";
 import { applyStep, checkStep, planStep } from "@/lib/lab/runner";
@@ -11,6 +12,8 @@ const stepInput = z.object({ stepId: z.string().max(64).refine(isKnownStep) });
 const operationInput = stepInput.extend({ operation: z.enum(["do", "undo"]).default("do") });
 
 export const checkStepAction = attendeeAction(stepInput, async ({ stepId }, session, t) => {
+  const refused = refusedAction(session, t);
+  if (refused) return { ok: false, error: refused };
   const outcome = await checkStep(await runnerEnvironment(), await attendeeRef(session), stepId);
   if (!outcome) return { ok: false, error: t("join.error.invalid") };
   return { ok: true, data: presentCheck(outcome, t) };
@@ -19,6 +22,8 @@ export const checkStepAction = attendeeAction(stepInput, async ({ stepId }, sess
 export const planStepAction = attendeeAction(
   operationInput,
   async ({ stepId, operation }, session, t) => {
+    const refused = refusedAction(session, t);
+    if (refused) return { ok: false, error: refused };
     const runtime = await runnerEnvironment();
     const outcome = await planStep(runtime, await attendeeRef(session), stepId, operation);
     return { ok: true, data: presentPlan(outcome, t) };
@@ -26,6 +31,8 @@ export const planStepAction = attendeeAction(
 );
 
 export const applyStepAction = attendeeAction(operationInput, async (input, session, t) => {
+  const refused = refusedAction(session, t);
+  if (refused) return { ok: false, error: refused };
   const { stepId, operation } = input;
   const runtime = await runnerEnvironment();
   const attendee = await attendeeRef(session);

@@ -4,11 +4,18 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Field } from "@/components/ui/Field";
+import { JOIN_ERRORS } from "@/lib/auth/schemas";
 
 export function InstructorSignInForm({
   labels,
 }: {
-  labels: { email: string; password: string; submit: string; error: string };
+  labels: {
+    email: string;
+    password: string;
+    submit: string;
+    error: string;
+    tooManyAttempts: string;
+  };
 }) {
   const router = useRouter();
   const [error, setError] = useState<string>();
@@ -23,7 +30,11 @@ export function InstructorSignInForm({
             password: String(formData.get("password") ?? ""),
             redirect: false,
           });
-          if (!result || result.error) return setError(labels.error);
+          if (!result || result.error) {
+            return setError(
+              result?.error === JOIN_ERRORS.tooManyAttempts ? labels.tooManyAttempts : labels.error,
+            );
+          }
           router.push("/instructor");
           router.refresh();
         })

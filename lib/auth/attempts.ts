@@ -1,86 +1,141 @@
 import "server-only";
+import { isIP } from "node:net";
+import { WindowLimiter } from "@/lib/limits";
 
-/** Failed attempts per key inside a sliding window. */
-export class AttemptLimiter {
-  private readonly failures = new Map<string, number[]>();
-  private lastSweep: number;
+/** `device` is set only for a device cookie the portal issued (lib/auth/device.ts). */
+export type Client = { device?: string; address: string };
+export type ClientBlock = "device" | "address";
 
-  constructor(
-    private readonly maxFailures: number,
-    private readonly windowMs: number,
-    private readonly now: () => number = Date.now,
-  ) {
-    this.lastSweep = now();
-  }
-
-  private recent(key: string): number[] {
-    const since = this.now() - this.windowMs;
-    const kept = (this.failures.get(key) ?? []).filter((at) => at > since);
-    if (kept.length > 0) this.failures.set(key, kept);
-    else this.failures.delete(key);
-    return kept;
-  }
-
-  /** A client that rotates its key never asks about the old one again: drop stale keys once a window. */
-  private sweep() {
-    const since = this.now() - this.windowMs;
-    if (this.lastSweep > since) return;
-    this.lastSweep = this.now();
-    for (const [key, times] of this.failures) {
-      if ((times.at(-1) ?? 0) <= since) this.failures.delete(key);
-    }
-  }
-
-  isBlocked(key: string): boolean {
-    return this.recent(key).length >= this.maxFailures;
-  }
-
-  fail(key: string) {
-    this.sweep();
-    this.failures.set(key, [...this.recent(key), this.now()]);
-  }
-
-  get trackedKeys(): number {
-    return this.failures.size;
-  }
-}
-
-export type JoinClient = { device: string; address: string };
-export type JoinBlock = "device" | "address";
-
-export const JOIN_LIMITS = {
-  perDevice: 5,
-  /** A class of 300 behind one venue NAT, each with a typo or three, stays well below this. */
-  perAddress: 1000,
-  windowMs: 10 * 60 * 1000,
+export type ClientLimits = {
+  /** Failures per browser: one attendee's typos never lock out the others behind the same address. */
+  perDevice: number;
+  /** Failures per address from clients without a device cookie, who would otherwise go unnamed. */
+  cookieless: number;
+  /** Failures per address (per /64 for IPv6, where one host holds a whole prefix)... */
+  perAddress: number;
+  /** ...plus this many for every success from it in the window (a venue proves itself)... */
+  perSuccess: number;
+  /** ...up to this ceiling. */
+  addressCeiling: number;
+  windowMs: number;
 };
 
 /**
- * Wrong join codes are counted per browser (the device cookie) strictly, so one attendee's typos
- * never lock out the others behind the same address, and per address generously, because a client
- * that drops its cookie gets a new device on every try.
+ * A browser can always get a new device cookie by loading a page, so the address is the bound on
+ * guessing: small for an address nobody has joined from, growing with every attendee who joins
+ * from it, so a class of 300 behind one venue NAT, each with a typo or three, keeps joining.
  */
-export class JoinAttempts {
-  private readonly devices: AttemptLimiter;
-  private readonly addresses: AttemptLimiter;
+export const JOIN_LIMITS: ClientLimits = {
+  perDevice: 5,
+  cookieless: 10,
+  perAddress: 50,
+  perSuccess: 3,
+  addressCeiling: 1000,
+  windowMs: 10 * 60 * 1000,
+};
 
-  constructor(limits: typeof JOIN_LIMITS, now: () => number = Date.now) {
-    this.devices = new AttemptLimiter(limits.perDevice, limits.windowMs, now);
-    this.addresses = new AttemptLimiter(limits.perAddress, limits.windowMs, now);
+export const INSTRUCTOR_LIMITS: ClientLimits & { perEmail: number } = {
+  perEmail: 5,
+  perDevice: 10,
+  cookieless: 10,
+  perAddress: 50,
+  perSuccess: 0,
+  addressCeiling: 50,
+  windowMs: 15 * 60 * 1000,
+};
+
+/** The key an address is limited by: IPv4 as it is, IPv6 by its /64. */
+export function addressKey(address: string): string {
+  if (isIP(address) !== 6) return address;
+  const [head = "", tail = ""] = address.split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = address.includes("::")
+    ? [...left, ...Array<string>(8 - left.length - right.length).fill("0"), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => parseInt(group, 16).toString(16))
+    .join(":")}::/64`;
+}
+
+/**
+ * Failed attempts per client. A browser that keeps its device cookie is counted on its own; one
+ * without (it dropped the cookie, or never kept one) shares a small allowance with every other
+ * cookieless client at its address, so dropping the cookie buys nothing.
+ */
+export class ClientAttempts {
+  private readonly devices: WindowLimiter;
+  private readonly cookieless: WindowLimiter;
+  private readonly addresses: WindowLimiter;
+  private readonly successes: WindowLimiter;
+
+  constructor(
+    private readonly limits: ClientLimits,
+    now: () => number = Date.now,
+  ) {
+    this.devices = new WindowLimiter(limits.perDevice, limits.windowMs, now);
+    this.cookieless = new WindowLimiter(limits.cookieless, limits.windowMs, now);
+    this.addresses = new WindowLimiter(limits.addressCeiling, limits.windowMs, now);
+    this.successes = new WindowLimiter(limits.addressCeiling, limits.windowMs, now);
   }
 
-  blockedBy(client: JoinClient): JoinBlock | undefined {
-    if (this.devices.isBlocked(client.device)) return "device";
-    if (this.addresses.isBlocked(client.address)) return "address";
+  private addressAllowance(key: string): number {
+    const earned = this.limits.perAddress + this.limits.perSuccess * this.successes.count(key);
+    return Math.min(this.limits.addressCeiling, earned);
+  }
+
+  private own(client: Client): [WindowLimiter, string] {
+    return client.device
+      ? [this.devices, client.device]
+      : [this.cookieless, addressKey(client.address)];
+  }
+
+  blockedBy(client: Client): ClientBlock | undefined {
+    const [limiter, key] = this.own(client);
+    if (limiter.isBlocked(key)) return "device";
+    const address = addressKey(client.address);
+    if (this.addresses.count(address) >= this.addressAllowance(address)) return "address";
     return undefined;
   }
 
-  fail(client: JoinClient) {
-    this.devices.fail(client.device);
-    this.addresses.fail(client.address);
+  fail(client: Client) {
+    const [limiter, key] = this.own(client);
+    limiter.record(key);
+    this.addresses.record(addressKey(client.address));
+  }
+
+  succeed(client: Client) {
+    if (this.limits.perSuccess > 0) this.successes.record(addressKey(client.address));
   }
 }
 
-const globalForJoin = globalThis as unknown as { joinAttempts?: JoinAttempts };
+/** Instructor sign-in: per client as above, and per email whoever tries it. */
+export class InstructorAttempts {
+  private readonly clients: ClientAttempts;
+  private readonly emails: WindowLimiter;
 
-export const joinAttempts = (globalForJoin.joinAttempts ??= new JoinAttempts(JOIN_LIMITS));
+  constructor(limits: typeof INSTRUCTOR_LIMITS, now: () => number = Date.now) {
+    this.clients = new ClientAttempts(limits, now);
+    this.emails = new WindowLimiter(limits.perEmail, limits.windowMs, now);
+  }
+
+  isBlocked(email: string, client: Client): boolean {
+    return this.emails.isBlocked(email) || this.clients.blockedBy(client) !== undefined;
+  }
+
+  fail(email: string, client: Client) {
+    this.emails.record(email);
+    this.clients.fail(client);
+  }
+}
+
+const store = globalThis as unknown as {
+  __aws101JoinAttempts?: ClientAttempts;
+  __aws101InstructorAttempts?: InstructorAttempts;
+};
+
+export const joinAttempts = (store.__aws101JoinAttempts ??= new ClientAttempts(JOIN_LIMITS));
+export const instructorAttempts = (store.__aws101InstructorAttempts ??= new InstructorAttempts(
+  INSTRUCTOR_LIMITS,
+));

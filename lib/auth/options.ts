@@ -1,38 +1,51 @@
 import "server-only";
 import type { AuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { cookies } from "next/headers";
-import { joinAttempts, type JoinClient } from "@/lib/auth/attempts";
-import { DEVICE_COOKIE, isDeviceId } from "@/lib/auth/device";
+import { instructorAttempts, joinAttempts, type Client } from "@/lib/auth/attempts";
+import { DEVICE_COOKIE, verifiedDevice } from "@/lib/auth/device";
 import { clientIpFrom } from "@/lib/client-ip";
-import { verifyPassword } from "@/lib/crypto";
+import { hashPassword, randomToken, verifyPassword } from "@/lib/crypto";
 import { db } from "@/lib/db";
-import { createAttendee, findEventByJoinCode, findInstructorByEmail } from "@/lib/db/queries";
-import { env } from "@/lib/env";
-import { instructorSignInSchema, joinSchema } from "@/lib/auth/schemas";
+import {
+  countAttendees,
+  createAttendee,
+  findEventByJoinCode,
+  findInstructorByEmail,
+} from "@/lib/db/queries";
+import { env, servedOverHttps } from "@/lib/env";
+import { JOIN_ERRORS, instructorSignInSchema, joinSchema } from "@/lib/auth/schemas";
 
 export type Role = "attendee" | "instructor";
 
-/** Error codes next-auth hands back to the sign-in form; the form maps them to catalogue messages. */
-export const JOIN_ERRORS = {
-  badJoinCode: "bad_join_code",
-  eventEnded: "event_ended",
-  invalid: "invalid",
-  tooManyAttempts: "too_many_attempts",
-  networkBusy: "network_busy",
-} as const;
-
 const TWELVE_HOURS = 12 * 60 * 60;
 
-/** proxy.ts gives every browser a device cookie; a client without one is known by its address only. */
-async function joinClient(requestHeaders: Headers): Promise<JoinClient> {
-  const address = clientIpFrom(requestHeaders, env().TRUST_PROXY) ?? "unknown";
-  const device = (await cookies()).get(DEVICE_COOKIE)?.value;
-  return { address, device: isDeviceId(device) ? device : `address:${address}` };
+/** proxy.ts gives every browser a signed device cookie; a client without one is known by its address only. */
+export function requestClient(requestHeaders: Headers): Client {
+  const config = env();
+  const address = clientIpFrom(requestHeaders, config.TRUST_PROXY) ?? "unknown";
+  const cookie = (requestHeaders.get("cookie") ?? "")
+    .split(";")
+    .map((part) => part.trim())
+    .find((part) => part.startsWith(`${DEVICE_COOKIE}=`));
+  const device = verifiedDevice(cookie?.slice(DEVICE_COOKIE.length + 1), config.NEXTAUTH_SECRET);
+  return device ? { address, device } : { address };
+}
+
+const store = globalThis as { __aws101DummyHash?: Promise<string> };
+
+/** An unknown email costs the same scrypt as a known one, so timing tells nobody which exist. */
+function dummyPasswordHash(): Promise<string> {
+  return (store.__aws101DummyHash ??= hashPassword(randomToken()));
 }
 
 export const authOptions: AuthOptions = {
   session: { strategy: "jwt", maxAge: TWELVE_HOURS },
+  get secret() {
+    return env().NEXTAUTH_SECRET;
+  },
+  get useSecureCookies() {
+    return servedOverHttps();
+  },
   pages: { signIn: "/" },
   providers: [
     CredentialsProvider({
@@ -42,7 +55,7 @@ export const authOptions: AuthOptions = {
       async authorize(raw, request): Promise<User | null> {
         const parsed = joinSchema.safeParse(raw ?? {});
         if (!parsed.success) throw new Error(JOIN_ERRORS.invalid);
-        const client = await joinClient(new Headers(request.headers ?? {}));
+        const client = requestClient(new Headers(request.headers ?? {}));
         const blocked = joinAttempts.blockedBy(client);
         if (blocked === "device") throw new Error(JOIN_ERRORS.tooManyAttempts);
         if (blocked === "address") throw new Error(JOIN_ERRORS.networkBusy);
@@ -53,6 +66,10 @@ export const authOptions: AuthOptions = {
           throw new Error(JOIN_ERRORS.badJoinCode);
         }
         if (new Date(event.ends_at).getTime() < Date.now()) throw new Error(JOIN_ERRORS.eventEnded);
+        if ((await countAttendees(database, event.id)) >= env().MAX_ATTENDEES_PER_EVENT) {
+          throw new Error(JOIN_ERRORS.eventFull);
+        }
+        joinAttempts.succeed(client);
         const attendee = await createAttendee(database, {
           eventId: event.id,
           displayName: parsed.data.displayName,
@@ -70,14 +87,20 @@ export const authOptions: AuthOptions = {
       id: "instructor",
       name: "Instructor",
       credentials: { email: {}, password: {} },
-      async authorize(raw): Promise<User | null> {
+      async authorize(raw, request): Promise<User | null> {
         const parsed = instructorSignInSchema.safeParse(raw ?? {});
         if (!parsed.success) return null;
-        const instructor = await findInstructorByEmail(await db(), parsed.data.email);
-        if (
-          !instructor ||
-          !(await verifyPassword(parsed.data.password, instructor.password_hash))
-        ) {
+        const { email, password } = parsed.data;
+        const client = requestClient(new Headers(request.headers ?? {}));
+        if (instructorAttempts.isBlocked(email, client))
+          throw new Error(JOIN_ERRORS.tooManyAttempts);
+        const instructor = await findInstructorByEmail(await db(), email);
+        const matches = await verifyPassword(
+          password,
+          instructor?.password_hash ?? (await dummyPasswordHash()),
+        );
+        if (!instructor || !matches) {
+          instructorAttempts.fail(email, client);
           return null;
         }
         return {

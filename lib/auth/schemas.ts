@@ -1,5 +1,19 @@
 import { z } from "zod";
 
+// These schemas also run in the browser, where zod would probe `new Function` once: the portal's
+// CSP refuses eval, and Chromium reports even a caught refusal as a violation.
+z.config({ jitless: true });
+
+/** Error codes next-auth hands back to the sign-in forms; the forms map them to catalogue messages. */
+export const JOIN_ERRORS = {
+  badJoinCode: "bad_join_code",
+  eventEnded: "event_ended",
+  eventFull: "event_full",
+  invalid: "invalid",
+  tooManyAttempts: "too_many_attempts",
+  networkBusy: "network_busy",
+} as const;
+
 export const joinSchema = z.object({
   joinCode: z
     .string()

@@ -24,21 +24,37 @@ type ObservedClient = {
   };
 };
 
+/** Counts one logical call and logs it, and its answer, with AWS's request id. */
+async function observed<T>(
+  counter: AwsCallCounter | undefined,
+  service: string,
+  operation: string,
+  call: () => Promise<{ value: T; requestId?: string }>,
+): Promise<T> {
+  const calls = counter ?? currentCallCounter();
+  calls?.record(service, operation);
+  try {
+    const { value, requestId } = await call();
+    calls?.answered(service, operation, { requestId });
+    logAwsCall({ service, operation, requestId });
+    return value;
+  } catch (error) {
+    calls?.answered(service, operation, { error });
+    logAwsCall({ service, operation, error });
+    throw error;
+  }
+}
+
 /** Counts each logical call (retries are the SDK's and not counted) and logs it with its request id. */
 function observe<C>(client: C, counter: AwsCallCounter | undefined): C {
   (client as unknown as ObservedClient).middlewareStack.add(
     (next, context) => async (args) => {
       const service = (context.clientName ?? "aws").replace(/Client$/, "");
       const operation = (context.commandName ?? "unknown").replace(/Command$/, "");
-      (counter ?? currentCallCounter())?.record(service, operation);
-      try {
+      return observed(counter, service, operation, async () => {
         const result = await next(args);
-        logAwsCall({ service, operation, requestId: result.output?.$metadata?.requestId });
-        return result;
-      } catch (error) {
-        logAwsCall({ service, operation, error });
-        throw error;
-      }
+        return { value: result, requestId: result.output?.$metadata?.requestId };
+      });
     },
     { step: "initialize", name: "aws101Observer" },
   );
@@ -98,15 +114,7 @@ export function createAwsClients(target: AwsTarget, counter?: AwsCallCounter): A
     cloudwatch: lazy(() => new CloudWatchClient(config)),
     sns: lazy(() => new SNSClient(config)),
     async counted(service, operation, call) {
-      (counter ?? currentCallCounter())?.record(service, operation);
-      try {
-        const { value, requestId } = await call();
-        logAwsCall({ service, operation, requestId });
-        return value;
-      } catch (error) {
-        logAwsCall({ service, operation, error });
-        throw error;
-      }
+      return observed(counter, service, operation, call);
     },
     inRegion(region) {
       if (region === target.region) return clients;

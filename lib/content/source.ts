@@ -36,8 +36,13 @@ async function readStep(file: string, expectedModule: string): Promise<StepDocum
   return { frontmatter: parsed.data, body: content, file };
 }
 
-/** Steps of a module in the order their frontmatter gives; no order lives in code. */
+/**
+ * Steps of a module in the order their frontmatter gives; no order lives in code. `moduleId` may
+ * come from a URL: only a module content/modules.json names leads to a folder, never `..`.
+ */
 export async function loadSteps(locale: Locale, moduleId: string): Promise<StepDocument[]> {
+  if (!LOCALES.includes(locale)) return [];
+  if (!(await loadModules()).some((labModule) => labModule.id === moduleId)) return [];
   const folder = path.join(contentRoot, locale, moduleId);
   let names: string[];
   try {

@@ -31,6 +31,8 @@ export async function migrate(db: PortalDb): Promise<void> {
   const { error, results } = await new Migrator({
     db,
     provider: migrationProvider,
+    // Migrations are numbered when their work starts and may land out of order (0005 before 0003).
+    allowUnorderedMigrations: true,
   }).migrateToLatest();
   const failed = results?.find((result) => result.status === "Error");
   if (error || failed) {

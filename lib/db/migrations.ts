@@ -139,6 +139,33 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "0005_audit_log": {
+    async up(db: Kysely<unknown>) {
+      // No foreign keys: the record of what was done in someone's AWS outlives their row.
+      await db.schema
+        .createTable("audit_log")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("event_id", "text", (c) => c.notNull())
+        .addColumn("actor_kind", "text", (c) => c.notNull())
+        .addColumn("actor_id", "text", (c) => c.notNull())
+        .addColumn("attendee_id", "text", (c) => c.notNull())
+        .addColumn("account_id", "text")
+        .addColumn("action", "text", (c) => c.notNull())
+        .addColumn("step_id", "text")
+        .addColumn("entry_id", "text")
+        .addColumn("entry_kind", "text")
+        .addColumn("outcome", "text", (c) => c.notNull())
+        .addColumn("error_code", "text")
+        .addColumn("aws_requests", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex("audit_log_event")
+        .on("audit_log")
+        .columns(["event_id", "created_at"])
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -127,6 +127,15 @@ export function listAttendees(db: PortalDb, eventId: string) {
     .execute();
 }
 
+export async function countAttendees(db: PortalDb, eventId: string): Promise<number> {
+  const row = await db
+    .selectFrom("attendees")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .where("event_id", "=", eventId)
+    .executeTakeFirst();
+  return Number(row?.count ?? 0);
+}
+
 export async function touchAttendee(db: PortalDb, id: string) {
   await db.updateTable("attendees").set({ last_seen_at: now() }).where("id", "=", id).execute();
 }
@@ -166,12 +175,14 @@ let lastExpirySweep = 0;
 
 /**
  * An expired secret is deleted the moment it is read and never returned; everyone else's expired
- * rows are swept at most once a minute, so polling panels don't turn into a stream of deletes.
+ * rows (credentials and key downloads) are swept at most once a minute, so polling panels don't
+ * turn into a stream of deletes.
  */
 export async function findLiveCredentials(db: PortalDb, attendeeId: string) {
   if (Date.now() - lastExpirySweep > EXPIRY_SWEEP_INTERVAL_MS) {
     lastExpirySweep = Date.now();
     await deleteExpiredCredentials(db);
+    await deleteExpiredDownloads(db);
   }
   const row = await db
     .selectFrom("aws_credentials")
@@ -309,6 +320,11 @@ export async function createSecretDownload(
       created_at: now(),
     })
     .execute();
+}
+
+/** A key link nobody opened in time is deleted with the sealed key in it, not kept forever. */
+export async function deleteExpiredDownloads(db: PortalDb) {
+  await db.deleteFrom("secret_downloads").where("expires_at", "<=", now()).execute();
 }
 
 /** One-time: the row is deleted in the same transaction that reads it. */

@@ -100,6 +100,28 @@ export interface StepMemoryTable {
   updated_at: string;
 }
 
+export type AuditAction = "do" | "undo" | "credentials.own" | "credentials.sandbox";
+
+/** One AWS mutation the portal made: who asked, for whom, what, how it went, AWS's request ids. */
+export interface AuditLogTable {
+  id: string;
+  created_at: string;
+  event_id: string;
+  actor_kind: "attendee" | "instructor";
+  actor_id: string;
+  /** On whose behalf, in whose AWS account. */
+  attendee_id: string;
+  account_id: string | null;
+  action: AuditAction;
+  step_id: string | null;
+  entry_id: string | null;
+  entry_kind: string | null;
+  outcome: "ok" | "failed";
+  error_code: string | null;
+  /** JSON: [{ operation, requestId?, errorCode? }] */
+  aws_requests: string;
+}
+
 export interface Database {
   instructors: InstructorTable;
   events: EventTable;
@@ -110,6 +132,7 @@ export interface Database {
   secret_downloads: SecretDownloadTable;
   step_memory: StepMemoryTable;
   attendee_addresses: AttendeeAddressTable;
+  audit_log: AuditLogTable;
 }
 
 export type Instructor = Selectable<InstructorTable>;

@@ -21,6 +21,7 @@ import type {
 export function presentProblem(problem: Problem, t: Translator): string {
   if (problem.code === "no_credentials") return t("aws.problem.no_credentials");
   if (problem.code === "busy") return t("aws.problem.busy");
+  if (problem.code === "event_ended") return t("limits.eventEnded");
   if (problem.code === "internal") return t("problem.internal", { reference: problem.reference });
   // RDS's own quota on DB instances per account and region, not the EC2 limits.
   if (problem.code === "limit_exceeded" && problem.awsCode === "InstanceQuotaExceeded") {

@@ -21,6 +21,7 @@ import {
   writeStepMemory,
 } from "@/lib/db/queries";
 import { forgetIfRejected, resolveCredentials } from "@/lib/credentials";
+import { audited, planEntrySubject } from "@/lib/lab/audit";
 import { moduleOfStep, moduleSteps } from "@/lib/lab/catalogue";
 import { factReader, invalidateFacts, type FactKind } from "@/lib/lab/facts";
 import { invalidateClassZone } from "@/lib/lab/class-zone";
@@ -53,6 +54,7 @@ export type Problem =
   | AwsProblem
   | { code: "no_credentials" }
   | { code: "busy" }
+  | { code: "event_ended" }
   | { code: "internal"; reference: string };
 
 export type StepResult = { stepId: string; state: StepState; items: CheckItem[] };
@@ -522,8 +524,10 @@ async function runPlan(
       handOver: (file: SecretFile) => secrets.push(file),
     };
     for (const entry of await planWith(session, step, operation)) {
-      if (!entry.run) continue;
-      const said = await entry.run(context);
+      const run = entry.run;
+      if (!run) continue;
+      const subject = { attendee, accountId: session.accountId, stepId: step.id, operation, entry };
+      const said = await audited(runtime.db, planEntrySubject(subject), () => run(context));
       done.push(said ? { ...entry, done: said } : entry);
       log().info({ entry: entry.id, kind: entry.kind }, "do-it-for-me entry done");
     }

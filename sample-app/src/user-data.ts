@@ -18,19 +18,27 @@ const inputSchema = z.object({
       return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
     }),
   version: z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, "version must look like 1.2.3"),
+  /** Of the bundle the portal serves: the instance installs nothing else. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, "sha256 must be 64 lower-case hex digits"),
 });
 
 function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
+const locationSchema = inputSchema.pick({ portalUrl: true, version: true });
+
 export function bundleUrl(portalUrl: string, version: string): string {
-  const input = inputSchema.parse({ portalUrl, version });
+  const input = locationSchema.parse({ portalUrl, version });
   return `${input.portalUrl}/downloads/sample-app/${input.version}.tgz`;
 }
 
-export function renderUserData(options: { portalUrl: string; version: string }): string {
-  const { version } = inputSchema.parse(options);
+export function renderUserData(options: {
+  portalUrl: string;
+  version: string;
+  sha256: string;
+}): string {
+  const { version, sha256 } = inputSchema.parse(options);
   const url = bundleUrl(options.portalUrl, options.version);
   return `#!/bin/bash
 # AWS 101 샘플 앱 설치 (Amazon Linux 2023) / AWS 101 sample app installer
@@ -39,6 +47,7 @@ set -euo pipefail
 
 readonly APP_VERSION=${shellQuote(version)}
 readonly BUNDLE_URL=${shellQuote(url)}
+readonly BUNDLE_SHA256=${shellQuote(sha256)}
 readonly APP_DIR=${APP_DIRECTORY}
 readonly APP_USER=aws101
 readonly SERVICE=${SERVICE_NAME}
@@ -65,6 +74,11 @@ id "$APP_USER" >/dev/null 2>&1 || useradd --system --no-create-home --shell /sbi
 workdir="$(mktemp -d)"
 curl --fail --silent --show-error --location --retry 5 --retry-delay 3 --retry-all-errors \\
   --output "$workdir/app.tgz" "$BUNDLE_URL"
+# Only the bundle the portal built: anything else on the way (a proxy, a swapped file) stops here.
+if ! echo "$BUNDLE_SHA256  $workdir/app.tgz" | sha256sum --check --status; then
+  echo "The downloaded app does not match the portal's checksum: not installed" >&2
+  exit 1
+fi
 mkdir -p "$APP_DIR"
 tar -xzf "$workdir/app.tgz" -C "$APP_DIR" --strip-components=1 --no-same-owner
 rm -rf "$workdir"

@@ -17,6 +17,7 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
+import { createHash } from "node:crypto";
 import { type Server, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -63,8 +64,14 @@ function bashSyntaxCheck(script: string): { status: number | null; stderr: strin
   return { status: result.status, stderr: result.stderr };
 }
 
+const SHA256 = "0".repeat(64);
+
 describe("renderUserData", () => {
-  const script = renderUserData({ portalUrl: "https://portal.example.com/", version: APP_VERSION });
+  const script = renderUserData({
+    portalUrl: "https://portal.example.com/",
+    version: APP_VERSION,
+    sha256: SHA256,
+  });
 
   it("is valid bash under the EC2 size limit", () => {
     expect(bashSyntaxCheck(script)).toEqual({ status: 0, stderr: "" });
@@ -88,6 +95,7 @@ describe("renderUserData", () => {
     const hostile = renderUserData({
       portalUrl: "https://portal.example.com/it's$(reboot)",
       version: "1.2.3",
+      sha256: SHA256,
     });
     expect(bashSyntaxCheck(hostile).status).toBe(0);
     const line = hostile
@@ -101,14 +109,29 @@ describe("renderUserData", () => {
 
   it("rejects URLs that are not http(s) or carry credentials, and odd versions", () => {
     expect(() =>
-      renderUserData({ portalUrl: "ftp://portal.example.com", version: "1.0.0" }),
+      renderUserData({ portalUrl: "ftp://portal.example.com", version: "1.0.0", sha256: SHA256 }),
     ).toThrow();
     expect(() =>
-      renderUserData({ portalUrl: "https://user:pw@portal.example.com", version: "1.0.0" }),
+      renderUserData({
+        portalUrl: "https://user:pw@portal.example.com",
+        version: "1.0.0",
+        sha256: SHA256,
+      }),
     ).toThrow(/credentials/);
     expect(() =>
-      renderUserData({ portalUrl: "https://portal.example.com", version: "1.0.0; rm -rf /" }),
+      renderUserData({
+        portalUrl: "https://portal.example.com",
+        version: "1.0.0; rm -rf /",
+        sha256: SHA256,
+      }),
     ).toThrow();
+    expect(() =>
+      renderUserData({
+        portalUrl: "https://portal.example.com",
+        version: "1.0.0",
+        sha256: "$(reboot)",
+      }),
+    ).toThrow(/sha256/);
   });
 });
 
@@ -157,10 +180,10 @@ describe("the bundle, installed by the user data and run with plain node", () =>
     ]);
   });
 
-  it("installs, starts, serves sign-ups and reloads its config on SIGHUP", async () => {
-    const root = path.join(work, "root");
-    const stubs = path.join(work, "stubs");
-    const commandLog = path.join(work, "commands.log");
+  /** The user data with the system-changing commands stubbed and every path under `root`. */
+  function installer(root: string, sha256: string) {
+    const stubs = path.join(root, "stubs");
+    const commandLog = path.join(root, "commands.log");
     mkdirSync(path.join(root, "etc/systemd/system"), { recursive: true });
     mkdirSync(path.join(root, "home/ec2-user"), { recursive: true });
     mkdirSync(stubs);
@@ -173,15 +196,30 @@ describe("the bundle, installed by the user data and run with plain node", () =>
     }
     writeFileSync(path.join(stubs, "id"), "#!/bin/sh\nexit 1\n");
     chmodSync(path.join(stubs, "id"), 0o755);
-
-    const script = renderUserData({ portalUrl, version: APP_VERSION })
+    const script = renderUserData({ portalUrl, version: APP_VERSION, sha256 })
       .replaceAll(APP_DIRECTORY, `${root}${APP_DIRECTORY}`)
       .replaceAll("/etc/systemd/system", `${root}/etc/systemd/system`)
       .replaceAll("/home/ec2-user", `${root}/home/ec2-user`);
     // Asynchronous on purpose: the script downloads from the portal stand-in in this process.
-    const install = await run("bash", ["-c", script], {
-      PATH: `${stubs}:${process.env.PATH ?? ""}`,
-    });
+    const install = () =>
+      run("bash", ["-c", script], { PATH: `${stubs}:${process.env.PATH ?? ""}` });
+    return { install, commandLog };
+  }
+
+  it("installs nothing when the download is not the bundle the portal built", async () => {
+    const root = path.join(work, "tampered");
+    const { install } = installer(root, createHash("sha256").update("another app").digest("hex"));
+    const result = await install();
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("does not match the portal's checksum");
+    expect(existsSync(path.join(`${root}${APP_DIRECTORY}`, "server.mjs"))).toBe(false);
+  });
+
+  it("installs, starts, serves sign-ups and reloads its config on SIGHUP", async () => {
+    const root = path.join(work, "root");
+    const digest = createHash("sha256").update(readFileSync(bundlePath)).digest("hex");
+    const { install: runInstaller, commandLog } = installer(root, digest);
+    const install = await runInstaller();
     expect(install.stderr).toBe("");
     expect(install.status).toBe(0);
 

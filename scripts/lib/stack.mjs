@@ -212,7 +212,7 @@ export async function runStack(modeName) {
   };
   if (mode.portal === "none") {
     console.log(
-      `\nSandbox running.\n  SANDBOX_AWS_ENDPOINT=${emulator.endpoint}\n  SANDBOX_RUNTIME_URL=${runtime.url}\n  SANDBOX_RUNTIME_TOKEN=${runtime.token}\nPress Ctrl+C to stop.`,
+      `\nSandbox running.\n  SANDBOX_AWS_ENDPOINT=${emulator.endpoint}\n  SANDBOX_RUNTIME_URL=${runtime.url}\n  SANDBOX_RUNTIME_TOKEN=${runtime.token}\n  NEXTAUTH_URL=http://localhost:3000\n  CREDENTIALS_KEY and NEXTAUTH_SECRET: set -a; . ./${mode.secrets}; set +a\nPress Ctrl+C to stop.`,
     );
     return;
   }

@@ -12,6 +12,7 @@ export default async function InstructorSignInPage() {
           password: t("instructorSignIn.password"),
           submit: t("instructorSignIn.submit"),
           error: t("instructorSignIn.error"),
+          tooManyAttempts: t("instructorSignIn.tooManyAttempts"),
         }}
       />
     </div>

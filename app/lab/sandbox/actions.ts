@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { attendeeAction } from "@/lib/auth/actions";
+import { eventEnded } from "@/lib/lab/guard";
 import { saveSandboxInstanceConfig } from "@/lib/lab/runner";
 import { attendeeRef, runnerEnvironment } from "@/lib/lab/runtime";
 import { presentMysql, runSandboxMysql } from "@/lib/lab/sandbox-mysql";
@@ -17,6 +18,7 @@ const configInput = z.object({
 
 /** Only the attendee's own sandbox account is ever addressed: the account comes from the session. */
 export const saveSandboxConfigAction = attendeeAction(configInput, async (input, session, t) => {
+  if (eventEnded(session.event)) return { ok: false, error: t("limits.eventEnded") };
   const saved = await saveSandboxInstanceConfig(
     await runnerEnvironment(),
     await attendeeRef(session),
@@ -34,6 +36,7 @@ const sqlInput = z.object({ sql: z.string().min(1).max(MAX_LAB_SQL_LENGTH) });
  * account. The SQL may hold passwords, so neither it nor its results are logged.
  */
 export const runSandboxMysqlAction = attendeeAction(sqlInput, async (input, session, t) => {
+  if (eventEnded(session.event)) return { ok: false, error: t("limits.eventEnded") };
   try {
     const outcome = await runSandboxMysql(
       await runnerEnvironment(),

@@ -4,6 +4,7 @@ import { MysqlConsole } from "@/components/sandbox/MysqlConsole";
 import { RichText } from "@/components/ui/RichText";
 import { requireAttendeePage } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n";
+import { eventEnded } from "@/lib/lab/guard";
 import { presentProblem } from "@/lib/lab/present";
 import { sandboxInstance, type SandboxInstanceView } from "@/lib/lab/runner";
 import { attendeeRef, runnerEnvironment } from "@/lib/lab/runtime";
@@ -32,7 +33,9 @@ function appStatus(view: SandboxInstanceView, t: Translator): string {
 export default async function SandboxInstancePage() {
   const session = await requireAttendeePage();
   const { t } = await getTranslator();
-  const view = await sandboxInstance(await runnerEnvironment(), await attendeeRef(session));
+  const view = eventEnded(session.event)
+    ? { problem: { code: "event_ended" as const } }
+    : await sandboxInstance(await runnerEnvironment(), await attendeeRef(session));
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <h1 className="text-2xl font-bold">{t("sandbox.title")}</h1>

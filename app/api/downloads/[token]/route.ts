@@ -5,13 +5,14 @@ import { open } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { takeSecretDownload } from "@/lib/db/queries";
 import { getTranslator } from "@/lib/i18n";
+import { NONCE_HEADER } from "@/lib/security-headers";
 import { downloadGonePage } from "./gone-page";
 
 const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 const noStore = { "Cache-Control": "no-store" };
 
 /** A secret (a private key, a password) is handed over exactly once, to the attendee it was made for, then deleted. */
-export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
   const session = await currentAttendee();
   if (!session)
     return NextResponse.json({ error: "unauthorized" }, { status: 401, headers: noStore });
@@ -21,7 +22,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
   const row = await takeSecretDownload(await db(), token.data, session.attendee.id);
   if (!row) {
     const { locale, t } = await getTranslator();
-    return new NextResponse(downloadGonePage(locale, t), {
+    const nonce = request.headers.get(NONCE_HEADER) ?? "";
+    return new NextResponse(downloadGonePage(locale, t, nonce), {
       status: 410,
       headers: { ...noStore, "Content-Type": "text/html; charset=utf-8" },
     });

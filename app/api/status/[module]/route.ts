@@ -4,6 +4,7 @@ import { currentAttendee } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { touchAttendee } from "@/lib/db/queries";
 import { getTranslator } from "@/lib/i18n";
+import { eventEnded, recordedModuleStatus } from "@/lib/lab/guard";
 import { presentModuleStatus } from "@/lib/lab/present";
 import { moduleStatus } from "@/lib/lab/runner";
 import { attendeeRef, runnerEnvironment } from "@/lib/lab/runtime";
@@ -30,12 +31,14 @@ export async function GET(_request: Request, { params }: { params: Promise<{ mod
   if (Date.now() - Date.parse(session.attendee.last_seen_at) > LAST_SEEN_RESOLUTION_MS) {
     await touchAttendee(await db(), session.attendee.id);
   }
-  // Answered from the store when there is anything there: the scheduler keeps it fresh.
-  const status =
-    storedStatus(session.attendee.id, parsed.data.module) ??
-    (await withLogContext({ attendeeId: session.attendee.id }, async () =>
-      moduleStatus(await runnerEnvironment(), await attendeeRef(session), parsed.data.module),
-    ));
+  // Answered from the store when there is anything there: the scheduler keeps it fresh. After the
+  // event only what was recorded: nothing is read from AWS any more.
+  const status = eventEnded(session.event)
+    ? await recordedModuleStatus(await db(), session.attendee.id, parsed.data.module)
+    : (storedStatus(session.attendee.id, parsed.data.module) ??
+      (await withLogContext({ attendeeId: session.attendee.id }, async () =>
+        moduleStatus(await runnerEnvironment(), await attendeeRef(session), parsed.data.module),
+      )));
   if (!status) return NextResponse.json({ error: "not_found" }, { status: 404, headers: noStore });
   const { t } = await getTranslator();
   return NextResponse.json(presentModuleStatus(status, t), { headers: noStore });

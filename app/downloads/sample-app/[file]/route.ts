@@ -1,8 +1,5 @@
 import { readFile } from "node:fs/promises";
-import path from "node:path";
-import { SAMPLE_APP_VERSION } from "@/lib/lab/user-data";
-
-const bundlePath = path.join(process.cwd(), "sample-app", "dist", "sample-app.tgz");
+import { SAMPLE_APP_BUNDLE_PATH, SAMPLE_APP_VERSION } from "@/lib/lab/user-data";
 
 /**
  * Public on purpose: EC2 user data downloads the lab's sample app from here without a session.
@@ -14,7 +11,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
   }
   let bundle: Buffer;
   try {
-    bundle = await readFile(bundlePath);
+    bundle = await readFile(SAMPLE_APP_BUNDLE_PATH);
   } catch {
     return new Response("sample app bundle not built: run `npm run bundle -w sample-app`\n", {
       status: 503,

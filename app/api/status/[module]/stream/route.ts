@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { touchAttendee } from "@/lib/db/queries";
 import { getTranslator } from "@/lib/i18n";
 import { moduleSteps } from "@/lib/lab/catalogue";
+import { eventEnded, recordedModuleStatus } from "@/lib/lab/guard";
 import { presentModuleStatus } from "@/lib/lab/present";
 import type { ModuleStatus } from "@/lib/lab/runner";
 import { attendeeRef, runnerEnvironment, schedulerSettings } from "@/lib/lab/runtime";
@@ -40,6 +41,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ modu
     attendeeRef(session),
     getTranslator(),
   ]);
+  // After the event the panel shows what was recorded, once, and nothing is refreshed from AWS.
+  const ended = eventEnded(session.event)
+    ? await recordedModuleStatus(await db(), attendeeId, moduleId)
+    : undefined;
   const encoder = new TextEncoder();
   let stop: (() => void) | undefined;
   const stream = new ReadableStream<Uint8Array>({
@@ -48,10 +53,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ modu
         controller.enqueue(
           encoder.encode(`data: ${JSON.stringify(presentModuleStatus(status, t))}\n\n`),
         );
-      const stored = storedStatus(attendeeId, moduleId);
+      const stored = ended ?? storedStatus(attendeeId, moduleId);
       if (stored) send(stored);
-      const unsubscribe = subscribeToStatus(attendeeId, moduleId, send);
-      const unwatch = watchModule(runtime, attendee, moduleId, schedulerSettings());
+      const unsubscribe = ended ? () => {} : subscribeToStatus(attendeeId, moduleId, send);
+      const unwatch = ended
+        ? () => {}
+        : watchModule(runtime, attendee, moduleId, schedulerSettings());
       const keepAlive = setInterval(
         () => controller.enqueue(encoder.encode(": keep-alive\n\n")),
         KEEP_ALIVE_MS,

@@ -1,0 +1,15 @@
+/**
+ * Runs once when the server starts: a portal without its secrets (NEXTAUTH_SECRET, NEXTAUTH_URL,
+ * CREDENTIALS_KEY) or with a short one refuses to start instead of failing on every request.
+ * The message names variables only, never a value.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { env } = await import("@/lib/env");
+  try {
+    env();
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(1);
+  }
+}
