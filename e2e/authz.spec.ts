@@ -116,7 +116,12 @@ function action(
     label,
     probe: async (client) => {
       if (!built) throw new Error(`${key} is not in the build`);
-      const reply = await callAction(client, pageOf(built, params), built.id, body());
+      const page = pageOf(built, {
+        module: steps[0]?.module ?? "",
+        step: steps[0]?.step ?? "",
+        ...params,
+      });
+      const reply = await callAction(client, page, built.id, body());
       return {
         status: reply.status,
         granted: reply.status === 200 && granted(reply.result),
@@ -125,6 +130,9 @@ function action(
     },
   };
 }
+
+const run = randomBytes(3).toString("hex");
+let initialsChosen = 0;
 
 /** Who may do what, once. Row order matters only where a row changes state: credentials last. */
 const TABLE: Record<string, Row> = {
@@ -277,6 +285,17 @@ const TABLE: Record<string, Row> = {
           () => encodeArgs([{ stepId: first?.id, operation: "do" }]),
         ),
       ),
+  },
+  "app/lab/app-services/actions.ts#chooseInitialsAction": {
+    allow: ATTENDEES,
+    targets: () => [
+      action(
+        "app/lab/app-services/actions.ts#chooseInitialsAction",
+        "chooseInitialsAction(fresh initials)",
+        {},
+        () => encodeArgs([{ initials: `m${run}x${(initialsChosen += 1)}`, email: "" }]),
+      ),
+    ],
   },
   "app/lab/sandbox/actions.ts#saveSandboxConfigAction": {
     allow: ONLY_A,
