@@ -1,6 +1,8 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { z } from "zod";
+import { initialsSchema } from "../lib/lab/app-services";
 import { labModules } from "./content";
 import {
   builtActions,
@@ -160,12 +162,15 @@ function rowCounts(): Record<string, number> {
     const tables = database
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
       .all() as { name: string }[];
-    return Object.fromEntries(
-      tables.map(({ name }) => [
-        name,
-        (database.prepare(`SELECT COUNT(*) AS n FROM "${name}"`).get() as { n: number }).n,
-      ]),
+    const count = (sql: string) => (database.prepare(sql).get() as { n: number }).n;
+    const counts = Object.fromEntries(
+      tables.map(({ name }) => [name, count(`SELECT COUNT(*) AS n FROM "${name}"`)]),
     );
+    // Initials are an update, not a row: chosen once, so a bad input must never set them.
+    counts["attendees with initials"] = count(
+      "SELECT COUNT(*) AS n FROM attendees WHERE initials IS NOT NULL",
+    );
+    return counts;
   } finally {
     database.close();
   }
@@ -258,6 +263,22 @@ test("fuzzing: bad inputs to every form, action and route answer without 5xx, re
           isString(input.sql) &&
           input.sql.length > 0 &&
           input.sql.length <= 64 * 1024,
+      ),
+    );
+  const validInitials = (input: unknown) =>
+    hasKeys(input) &&
+    isString(input.initials) &&
+    input.initials.length <= 64 &&
+    initialsSchema.safeParse(input.initials).success &&
+    isString(input.email) &&
+    input.email.length <= 254 &&
+    (input.email.trim() === "" || z.email().safeParse(input.email.trim()).success);
+  for (let index = 0; index < 30; index += 1)
+    await callWith(
+      "chooseInitialsAction",
+      invalidObject(
+        { initials: { valid: "fz", bad: badValue }, email: { valid: "", bad: badValue } },
+        validInitials,
       ),
     );
   for (let index = 0; index < 25; index += 1) {
