@@ -1,6 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { labModules } from "./content";
-import { joinAsAttendee, screenshot, useSandbox } from "./fixtures";
+import { doItForMe, joinAsAttendee, screenshot, useSandbox } from "./fixtures";
 
 /** What each step ends as in the sandbox once done: what the emulator can't show is never a pass. */
 const doneInSandbox: Record<string, RegExp> = {
@@ -13,15 +13,6 @@ const doneInSandbox: Record<string, RegExp> = {
 const nothingToDoInSandbox = new Set(["switch-role"]);
 
 const appServices = labModules().find((labModule) => labModule.id === "app-services");
-
-async function doItForMe(page: Page, moduleId: string, step: string) {
-  await page.goto(`/lab/${moduleId}/${step}`);
-  const doIt = page.locator(`[data-doit=${step}]`);
-  await doIt.getByRole("button", { name: "대신 해 주세요" }).click();
-  await doIt.getByRole("button", { name: "실행하기" }).click();
-  await expect(doIt.locator("[data-applied]")).toBeVisible();
-  return doIt;
-}
 
 test("an attendee chooses initials and walks Module 4 in the sandbox, in the class zone", async ({
   page,

@@ -134,7 +134,7 @@ function action(
 const run = randomBytes(3).toString("hex");
 let initialsChosen = 0;
 
-/** Who may do what, once. Row order matters only where a row changes state: credentials last. */
+/** Who may do what, once. Row order matters only where a row changes state: applies, then credentials, last. */
 const TABLE: Record<string, Row> = {
   "/": {
     allow: SIGNED_OUT,
@@ -273,19 +273,6 @@ const TABLE: Record<string, Row> = {
         ),
       ),
   },
-  "app/lab/actions.ts#applyStepAction": {
-    allow: ATTENDEES,
-    // Applying is planning and running: one step of every module is enough to see who may.
-    targets: () =>
-      modules.map(({ id, steps: [first] }) =>
-        action(
-          "app/lab/actions.ts#applyStepAction",
-          `applyStepAction(${first?.id})`,
-          { module: id, step: first?.id ?? "" },
-          () => encodeArgs([{ stepId: first?.id, operation: "do" }]),
-        ),
-      ),
-  },
   "app/lab/app-services/actions.ts#chooseInitialsAction": {
     allow: ATTENDEES,
     targets: () => [
@@ -294,6 +281,23 @@ const TABLE: Record<string, Row> = {
         "chooseInitialsAction(fresh initials)",
         {},
         () => encodeArgs([{ initials: `m${run}x${(initialsChosen += 1)}`, email: "" }]),
+      ),
+    ],
+  },
+  "app/lab/cleanup/actions.ts#confirmCleanupBucketAction": {
+    allow: ATTENDEES,
+    // A bucket the clean-up never asked about: an attendee gets "unknown" from their own list, the
+    // others are refused at the session; no one confirms anything.
+    targets: () => [
+      action(
+        "app/lab/cleanup/actions.ts#confirmCleanupBucketAction",
+        "confirmCleanupBucketAction(a bucket never asked about)",
+        {},
+        () => encodeArgs([{ bucket: `authz-matrix-${run}` }]),
+        (result) => {
+          const reply = result as { ok?: boolean; signedOut?: boolean } | undefined;
+          return reply?.ok === false && reply.signedOut !== true;
+        },
       ),
     ],
   },
@@ -323,6 +327,20 @@ const TABLE: Record<string, Row> = {
         },
       ),
     ],
+  },
+  "app/lab/actions.ts#applyStepAction": {
+    allow: ATTENDEES,
+    // Applying is planning and running: one step of every module is enough to see who may. Late in
+    // the table: the clean-up module's apply deletes what earlier rows use.
+    targets: () =>
+      modules.map(({ id, steps: [first] }) =>
+        action(
+          "app/lab/actions.ts#applyStepAction",
+          `applyStepAction(${first?.id})`,
+          { module: id, step: first?.id ?? "" },
+          () => encodeArgs([{ stepId: first?.id, operation: "do" }]),
+        ),
+      ),
   },
   "app/credentials/actions.ts#saveOwnCredentialsAction": {
     allow: ATTENDEES,
@@ -381,7 +399,7 @@ test("authorization matrix: six principals × every page, route, stream and acti
     password: randomBytes(12).toString("base64url"),
     joinCode: `OTHER${suffix}`,
   };
-  seedEvent(other);
+  await seedEvent(other);
 
   const clients = Object.fromEntries(
     await Promise.all(

@@ -33,3 +33,13 @@ export async function screenshot(page: Page, name: string) {
     fullPage: true,
   });
 }
+
+/** Do it for me on a step page, as an attendee clicks it: plan, run, wait for the result. */
+export async function doItForMe(page: Page, moduleId: string, step: string) {
+  await page.goto(`/lab/${moduleId}/${step}`);
+  const doIt = page.locator(`[data-doit=${step}]`);
+  await doIt.getByRole("button", { name: "대신 해 주세요" }).click();
+  await doIt.getByRole("button", { name: "실행하기" }).click();
+  await expect(doIt.locator("[data-applied]")).toBeVisible();
+  return doIt;
+}

@@ -281,6 +281,17 @@ test("fuzzing: bad inputs to every form, action and route answer without 5xx, re
         validInitials,
       ),
     );
+  for (let index = 0; index < 25; index += 1)
+    await callWith(
+      "confirmCleanupBucketAction",
+      invalidObject(
+        { bucket: { valid: "fuzz-bucket", bad: badValue } },
+        (input) =>
+          hasKeys(input) &&
+          isString(input.bucket) &&
+          /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(input.bucket),
+      ),
+    );
   for (let index = 0; index < 25; index += 1) {
     const input = rng.next() < 0.5 ? badString() : badValue();
     if (input === "ko" || input === "en") continue;

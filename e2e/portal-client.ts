@@ -1,11 +1,11 @@
 // The portal as a client other than the page sees it: routes and server actions read from the
 // built app, sessions signed in over next-auth's own endpoints, actions called with `Next-Action`.
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { CreateAccessKeyCommand, CreateUserCommand, IAMClient } from "@aws-sdk/client-iam";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
+import { seedPortal } from "../scripts/lib/stack.mjs";
 import { JOIN_CODE } from "./fixtures";
 
 const root = process.cwd();
@@ -94,31 +94,14 @@ export function secretsOfRun(): Record<string, string> {
 }
 
 /** Another instructor and event in the e2e database, made with the admin CLI. */
-export function seedEvent(input: { email: string; password: string; joinCode: string }) {
-  const result = spawnSync(
-    process.execPath,
-    [
-      "--conditions=react-server",
-      "--import",
-      "tsx",
-      path.join(root, "scripts", "seed.ts"),
-      "--json",
-      "--instructor-email",
-      input.email,
-      "--instructor-password",
-      input.password,
-      "--join-code",
-      input.joinCode,
-      "--event-name",
-      `Event ${input.joinCode}`,
-    ],
-    {
-      cwd: root,
-      encoding: "utf8",
-      env: { ...process.env, ...secretsOfRun(), DATABASE_URL: "file:./data/e2e.db" },
-    },
-  );
-  if (result.status !== 0) throw new Error(`seeding failed: ${result.stderr}`);
+export async function seedEvent(input: { email: string; password: string; joinCode: string }) {
+  await seedPortal({
+    env: { ...secretsOfRun(), DATABASE_URL: "file:./data/e2e.db" },
+    instructorEmail: input.email,
+    instructorPassword: input.password,
+    joinCode: input.joinCode,
+    eventName: `Event ${input.joinCode}`,
+  });
 }
 
 async function csrfToken(request: APIRequestContext): Promise<string> {

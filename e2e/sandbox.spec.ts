@@ -1,13 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { joinAsAttendee, screenshot, useSandbox } from "./fixtures";
-
-async function doItForMe(page: Page, step: string) {
-  await page.goto(`/lab/compute/${step}`);
-  const doIt = page.locator(`[data-doit=${step}]`);
-  await doIt.getByRole("button", { name: "대신 해 주세요" }).click();
-  await doIt.getByRole("button", { name: "실행하기" }).click();
-  await expect(doIt.locator("[data-applied]")).toBeVisible();
-}
+import { expect, test } from "@playwright/test";
+import { doItForMe, joinAsAttendee, screenshot, useSandbox } from "./fixtures";
 
 test("the sandbox instance page stands in for SSH: the attendee's own app, config.env and log", async ({
   page,
@@ -17,7 +9,7 @@ test("the sandbox instance page stands in for SSH: the attendee's own app, confi
   await page.goto("/lab/compute/ssh-access");
   await expect(page.locator("[data-sandbox-note]")).toContainText("SSH로 접속할 수 없습니다");
 
-  await doItForMe(page, "ec2-launch");
+  await doItForMe(page, "compute", "ec2-launch");
   await page.goto("/lab/sandbox");
   const app = page.getByTestId("sandbox-app");
   await expect(app).toHaveAttribute("data-state", "running");

@@ -1,8 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
 import { labModules } from "./content";
-import { INSTRUCTOR_EMAIL, instructorPassword, joinAsAttendee, useSandbox } from "./fixtures";
+import {
+  doItForMe,
+  INSTRUCTOR_EMAIL,
+  instructorPassword,
+  joinAsAttendee,
+  useSandbox,
+} from "./fixtures";
 import { PLANTED_FILE, emulatorTemporaryCredentials } from "./portal-client";
 
 /**
@@ -17,15 +23,6 @@ async function downloaded(link: Locator): Promise<string> {
   let content = "";
   for await (const chunk of await download.createReadStream()) content += chunk.toString();
   return content;
-}
-
-async function doItForMe(page: Page, moduleId: string, stepId: string) {
-  await page.goto(`/lab/${moduleId}/${stepId}`);
-  const doIt = page.locator(`[data-doit=${stepId}]`);
-  await doIt.getByRole("button", { name: "대신 해 주세요" }).click();
-  await doIt.getByRole("button", { name: "실행하기" }).click();
-  await expect(doIt.locator("[data-applied]")).toBeVisible();
-  return doIt;
 }
 
 test("secrets are planted: pasted credentials, a key pair, an RDS master password, an instructor password", async ({

@@ -1,14 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { joinAsAttendee, screenshot, useSandbox } from "./fixtures";
-
-async function doItForMe(page: Page, moduleId: string, step: string) {
-  await page.goto(`/lab/${moduleId}/${step}`);
-  const doIt = page.locator(`[data-doit=${step}]`);
-  await doIt.getByRole("button", { name: "대신 해 주세요" }).click();
-  await doIt.getByRole("button", { name: "실행하기" }).click();
-  await expect(doIt.locator("[data-applied]")).toBeVisible();
-  return doIt;
-}
+import { doItForMe, joinAsAttendee, screenshot, useSandbox } from "./fixtures";
 
 async function check(page: Page, step: string) {
   await page.goto(`/lab/storage/${step}`);
