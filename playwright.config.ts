@@ -12,6 +12,11 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [["list"], ["json", { outputFile: "e2e/artifacts/report.json" }]],
+  // After every spec: no secret planted by e2e/secrets.spec.ts anywhere the portal keeps or sends.
+  projects: [
+    { name: "e2e", teardown: "no-secrets" },
+    { name: "no-secrets", testMatch: /no-secrets\.teardown\.ts$/ },
+  ],
   use: {
     baseURL: externalBaseUrl ?? `http://localhost:${port}`,
     locale: "ko-KR",

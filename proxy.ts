@@ -7,6 +7,7 @@ import {
 } from "@/lib/auth/device";
 import { REQUEST_PATH_HEADER } from "@/lib/auth/return-path";
 import { env, servedOverHttps } from "@/lib/env";
+import { malformedPath, refusedActionCall } from "@/lib/http/request-guard";
 import { HSTS, NONCE_HEADER, contentSecurityPolicy, newNonce } from "@/lib/security-headers";
 
 /**
@@ -14,7 +15,11 @@ import { HSTS, NONCE_HEADER, contentSecurityPolicy, newNonce } from "@/lib/secur
  * none, so a client could name any address. Without a trusted proxy in front, the client's header is
  * dropped here and what the pages read is the socket address Next records afterwards.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  if (malformedPath(request.nextUrl.pathname))
+    return new NextResponse("Bad request\n", { status: 400 });
+  const refused = await refusedActionCall(request.clone());
+  if (refused) return new NextResponse(null, { status: refused });
   const config = env();
   const https = servedOverHttps(config);
   const headers = new Headers(request.headers);

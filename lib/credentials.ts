@@ -7,6 +7,7 @@ import { open, seal } from "@/lib/crypto";
 import type { PortalDb } from "@/lib/db/connection";
 import { deleteCredentials, findLiveCredentials, saveCredentials } from "@/lib/db/queries";
 import type { CredentialSource } from "@/lib/db/schema";
+import { env } from "@/lib/env";
 import { joinSandboxSharedZone } from "@/lib/lab/sandbox-shared-zone";
 import { log } from "@/lib/log";
 import { sandboxAccountId } from "@/lib/sandbox/accounts";
@@ -110,7 +111,7 @@ export async function connectOwnCredentials(
   const identity = await getCallerIdentity({
     credentials: input.credentials,
     region: input.region,
-    endpoint: input.endpoint,
+    endpoint: input.endpoint ?? env().PASTED_CREDENTIALS_ENDPOINT,
   });
   const fallback = new Date(
     Math.min(Date.now() + PASTED_DEFAULT_LIFETIME_MS, input.eventEndsAt.getTime()),
@@ -159,7 +160,7 @@ export async function resolveCredentials(
     target: {
       credentials: secret,
       region: row.region,
-      ...(row.source === "sandbox" ? { endpoint: sandboxEndpoint } : {}),
+      endpoint: row.source === "sandbox" ? sandboxEndpoint : env().PASTED_CREDENTIALS_ENDPOINT,
     },
     source: row.source,
     accountId: row.account_id,

@@ -36,6 +36,10 @@ const envSchema = z.object({
     message: "SANDBOX_RUNTIME_URL must be a loopback URL (the sandbox instance runtime)",
   }),
   SANDBOX_RUNTIME_TOKEN: z.string().min(16).optional(),
+  // Tests only: pasted credentials are verified and used at the emulator instead of AWS.
+  PASTED_CREDENTIALS_ENDPOINT: optionalUrl.refine((value) => !value || isLoopbackUrl(value), {
+    message: "PASTED_CREDENTIALS_ENDPOINT must be a loopback URL (the local emulator, for tests)",
+  }),
   PORTAL_PUBLIC_URL: optionalUrl,
   DEFAULT_REGION: z.string().default("ap-northeast-2"),
   TIME_ZONE: z

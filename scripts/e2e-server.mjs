@@ -5,6 +5,7 @@ import { root, runStack, stopAll } from "./lib/stack.mjs";
 
 for (const suffix of ["", "-wal", "-shm"])
   rmSync(path.join(root, "data", `e2e.db${suffix}`), { force: true });
+rmSync(path.join(root, "data", "e2e-capture"), { recursive: true, force: true });
 try {
   await runStack("e2e");
 } catch (error) {

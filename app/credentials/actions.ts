@@ -78,14 +78,19 @@ async function connectAudited(
   return connected;
 }
 
-/** The secret and token never come back in the form state; only what is safe to show again does. */
+/**
+ * The secret and token never come back in the form state; only what is safe to show again does.
+ * A form posted without JavaScript, or by hand, may call this with the form data first or not at all.
+ */
 export async function saveOwnCredentialsAction(
-  _previous: CredentialsFormState,
-  formData: FormData,
+  previous: unknown,
+  form: unknown,
 ): Promise<CredentialsFormState> {
   const { t } = await getTranslator();
   const session = await currentAttendee();
   if (!session) return { message: t("credentials.needed") };
+  const formData = [form, previous].find((candidate) => candidate instanceof FormData);
+  if (!formData) return { message: t("join.error.invalid") };
   const raw = {
     accessKeyId: String(formData.get("accessKeyId") ?? ""),
     secretAccessKey: String(formData.get("secretAccessKey") ?? ""),

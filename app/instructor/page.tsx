@@ -6,7 +6,7 @@ import { AutoRefresh } from "@/components/ui/AutoRefresh";
 import { currentInstructor, currentRole } from "@/lib/auth/session";
 import { loadModules, loadSteps } from "@/lib/content/source";
 import { db } from "@/lib/db";
-import { listAttendees, listEventStepStatus, listEvents } from "@/lib/db/queries";
+import { listAttendees, listEventStepStatus, listEventsOf } from "@/lib/db/queries";
 import type { StepState } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n";
@@ -30,7 +30,7 @@ export default async function InstructorPage() {
   }
   const clock = { locale, timeZone: env().TIME_ZONE };
   const database = await db();
-  const events = await listEvents(database);
+  const events = await listEventsOf(database, instructor.id);
   const modules = await loadModules();
   const steps = (
     await Promise.all(modules.map((labModule) => loadSteps(locale, labModule.id)))

@@ -92,8 +92,14 @@ export function findEventById(db: PortalDb, id: string) {
   return db.selectFrom("events").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export function listEvents(db: PortalDb) {
-  return db.selectFrom("events").selectAll().orderBy("created_at", "desc").execute();
+/** An instructor sees the events they created, never another instructor's attendees. */
+export function listEventsOf(db: PortalDb, instructorId: string) {
+  return db
+    .selectFrom("events")
+    .selectAll()
+    .where("created_by", "=", instructorId)
+    .orderBy("created_at", "desc")
+    .execute();
 }
 
 export async function createAttendee(

@@ -165,6 +165,8 @@ async function openSession(
   ]);
   const sharedZone = event ? sharedZoneOf(event) : undefined;
   const initials = person?.initials ?? undefined;
+  // Any account on the emulator (pasted emulator keys in tests too) has invented public addresses.
+  const onEmulator = { sandbox: resolved.target.endpoint !== undefined };
   return {
     counter,
     aws,
@@ -201,8 +203,8 @@ async function openSession(
           ? sandboxApp(runtime.sandboxRuntime, { accountId: resolved.accountId, instanceId })
           : Promise.resolve({ state: "unavailable" }),
       // Several steps look at the same app in one refresh: each URL is asked once.
-      probe: oncePerKey(runtime.makeProbe({ sandbox: resolved.source === "sandbox" })),
-      readHealth: oncePerKey(runtime.makeHealthReader({ sandbox: resolved.source === "sandbox" })),
+      probe: oncePerKey(runtime.makeProbe(onEmulator)),
+      readHealth: oncePerKey(runtime.makeHealthReader(onEmulator)),
       userData: runtime.userData,
       memory: {
         read: (stepId) => readStepMemory(runtime.db, attendee.attendeeId, stepId),

@@ -2,10 +2,11 @@
 // and the portal itself. Used by `npm run demo`, `npm run sandbox` and the Playwright e2e server.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureEmulatorInstalled, freePort, startEmulator } from "./emulator.mjs";
+import { startRecordingProxy } from "./recording-proxy.mjs";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 // This machine runs Node 20; the SDK's notice about Node 22 would otherwise repeat in every process.
@@ -92,6 +93,7 @@ export async function startSandboxRuntime({
   port = 0,
   dataDir,
   log = "inherit",
+  logFile = undefined,
 }) {
   const token = randomBytes(24).toString("hex");
   const child = track(
@@ -112,11 +114,17 @@ export async function startSandboxRuntime({
           SANDBOX_RUNTIME_TOKEN: token,
           SANDBOX_DATA_DIR: dataDir,
         },
-        stdio: ["ignore", "pipe", "inherit"],
+        stdio: ["ignore", "pipe", logFile ? "pipe" : "inherit"],
       },
     ),
     "sandbox runtime",
   );
+  if (logFile) {
+    const file = createWriteStream(logFile, { flags: "a" });
+    child.stdout.pipe(file);
+    child.stderr.pipe(file);
+    child.stderr.pipe(process.stderr);
+  }
   const url = await new Promise((resolve, reject) => {
     let output = "";
     child.stdout.on("data", (chunk) => {
@@ -183,6 +191,8 @@ const modes = {
     database: "file:./data/e2e.db",
     secrets: "data/e2e.env",
     portal: "start",
+    // Server logs and every text response of the run, for the no-secret scan (e2e/no-secrets).
+    capture: "data/e2e-capture",
   },
 };
 
@@ -196,12 +206,15 @@ export async function runStack(modeName) {
     stdio: "inherit",
   });
   if (bundled.status !== 0) throw new Error("building the sample app bundle failed");
+  const capture = mode.capture ? path.join(root, mode.capture) : undefined;
+  if (capture) mkdirSync(capture, { recursive: true });
   const emulator = await startEmulatorTracked({ port: mode.emulatorPort });
   const runtime = await startSandboxRuntime({
     emulatorEndpoint: emulator.endpoint,
     port: mode.runtimePort ?? 0,
     dataDir: path.join(root, "data", modeName === "e2e" ? "e2e-sandbox" : "sandbox"),
     log: modeName === "e2e" ? "ignore" : "inherit",
+    logFile: capture && path.join(capture, "runtime.log"),
   });
   const portalEnv = {
     CREDENTIALS_KEY: secrets.CREDENTIALS_KEY,
@@ -222,6 +235,14 @@ export async function runStack(modeName) {
     NEXTAUTH_URL: portalUrl,
     PORTAL_PUBLIC_URL: portalUrl,
   });
+  if (capture) {
+    // Tests paste real emulator credentials; the portal verifies and uses them there.
+    portalEnv.PASTED_CREDENTIALS_ENDPOINT = emulator.endpoint;
+    writeFileSync(
+      path.join(capture, "stack.json"),
+      JSON.stringify({ emulatorEndpoint: emulator.endpoint }),
+    );
+  }
   const seeded = await seedPortal({
     env: portalEnv,
     instructorEmail: "instructor@aws101.local",
@@ -230,18 +251,27 @@ export async function runStack(modeName) {
     eventName: modeName === "e2e" ? "E2E rehearsal" : "AWS 101 데모 (Demo)",
   });
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-  track(
-    spawn(
-      process.execPath,
-      [nextBin, mode.portal, "-p", String(mode.portalPort), "-H", "127.0.0.1"],
-      {
-        cwd: root,
-        env: { ...process.env, ...portalEnv, NEXT_TELEMETRY_DISABLED: "1" },
-        stdio: ["ignore", modeName === "e2e" ? "ignore" : "inherit", "inherit"],
-      },
-    ),
+  const nextPort = capture ? await freePort() : mode.portalPort;
+  const portal = track(
+    spawn(process.execPath, [nextBin, mode.portal, "-p", String(nextPort), "-H", "127.0.0.1"], {
+      cwd: root,
+      env: { ...process.env, ...portalEnv, NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: ["ignore", capture ? "pipe" : "inherit", capture ? "pipe" : "inherit"],
+    }),
     "portal",
   );
+  if (capture) {
+    const log = createWriteStream(path.join(capture, "portal.log"), { flags: "a" });
+    portal.stdout.pipe(log);
+    portal.stderr.pipe(log);
+    portal.stderr.pipe(process.stderr);
+    const proxy = await startRecordingProxy({
+      port: mode.portalPort,
+      target: `http://127.0.0.1:${nextPort}`,
+      file: path.join(capture, "responses.ndjson"),
+    });
+    stoppers.add(proxy.stop);
+  }
   await waitForHttp(`${portalUrl}/api/ping`, 300_000);
   console.log(
     [

@@ -9,9 +9,9 @@ import { proxy } from "@/proxy";
 
 const secret = () => process.env.NEXTAUTH_SECRET ?? "";
 
-describe("proxy behind HTTPS", () => {
-  it("sends a nonce policy, HSTS and a Secure, signed device cookie", () => {
-    const response = proxy(new NextRequest("http://127.0.0.1:3000/lab"));
+describe("proxy behind HTTPS", async () => {
+  it("sends a nonce policy, HSTS and a Secure, signed device cookie", async () => {
+    const response = await proxy(new NextRequest("http://127.0.0.1:3000/lab"));
     const policy = response.headers.get("content-security-policy") ?? "";
     const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
     expect(nonce).toBeTruthy();
@@ -27,16 +27,16 @@ describe("proxy behind HTTPS", () => {
     expect(authOptions.useSecureCookies).toBe(true);
   });
 
-  it("keeps a device the portal issued, replaces an invented one, and never lends one to the request", () => {
+  it("keeps a device the portal issued, replaces an invented one, and never lends one to the request", async () => {
     const issued = newDeviceCookie(secret());
-    const kept = proxy(
+    const kept = await proxy(
       new NextRequest("http://127.0.0.1:3000/", {
         headers: { cookie: `${DEVICE_COOKIE}=${issued}` },
       }),
     );
     expect(kept.cookies.get(DEVICE_COOKIE)).toBeUndefined();
 
-    const invented = proxy(
+    const invented = await proxy(
       new NextRequest("http://127.0.0.1:3000/", {
         headers: { cookie: `${DEVICE_COOKIE}=${"A".repeat(22)}`, "x-forwarded-for": "203.0.113.9" },
       }),

@@ -1,0 +1,482 @@
+import { randomBytes } from "node:crypto";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { ko } from "../messages/ko";
+import { labModules } from "./content";
+import { INSTRUCTOR_EMAIL, instructorPassword } from "./fixtures";
+import {
+  builtActions,
+  builtRoutes,
+  callAction,
+  emulatorTemporaryCredentials,
+  encodeArgs,
+  encodeFormArgs,
+  pageOf,
+  seedEvent,
+  signInAttendee,
+  signInInstructor,
+} from "./portal-client";
+
+/**
+ * The authorization matrix: every route and server action of the built app × six principals, with
+ * who is allowed written once below. A cell is "allow" when the principal gets what the route or
+ * action gives (the page's own content, the JSON, the stream, the file, `ok: true`), "deny"
+ * otherwise; no cell may answer 5xx. Routes and actions come from the build and content, so a new
+ * module's pages are covered, and a new route or action the table doesn't list fails the test.
+ */
+const PRINCIPALS = [
+  "anonymous",
+  "attendeeA",
+  "attendeeB",
+  "otherEventAttendee",
+  "otherEventInstructor",
+  "eventInstructor",
+] as const;
+type Principal = (typeof PRINCIPALS)[number];
+
+const EVERYONE: Principal[] = [...PRINCIPALS];
+const SIGNED_OUT: Principal[] = ["anonymous"];
+const ATTENDEES: Principal[] = ["attendeeA", "attendeeB", "otherEventAttendee"];
+const ONLY_A: Principal[] = ["attendeeA"];
+const EVENT_INSTRUCTOR: Principal[] = ["eventInstructor"];
+
+type Probe = { status: number; granted: boolean; detail?: string };
+type Clients = Record<Principal, APIRequestContext>;
+type World = {
+  clients: Clients;
+  baseURL: string;
+  attendeeAName: string;
+  eventName: string;
+  downloadOfA: string;
+  webOfA: string;
+  pasted: Record<string, string>;
+};
+type Target = { label: string; probe: (client: APIRequestContext) => Promise<Probe> };
+type Row = { allow: Principal[]; targets: (world: World) => Target[] };
+
+const modules = labModules().filter((labModule) => labModule.steps.length > 0);
+const steps = modules.flatMap((labModule) =>
+  labModule.steps.map((step) => ({ module: labModule.id, step: step.id })),
+);
+
+function page(path: string, granted: (body: string) => boolean): Target {
+  return {
+    label: path,
+    probe: async (client) => {
+      const response = await client.get(path, { maxRedirects: 0 });
+      const body = await response.text();
+      return { status: response.status(), granted: response.status() === 200 && granted(body) };
+    },
+  };
+}
+
+function json(path: string): Target {
+  return {
+    label: path,
+    probe: async (client) => {
+      const response = await client.get(path, { maxRedirects: 0 });
+      const ok =
+        response.status() === 200 &&
+        (response.headers()["content-type"] ?? "").startsWith("application/json");
+      return { status: response.status(), granted: ok };
+    },
+  };
+}
+
+/** Event streams never end: read the head, then hang up. */
+function stream(path: string, baseURL: string): Target {
+  return {
+    label: path,
+    probe: async (client) => {
+      const { cookies } = await client.storageState();
+      const abort = new AbortController();
+      const response = await fetch(new URL(path, baseURL), {
+        headers: { cookie: cookies.map(({ name, value }) => `${name}=${value}`).join("; ") },
+        redirect: "manual",
+        signal: abort.signal,
+      });
+      const granted =
+        response.status === 200 &&
+        (response.headers.get("content-type") ?? "").startsWith("text/event-stream");
+      abort.abort();
+      return { status: response.status, granted };
+    },
+  };
+}
+
+function action(
+  key: string,
+  label: string,
+  params: Record<string, string>,
+  body: () => string | { multipart: FormData },
+  granted: (result: unknown) => boolean = (result) =>
+    (result as { ok?: unknown } | undefined)?.ok === true,
+): Target {
+  const built = builtActions().get(key);
+  return {
+    label,
+    probe: async (client) => {
+      if (!built) throw new Error(`${key} is not in the build`);
+      const page = pageOf(built, {
+        module: steps[0]?.module ?? "",
+        step: steps[0]?.step ?? "",
+        ...params,
+      });
+      const reply = await callAction(client, page, built.id, body());
+      return {
+        status: reply.status,
+        granted: reply.status === 200 && granted(reply.result),
+        detail: JSON.stringify(reply.result)?.slice(0, 200),
+      };
+    },
+  };
+}
+
+const run = randomBytes(3).toString("hex");
+let initialsChosen = 0;
+
+/** Who may do what, once. Row order matters only where a row changes state: applies, then credentials, last. */
+const TABLE: Record<string, Row> = {
+  "/": {
+    allow: SIGNED_OUT,
+    targets: () => [page("/", (body) => body.includes('name="joinCode"'))],
+  },
+  "/instructor/sign-in": {
+    allow: EVERYONE,
+    targets: () => [page("/instructor/sign-in", (body) => body.includes('type="password"'))],
+  },
+  "/instructor": {
+    allow: EVENT_INSTRUCTOR,
+    targets: (world) => [
+      {
+        ...page(
+          "/instructor",
+          (body) => body.includes(world.eventName) && body.includes(world.attendeeAName),
+        ),
+        label: "/instructor (the event's attendee grid)",
+      },
+    ],
+  },
+  "/lab": {
+    allow: ATTENDEES,
+    targets: () => [page("/lab", (body) => body.includes(`data-module="${modules[0]?.id}"`))],
+  },
+  "/lab/[module]": {
+    allow: ATTENDEES,
+    targets: () =>
+      modules.map(({ id }) =>
+        page(`/lab/${id}`, (body) => body.includes(`data-status-panel="${id}"`)),
+      ),
+  },
+  "/lab/[module]/[step]": {
+    allow: ATTENDEES,
+    targets: () =>
+      steps.map(({ module, step }) =>
+        page(`/lab/${module}/${step}`, (body) => body.includes("data-status-dock")),
+      ),
+  },
+  "/lab/sandbox": {
+    allow: ATTENDEES,
+    targets: () => [page("/lab/sandbox", (body) => body.includes(ko["sandbox.title"]))],
+  },
+  "/credentials": {
+    allow: ATTENDEES,
+    targets: () => [
+      page("/credentials", (body) => body.includes('data-testid="current-credentials"')),
+    ],
+  },
+  "/api/status/[module]": {
+    allow: ATTENDEES,
+    targets: () => modules.map(({ id }) => json(`/api/status/${id}`)),
+  },
+  "/api/status/[module]/stream": {
+    allow: ATTENDEES,
+    targets: (world) => modules.map(({ id }) => stream(`/api/status/${id}/stream`, world.baseURL)),
+  },
+  "/api/downloads/[token]": {
+    allow: ONLY_A,
+    targets: (world) => [
+      {
+        label: "/api/downloads/<A's key pair>",
+        probe: async (client) => {
+          const response = await client.get(world.downloadOfA, { maxRedirects: 0 });
+          const granted =
+            response.status() === 200 &&
+            (response.headers()["content-disposition"] ?? "").startsWith("attachment");
+          return { status: response.status(), granted };
+        },
+      },
+    ],
+  },
+  "/api/auth/[...nextauth]": {
+    allow: EVERYONE,
+    targets: () => ["session", "csrf", "providers"].map((name) => json(`/api/auth/${name}`)),
+  },
+  "/api/ping": {
+    allow: EVERYONE,
+    targets: () => [page("/api/ping", (body) => body === "pong")],
+  },
+  "/downloads/sample-app/[file]": {
+    allow: EVERYONE,
+    targets: () => [
+      {
+        label: "/downloads/sample-app/<version>.tgz",
+        probe: async (client) => {
+          const { version } = (
+            await import("../sample-app/package.json", { with: { type: "json" } })
+          ).default;
+          const response = await client.get(`/downloads/sample-app/${version}.tgz`);
+          return {
+            status: response.status(),
+            granted: response.headers()["content-type"] === "application/gzip",
+          };
+        },
+      },
+    ],
+  },
+  "/icon.svg": {
+    allow: EVERYONE,
+    targets: () => [page("/icon.svg", (body) => body.includes("<svg"))],
+  },
+  "app/actions.ts#setLocaleAction": {
+    allow: EVERYONE,
+    targets: () => [
+      action(
+        "app/actions.ts#setLocaleAction",
+        "setLocaleAction(ko)",
+        {},
+        () => encodeArgs(["ko"]),
+        (result) => result === "$undefined",
+      ),
+    ],
+  },
+  "app/lab/actions.ts#checkStepAction": {
+    allow: ATTENDEES,
+    targets: () =>
+      steps.map(({ module, step }) =>
+        action(
+          "app/lab/actions.ts#checkStepAction",
+          `checkStepAction(${step})`,
+          { module, step },
+          () => encodeArgs([{ stepId: step }]),
+        ),
+      ),
+  },
+  "app/lab/actions.ts#planStepAction": {
+    allow: ATTENDEES,
+    targets: () =>
+      steps.map(({ module, step }) =>
+        action(
+          "app/lab/actions.ts#planStepAction",
+          `planStepAction(${step})`,
+          { module, step },
+          () => encodeArgs([{ stepId: step, operation: "do" }]),
+        ),
+      ),
+  },
+  "app/lab/app-services/actions.ts#chooseInitialsAction": {
+    allow: ATTENDEES,
+    targets: () => [
+      action(
+        "app/lab/app-services/actions.ts#chooseInitialsAction",
+        "chooseInitialsAction(fresh initials)",
+        {},
+        () => encodeArgs([{ initials: `m${run}x${(initialsChosen += 1)}`, email: "" }]),
+      ),
+    ],
+  },
+  "app/lab/cleanup/actions.ts#confirmCleanupBucketAction": {
+    allow: ATTENDEES,
+    // A bucket the clean-up never asked about: an attendee gets "unknown" from their own list, the
+    // others are refused at the session; no one confirms anything.
+    targets: () => [
+      action(
+        "app/lab/cleanup/actions.ts#confirmCleanupBucketAction",
+        "confirmCleanupBucketAction(a bucket never asked about)",
+        {},
+        () => encodeArgs([{ bucket: `authz-matrix-${run}` }]),
+        (result) => {
+          const reply = result as { ok?: boolean; signedOut?: boolean } | undefined;
+          return reply?.ok === false && reply.signedOut !== true;
+        },
+      ),
+    ],
+  },
+  "app/lab/sandbox/actions.ts#saveSandboxConfigAction": {
+    allow: ONLY_A,
+    targets: (world) => [
+      action(
+        "app/lab/sandbox/actions.ts#saveSandboxConfigAction",
+        "saveSandboxConfigAction(A's Web)",
+        {},
+        () => encodeArgs([{ instanceId: world.webOfA, text: "# authorization matrix\n" }]),
+      ),
+    ],
+  },
+  "app/lab/sandbox/actions.ts#runSandboxMysqlAction": {
+    allow: ATTENDEES,
+    targets: () => [
+      action(
+        "app/lab/sandbox/actions.ts#runSandboxMysqlAction",
+        "runSandboxMysqlAction(SELECT 1)",
+        {},
+        () => encodeArgs([{ sql: "SELECT 1" }]),
+        (result) => {
+          const reply = result as { ok?: boolean; error?: string } | undefined;
+          // Without a database the console answers with the attendee's own "no endpoint" item.
+          return reply?.ok === true;
+        },
+      ),
+    ],
+  },
+  "app/lab/actions.ts#applyStepAction": {
+    allow: ATTENDEES,
+    // Applying is planning and running: one step of every module is enough to see who may. Late in
+    // the table: the clean-up module's apply deletes what earlier rows use.
+    targets: () =>
+      modules.map(({ id, steps: [first] }) =>
+        action(
+          "app/lab/actions.ts#applyStepAction",
+          `applyStepAction(${first?.id})`,
+          { module: id, step: first?.id ?? "" },
+          () => encodeArgs([{ stepId: first?.id, operation: "do" }]),
+        ),
+      ),
+  },
+  "app/credentials/actions.ts#saveOwnCredentialsAction": {
+    allow: ATTENDEES,
+    targets: (world) => [
+      action(
+        "app/credentials/actions.ts#saveOwnCredentialsAction",
+        "saveOwnCredentialsAction(emulator keys)",
+        {},
+        () => encodeFormArgs({}, world.pasted),
+      ),
+    ],
+  },
+  "app/credentials/actions.ts#removeCredentialsAction": {
+    allow: ATTENDEES,
+    targets: () => [
+      action(
+        "app/credentials/actions.ts#removeCredentialsAction",
+        "removeCredentialsAction",
+        {},
+        () => encodeArgs([{}]),
+      ),
+    ],
+  },
+  "app/credentials/actions.ts#connectSandboxAction": {
+    allow: ATTENDEES,
+    targets: () => [
+      action("app/credentials/actions.ts#connectSandboxAction", "connectSandboxAction", {}, () =>
+        encodeArgs([{}]),
+      ),
+    ],
+  },
+};
+
+test("every route and server action of the build is in the authorization table", () => {
+  const known = new Set(Object.keys(TABLE));
+  const built = [...builtRoutes(), ...builtActions().keys()];
+  expect(
+    built.filter((key) => !known.has(key)),
+    "missing from TABLE in e2e/authz.spec.ts",
+  ).toEqual([]);
+  expect(
+    [...known].filter((key) => !built.includes(key)),
+    "no longer in the build",
+  ).toEqual([]);
+});
+
+test("authorization matrix: six principals × every page, route, stream and action", async ({
+  playwright,
+  baseURL,
+}) => {
+  test.setTimeout(600_000);
+  if (!baseURL) throw new Error("no baseURL");
+  const suffix = randomBytes(4).toString("hex").toUpperCase();
+  const other = {
+    email: `other-${suffix.toLowerCase()}@aws101.local`,
+    password: randomBytes(12).toString("base64url"),
+    joinCode: `OTHER${suffix}`,
+  };
+  await seedEvent(other);
+
+  const clients = Object.fromEntries(
+    await Promise.all(
+      PRINCIPALS.map(async (who) => [who, await playwright.request.newContext({ baseURL })]),
+    ),
+  ) as Clients;
+  const attendeeAName = `Matrix A ${suffix}`;
+  const signIns = [
+    await signInAttendee(clients.attendeeA, attendeeAName),
+    await signInAttendee(clients.attendeeB, `Matrix B ${suffix}`),
+    await signInAttendee(clients.otherEventAttendee, `Matrix C ${suffix}`, other.joinCode),
+    await signInInstructor(clients.otherEventInstructor, other.email, other.password),
+    await signInInstructor(clients.eventInstructor, INSTRUCTOR_EMAIL, instructorPassword()),
+  ];
+  for (const signIn of signIns) expect(signIn.status()).toBe(200);
+
+  const actions = builtActions();
+  const act = (key: string) => {
+    const found = actions.get(key);
+    if (!found) throw new Error(`${key} is not in the build`);
+    return found;
+  };
+  for (const who of ATTENDEES) {
+    const connect = act("app/credentials/actions.ts#connectSandboxAction");
+    const reply = await callAction(clients[who], "/credentials", connect.id, encodeArgs([{}]));
+    expect(reply.result, who).toMatchObject({ ok: true });
+  }
+  // A's Web and key pair: what B and the others must not reach.
+  const compute = modules[0];
+  const launch = compute?.steps[0];
+  if (!compute || !launch) throw new Error("no first step");
+  const applied = await callAction(
+    clients.attendeeA,
+    `/lab/${compute.id}/${launch.id}`,
+    act("app/lab/actions.ts#applyStepAction").id,
+    encodeArgs([{ stepId: launch.id, operation: "do" }]),
+  );
+  const download = (applied.result as { data?: { downloads?: { url: string }[] } }).data
+    ?.downloads?.[0]?.url;
+  expect(download, "A's apply hands over a key pair").toBeTruthy();
+  const sandboxPage = await (await clients.attendeeA.get("/lab/sandbox")).text();
+  const webOfA = /\bi-[0-9a-f]{8,17}\b/.exec(sandboxPage)?.[0];
+  expect(webOfA, "A's Web on the sandbox page").toBeTruthy();
+
+  const world: World = {
+    clients,
+    baseURL,
+    attendeeAName,
+    eventName: "E2E rehearsal",
+    downloadOfA: download ?? "",
+    webOfA: webOfA ?? "",
+    pasted: await emulatorTemporaryCredentials(`matrix-${suffix.toLowerCase()}`),
+  };
+
+  const wrong: string[] = [];
+  const serverErrors: string[] = [];
+  let cells = 0;
+  for (const [key, row] of Object.entries(TABLE)) {
+    for (const target of row.targets(world)) {
+      // A last: a one-time download must survive everyone else's attempts.
+      for (const who of [...PRINCIPALS].sort(
+        (x, y) => Number(x === "attendeeA") - Number(y === "attendeeA"),
+      )) {
+        const { status, granted, detail } = await target.probe(clients[who]);
+        cells += 1;
+        const expected = row.allow.includes(who);
+        if (status >= 500) serverErrors.push(`${target.label} as ${who}: ${status}`);
+        if (granted !== expected)
+          wrong.push(
+            `${key} ${target.label} as ${who}: expected ${expected ? "allow" : "deny"}, got ${granted ? "allow" : "deny"} (${status} ${detail ?? ""})`,
+          );
+      }
+    }
+  }
+  test.info().annotations.push({ type: "matrix cells", description: String(cells) });
+  console.log(`authorization matrix: ${cells} cells, ${wrong.length} wrong`);
+  expect(serverErrors).toEqual([]);
+  expect(wrong).toEqual([]);
+  await Promise.all(Object.values(clients).map((client) => client.dispose()));
+});
