@@ -32,6 +32,7 @@ test("an attendee chooses initials and walks Module 4 in the sandbox, in the cla
   await expect(form.getByLabel("이니셜")).toHaveValue("김철수");
   const initials = `e2e${Date.now().toString(36).slice(-5)}`;
   await form.getByLabel("이니셜").fill(initials);
+  await form.getByLabel("알림 받을 이메일").fill(`${initials}@example.com`);
   await form.getByRole("button", { name: "이니셜 정하기" }).click();
   await expect(page.getByTestId("initials-chosen")).toContainText(`${initials}.aws101.example`);
   await screenshot(page, "40-app-services-initials");
