@@ -2,6 +2,7 @@ import "server-only";
 import { evaluate } from "@mdx-js/mdx";
 import type { MDXComponents } from "mdx/types";
 import * as runtime from "react/jsx-runtime";
+import remarkCjkFriendly from "remark-cjk-friendly";
 import type { StepDocument } from "@/lib/content/source";
 
 type MdxContent = (props: { components?: MDXComponents }) => React.ReactNode;
@@ -15,7 +16,13 @@ export function compileStep(doc: StepDocument): Promise<MdxContent> {
   const key = `${doc.file}\n${doc.body}`;
   let content = compiled.get(key);
   if (!content) {
-    content = evaluate(doc.body, { ...runtime, development: false }).then(
+    // CommonMark ends **bold** only before a space or punctuation; Korean puts a particle right
+    // after it ("**저장 (Save)**을"), which would otherwise show the asterisks.
+    content = evaluate(doc.body, {
+      ...runtime,
+      development: false,
+      remarkPlugins: [remarkCjkFriendly],
+    }).then(
       (module) => module.default as MdxContent,
     );
     compiled.set(key, content);

@@ -1,6 +1,14 @@
 import { compile } from "@mdx-js/mdx";
 import { describe, expect, it } from "vitest";
-import { loadModules, loadSteps, validateAllContent } from "@/lib/content/source";
+import { Fragment, createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { compileStep } from "@/lib/content/render";
+import {
+  loadModules,
+  loadSteps,
+  validateAllContent,
+  type StepDocument,
+} from "@/lib/content/source";
 import { contentMismatches } from "@/lib/lab/content-check";
 import { stepRegistry } from "@/lib/lab/registry";
 import { LOCALES } from "@/messages";
@@ -21,5 +29,15 @@ describe("lab content", () => {
         for (const doc of await loadSteps(locale, labModule.id)) await compile(doc.body);
       }
     }
+  });
+
+  it("ends bold before a Korean particle, as the pages write it", async () => {
+    const Content = await compileStep({
+      file: "particle.mdx",
+      body: "**상태 확인 ID (Health check ID)**는 비워 두세요.",
+    } as StepDocument);
+    const html = renderToStaticMarkup(createElement(Fragment, null, Content({})));
+    expect(html).toContain("<strong>상태 확인 ID (Health check ID)</strong>는");
+    expect(html).not.toContain("**");
   });
 });
