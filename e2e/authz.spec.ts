@@ -42,7 +42,6 @@ const EVENT_INSTRUCTOR: Principal[] = ["eventInstructor"];
 type Probe = { status: number; granted: boolean; detail?: string };
 type Clients = Record<Principal, APIRequestContext>;
 type World = {
-  clients: Clients;
   baseURL: string;
   attendeeAName: string;
   eventName: string;
@@ -445,7 +444,6 @@ test("authorization matrix: six principals × every page, route, stream and acti
   expect(webOfA, "A's Web on the sandbox page").toBeTruthy();
 
   const world: World = {
-    clients,
     baseURL,
     attendeeAName,
     eventName: "E2E rehearsal",
