@@ -122,6 +122,19 @@ export interface AuditLogTable {
   aws_requests: string;
 }
 
+export interface LeaseTable {
+  name: string;
+  holder: string;
+  expires_at: string;
+}
+
+export interface RateEventTable {
+  limiter: string;
+  key: string;
+  /** Epoch milliseconds: windows are compared as numbers on both back ends. */
+  at: number;
+}
+
 export interface Database {
   instructors: InstructorTable;
   events: EventTable;
@@ -133,6 +146,8 @@ export interface Database {
   step_memory: StepMemoryTable;
   attendee_addresses: AttendeeAddressTable;
   audit_log: AuditLogTable;
+  leases: LeaseTable;
+  rate_events: RateEventTable;
 }
 
 export type Instructor = Selectable<InstructorTable>;
