@@ -76,3 +76,20 @@ export async function withLease<T>(
 export async function claimPeriodicRun(db: PortalDb, name: string, intervalMs: number) {
   return (await acquireLease(db, name, intervalMs)) !== undefined;
 }
+
+/** As `withLease`, but waits (up to `waitMs`) for the holder to finish instead of giving up. */
+export async function withLeaseWhenFree<T>(
+  db: PortalDb,
+  name: string,
+  ttlMs: number,
+  work: () => Promise<T>,
+  waitMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const held = await withLease(db, name, ttlMs, work);
+    if (held) return held.value;
+    if (Date.now() > deadline) throw new Error(`"${name}" stayed busy for ${waitMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
+  }
+}
