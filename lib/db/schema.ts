@@ -100,6 +100,14 @@ export interface StepMemoryTable {
   updated_at: string;
 }
 
+/** Each attendee's latest evaluated status of a module (JSON of ModuleStatus). */
+export interface ModuleStatusTable {
+  attendee_id: string;
+  module_id: string;
+  status_json: string;
+  checked_at: string;
+}
+
 export type AuditAction = "do" | "undo" | "credentials.own" | "credentials.sandbox";
 
 /** One AWS mutation the portal made: who asked, for whom, what, how it went, AWS's request ids. */
@@ -133,6 +141,7 @@ export interface Database {
   step_memory: StepMemoryTable;
   attendee_addresses: AttendeeAddressTable;
   audit_log: AuditLogTable;
+  module_status: ModuleStatusTable;
 }
 
 export type Instructor = Selectable<InstructorTable>;

@@ -390,7 +390,7 @@ export async function moduleStatus(
     status: withLogContext({ attendeeId: attendee.attendeeId }, () =>
       evaluate(runtime, attendee, moduleId, steps),
     ).then((status) => {
-      putStatus(attendee.attendeeId, status);
+      putStatus(runtime.db, attendee.attendeeId, status);
       return status;
     }),
   };

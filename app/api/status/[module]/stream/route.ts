@@ -9,7 +9,7 @@ import { presentModuleStatus } from "@/lib/lab/present";
 import type { ModuleStatus } from "@/lib/lab/runner";
 import { attendeeRef, runnerEnvironment, schedulerSettings } from "@/lib/lab/runtime";
 import { watchModule } from "@/lib/lab/status-scheduler";
-import { storedStatus, subscribeToStatus } from "@/lib/lab/status-store";
+import { loadStatus, subscribeToStatus } from "@/lib/lab/status-store";
 
 export const dynamic = "force-dynamic";
 
@@ -45,6 +45,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ modu
   const ended = eventEnded(session.event)
     ? await recordedModuleStatus(await db(), attendeeId, moduleId)
     : undefined;
+  const stored = ended ?? (await loadStatus(await db(), attendeeId, moduleId));
   const encoder = new TextEncoder();
   let stop: (() => void) | undefined;
   const stream = new ReadableStream<Uint8Array>({
@@ -53,7 +54,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ modu
         controller.enqueue(
           encoder.encode(`data: ${JSON.stringify(presentModuleStatus(status, t))}\n\n`),
         );
-      const stored = ended ?? storedStatus(attendeeId, moduleId);
       if (stored) send(stored);
       const unsubscribe = ended ? () => {} : subscribeToStatus(attendeeId, moduleId, send);
       const unwatch = ended
