@@ -49,6 +49,7 @@ import {
   type SandboxApp,
   type SandboxRuntimeConnection,
 } from "@/lib/sandbox/client";
+import { sandboxInstructorAccountId } from "@/lib/sandbox/accounts";
 
 export type Problem =
   | AwsProblem
@@ -163,7 +164,7 @@ async function openSession(
     findEventById(runtime.db, attendee.eventId),
     findAttendee(runtime.db, attendee.attendeeId),
   ]);
-  const sharedZone = event ? sharedZoneOf(event) : undefined;
+  const sharedZone = event ? sharedZoneOf(event, runtime.sandboxEndpoint) : undefined;
   const initials = person?.initials ?? undefined;
   // Any account on the emulator (pasted emulator keys in tests too) has invented public addresses.
   const onEmulator = { sandbox: resolved.target.endpoint !== undefined };
@@ -228,7 +229,7 @@ async function openSession(
 }
 
 /** The event's class zone, once the instructor (or the sandbox) has set all of it. */
-function sharedZoneOf(event: PortalEvent): SharedZone | undefined {
+function sharedZoneOf(event: PortalEvent, sandboxEndpoints?: string): SharedZone | undefined {
   if (
     !event.shared_domain ||
     !event.shared_zone_id ||
@@ -242,6 +243,9 @@ function sharedZoneOf(event: PortalEvent): SharedZone | undefined {
     zoneId: event.shared_zone_id,
     instructorAccountId: event.instructor_account_id,
     roleName: event.crossaccount_role,
+    ...(sandboxEndpoints && event.instructor_account_id === sandboxInstructorAccountId(event.id)
+      ? { sandboxEndpoints }
+      : {}),
   };
 }
 
