@@ -50,6 +50,9 @@ const seconds = Number(values.seconds);
 const region = "ap-northeast-2";
 const JOIN_CODE = "BENCHLAB";
 const FALLBACK_POLL_MS = 15_000;
+const OPENING_SPREAD_MS = 5_000;
+/** Attendees joining at once while the class fills up. */
+const JOINING_AT_ONCE = 8;
 
 /** Counts what reaches the emulator: the load the portal's refresh budget lets through. */
 async function countingProxy(target: string) {
@@ -151,13 +154,15 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 /** One attendee's page: a stream of pushes, the first GET and the slow fallback poll. */
-function watch(
+async function watch(
   portal: string,
   cookie: string,
   until: number,
   latencies: number[],
   errors: { n: number },
 ) {
+  // A class opens its pages over a few seconds, not in one millisecond.
+  await sleep(Math.random() * OPENING_SPREAD_MS);
   const controller = new AbortController();
   const stream = fetch(`${portal}/api/status/compute/stream`, {
     headers: { cookie, accept: "text/event-stream" },
@@ -186,12 +191,10 @@ function watch(
       await new Promise((resolve) => setTimeout(resolve, FALLBACK_POLL_MS));
     }
   })();
-  return (async () => {
-    await poll();
-    await loop;
-    controller.abort();
-    await stream;
-  })();
+  await poll();
+  await loop;
+  controller.abort();
+  await stream;
 }
 
 /** A server action's id in the production build, to call it over HTTP as the page's form does. */
@@ -222,14 +225,14 @@ async function applyToStream(
   portal: string,
   cookie: string,
   applyAction: string,
-): Promise<{ toStream: number; afterAnswer: number } | undefined> {
+): Promise<{ toStream: number; afterAnswer: number } | { failed: string }> {
   const controller = new AbortController();
   const response = await fetch(`${portal}/api/status/compute/stream`, {
     headers: { cookie, accept: "text/event-stream" },
     signal: controller.signal,
   });
   const reader = response.body?.getReader();
-  if (!reader) return undefined;
+  if (!reader) return { failed: `stream HTTP ${response.status}` };
   const decoder = new TextDecoder();
   let buffer = "";
   let before: string | undefined;
@@ -267,13 +270,17 @@ async function applyToStream(
     },
     body: JSON.stringify([{ stepId: APPLIED_STEP, operation: "do" }]),
   });
-  await answer.text();
+  const answered = await answer.text();
   const answeredAt = performance.now();
   const deadline = Date.now() + 30_000;
   while (pushedAt === undefined && Date.now() < deadline) await sleep(20);
   controller.abort();
   await reading;
-  if (pushedAt === undefined) return undefined;
+  if (pushedAt === undefined) {
+    return {
+      failed: `no change of ${before ?? "nothing shown"}: HTTP ${answer.status} ${answered.slice(0, 300)}`,
+    };
+  }
   return { toStream: pushedAt - sentAt, afterAnswer: pushedAt - answeredAt };
 }
 
@@ -431,14 +438,28 @@ try {
   const joined: { cookie: string; attendeeId: string; applied: boolean }[] = [];
   for (const size of sizes) {
     while (joined.length < size) {
-      const index = joined.length;
-      const cookie = await join(portal, `Bench ${index}`);
-      const attendeeId = await sessionAttendeeId(portal, cookie);
-      await connectSandbox(db, { attendeeId, endpoint: counted.url, region });
-      const accountId = sandboxAccountId(attendeeId);
-      if (index % 2 === 0) await launchWeb(sandboxEndpointFor(counted.url, accountId), accountId);
-      joined.push({ cookie, attendeeId, applied: false });
+      const first = joined.length;
+      const batch = Array.from(
+        { length: Math.min(JOINING_AT_ONCE, size - first) },
+        (_, offset) => first + offset,
+      );
+      joined.push(
+        ...(await Promise.all(
+          batch.map(async (index) => {
+            const cookie = await join(portal, `Bench ${index}`);
+            const attendeeId = await sessionAttendeeId(portal, cookie);
+            await connectSandbox(db, { attendeeId, endpoint: counted.url, region });
+            const accountId = sandboxAccountId(attendeeId);
+            if (index % 2 === 0) {
+              await launchWeb(sandboxEndpointFor(counted.url, accountId), accountId);
+            }
+            return { cookie, attendeeId, applied: false };
+          }),
+        )),
+      );
     }
+    // Each route answers once before the clock starts: a running portal is warm.
+    await watch(portal, joined[0]?.cookie ?? "", Date.now(), [], { n: 0 });
     const pid = serverPid(cli.pid ?? 0);
     const before = {
       requests: counted.count(),
@@ -456,9 +477,15 @@ try {
     const timedApplies = appliers.map(async (one, index) => {
       one.applied = true;
       await sleep(((index + 0.5) / appliers.length) * seconds * 800);
-      const timed = await applyToStream(portal, one.cookie, applyAction).catch(() => undefined);
-      if (timed) applies.push(timed);
-      else applyFailures += 1;
+      const timed = await applyToStream(portal, one.cookie, applyAction).catch(
+        (error: unknown) => ({
+          failed: String(error),
+        }),
+      );
+      if ("failed" in timed) {
+        applyFailures += 1;
+        console.log(`"do it for me" not seen on the stream: ${timed.failed}`);
+      } else applies.push(timed);
     });
     await Promise.all([
       ...joined.map(({ cookie }) => watch(portal, cookie, until, latencies, errors)),
@@ -522,7 +549,7 @@ Measured by \`npm run bench -- --attendees ${sizes.join(",")} --seconds ${second
 Production build; the portal, the emulator(s), the sandbox runtime and this benchmark's own client
 share the machine. Sandbox attendees joined over HTTP, half of them with a Web instance, each
 watching the Compute panel as the page does (a server-sent event stream and the
-${FALLBACK_POLL_MS / 1000} s fallback poll) for ${seconds} s. Latency is the status request's;
+${FALLBACK_POLL_MS / 1000} s fallback poll) for ${seconds} s, the pages opened over the first ${OPENING_SPREAD_MS / 1000} s. Latency is the status request's;
 every AWS call the portal makes reaches the emulator through a counting proxy.
 
 ${table}
