@@ -1,8 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { currentAttendee } from "@/lib/auth/session";
+import { currentAttendee, noteAttendeeSeen } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { touchAttendee } from "@/lib/db/queries";
 import { getTranslator } from "@/lib/i18n";
 import { moduleSteps } from "@/lib/lab/catalogue";
 import { eventEnded, recordedModuleStatus } from "@/lib/lab/guard";
@@ -19,7 +18,6 @@ const paramsSchema = z.object({
 });
 
 const noStore = { "Cache-Control": "no-store" };
-const LAST_SEEN_RESOLUTION_MS = 30_000;
 
 /**
  * Answered from the store (memory, then the database), never waiting for AWS: with nothing stored,
@@ -35,9 +33,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ mod
     return NextResponse.json({ error: "not_found" }, { status: 404, headers: noStore });
   const moduleId = parsed.data.module;
   const portalDb = await db();
-  if (Date.now() - Date.parse(session.attendee.last_seen_at) > LAST_SEEN_RESOLUTION_MS) {
-    await touchAttendee(portalDb, session.attendee.id);
-  }
+  await noteAttendeeSeen(session);
   // After the event only what was recorded: nothing is read from AWS any more.
   if (eventEnded(session.event)) {
     const recorded = await recordedModuleStatus(portalDb, session.attendee.id, moduleId);

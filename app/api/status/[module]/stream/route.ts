@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { currentAttendee } from "@/lib/auth/session";
+import { currentAttendee, noteAttendeeSeen } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { touchAttendee } from "@/lib/db/queries";
 import { getTranslator } from "@/lib/i18n";
 import { moduleSteps } from "@/lib/lab/catalogue";
 import { eventEnded, recordedModuleStatus } from "@/lib/lab/guard";
@@ -35,7 +34,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ modu
   }
   const moduleId = parsed.data.module;
   const attendeeId = session.attendee.id;
-  await touchAttendee(await db(), attendeeId);
+  await noteAttendeeSeen(session);
   const [runtime, attendee, { t }] = await Promise.all([
     runnerEnvironment(),
     attendeeRef(session),
