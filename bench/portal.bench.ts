@@ -129,6 +129,8 @@ async function sessionAttendeeId(portal: string, cookie: string): Promise<string
   return session.user.id;
 }
 
+const images: Record<string, Promise<string>> = {};
+
 async function launchWeb(emulator: string, accountId: string) {
   const credentials = await assumeSandboxAccount({
     endpoint: emulator,
@@ -141,7 +143,8 @@ async function launchWeb(emulator: string, accountId: string) {
   const subnets = await aws.ec2().send(new DescribeSubnetsCommand({}));
   await aws.ec2().send(
     new RunInstancesCommand({
-      ImageId: await latestAl2023ImageId(aws),
+      // The emulator's image catalogue is the same in every account: looked up once per process.
+      ImageId: await (images[emulator] ??= latestAl2023ImageId(aws)),
       MinCount: 1,
       MaxCount: 1,
       SubnetId: subnets.Subnets?.[0]?.SubnetId,
