@@ -61,20 +61,25 @@ function schedule(watched: Watched, settings: SchedulerSettings, delayMs: number
   watched.timer.unref();
 }
 
-/** One refresh per attendee and module at a time, within the portal's budget. */
+/**
+ * One refresh per attendee and module at a time, within the portal's budget. One that waited for
+ * its turn is dropped when it is no longer wanted (its watchers left meanwhile).
+ */
 function refreshOnce(
   runtime: RunnerEnvironment,
   attendee: AttendeeRef,
   moduleId: string,
   settings: SchedulerSettings,
+  wanted: () => boolean = () => true,
 ): Promise<void> {
   const key = `${attendee.attendeeId}|${moduleId}`;
   const queued = state.refreshing.get(key);
   if (queued) return queued;
-  state.refreshes += 1;
-  const refresh = withinBudget(settings, () =>
-    moduleStatus(runtime, attendee, moduleId, { fresh: true }),
-  )
+  const refresh = withinBudget(settings, async () => {
+    if (!wanted()) return;
+    state.refreshes += 1;
+    await moduleStatus(runtime, attendee, moduleId, { fresh: true });
+  })
     .then(
       () => undefined,
       (error: unknown) => log().warn({ err: error, moduleId }, "status refresh failed"),
@@ -95,7 +100,13 @@ export function refreshInBackground(
 }
 
 async function refresh(watched: Watched, settings: SchedulerSettings) {
-  await refreshOnce(watched.runtime, watched.attendee, watched.moduleId, settings);
+  await refreshOnce(
+    watched.runtime,
+    watched.attendee,
+    watched.moduleId,
+    settings,
+    () => watched.watchers > 0,
+  );
   if (watched.watchers > 0) schedule(watched, settings, spread(settings.cadenceMs));
 }
 

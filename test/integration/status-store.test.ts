@@ -75,6 +75,24 @@ describe("status store and refresh budget", () => {
     expect(evaluationsOf(unwatched.attendeeId)).toBe(0);
   });
 
+  it("drops a refresh still waiting for its turn once its watchers have left", async () => {
+    const settings: SchedulerSettings = {
+      cadenceMs: 60_000,
+      concurrency: 1,
+      firstRefreshSpreadMs: 0,
+    };
+    const runtime = labRuntime(db);
+    const refs = [];
+    for (let i = 0; i < 4; i += 1) refs.push((await sandboxAttendee(db)).ref);
+    const unwatch = refs.map((ref) => watchModule(runtime, ref, "compute", settings));
+    await pause(20);
+    for (const leave of unwatch) leave();
+    await pause(3_000);
+    // One budget slot: at most the refresh that had already started ran.
+    const ran = refs.reduce((sum, ref) => sum + evaluationsOf(ref.attendeeId), 0);
+    expect(ran).toBeLessThanOrEqual(1);
+  });
+
   it("writes to the database only what changed or aged, gathered into few statements", async () => {
     const { attendee } = await attendeeIn(db);
     await flushStatuses();
