@@ -3,7 +3,9 @@
 // runtime and production server, joins N attendees over HTTP, connects their sandbox accounts,
 // gives half of them a Web instance, and lets every one watch the Compute panel as the page does
 // (a stream, plus the fallback poll) for a while. Prints a table and writes docs/performance.md.
-//   npm run bench [-- --attendees 30,100,300 --seconds 60]
+// Also times an attendee's "do it for me" to the update on their stream, and counts the AWS calls
+// of one whole-lab refresh at the emulator. --emulators N spreads the sandbox over N processes.
+//   npm run bench [-- --attendees 30,100,300 --seconds 60 --emulators 1]
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, request as httpRequest } from "node:http";
@@ -19,6 +21,7 @@ import { assumeSandboxAccount } from "@/lib/aws/identity";
 import { connectSandbox, sandboxAccountId } from "@/lib/credentials";
 import { openDatabase } from "@/lib/db/connection";
 import { stepRegistry } from "@/lib/lab/registry";
+import { sandboxEndpointFor } from "@/lib/sandbox/accounts";
 import {
   freePort,
   loadOrCreateSecrets,
@@ -35,13 +38,21 @@ const { values } = parseArgs({
   options: {
     attendees: { type: "string", default: "30,100,300" },
     seconds: { type: "string", default: "60" },
+    emulators: { type: "string", default: process.env.SANDBOX_EMULATORS ?? "1" },
+    /** Attendees per run whose "do it for me" is timed to their stream. */
+    applies: { type: "string", default: "5" },
   },
 });
+const emulatorCount = Number(values.emulators);
+const appliesPerRun = Number(values.applies);
 const sizes = values.attendees.split(",").map(Number);
 const seconds = Number(values.seconds);
 const region = "ap-northeast-2";
 const JOIN_CODE = "BENCHLAB";
 const FALLBACK_POLL_MS = 15_000;
+const OPENING_SPREAD_MS = 5_000;
+/** Attendees joining at once while the class fills up. */
+const JOINING_AT_ONCE = 8;
 
 /** Counts what reaches the emulator: the load the portal's refresh budget lets through. */
 async function countingProxy(target: string) {
@@ -118,6 +129,8 @@ async function sessionAttendeeId(portal: string, cookie: string): Promise<string
   return session.user.id;
 }
 
+const images: Record<string, Promise<string>> = {};
+
 async function launchWeb(emulator: string, accountId: string) {
   const credentials = await assumeSandboxAccount({
     endpoint: emulator,
@@ -130,7 +143,8 @@ async function launchWeb(emulator: string, accountId: string) {
   const subnets = await aws.ec2().send(new DescribeSubnetsCommand({}));
   await aws.ec2().send(
     new RunInstancesCommand({
-      ImageId: await latestAl2023ImageId(aws),
+      // The emulator's image catalogue is the same in every account: looked up once per process.
+      ImageId: await (images[emulator] ??= latestAl2023ImageId(aws)),
       MinCount: 1,
       MaxCount: 1,
       SubnetId: subnets.Subnets?.[0]?.SubnetId,
@@ -143,13 +157,15 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 /** One attendee's page: a stream of pushes, the first GET and the slow fallback poll. */
-function watch(
+async function watch(
   portal: string,
   cookie: string,
   until: number,
   latencies: number[],
   errors: { n: number },
 ) {
+  // A class opens its pages over a few seconds, not in one millisecond.
+  await sleep(Math.random() * OPENING_SPREAD_MS);
   const controller = new AbortController();
   const stream = fetch(`${portal}/api/status/compute/stream`, {
     headers: { cookie, accept: "text/event-stream" },
@@ -178,12 +194,121 @@ function watch(
       await new Promise((resolve) => setTimeout(resolve, FALLBACK_POLL_MS));
     }
   })();
-  return (async () => {
-    await poll();
-    await loop;
-    controller.abort();
-    await stream;
-  })();
+  await poll();
+  await loop;
+  controller.abort();
+  await stream;
+}
+
+/** A server action's id in the production build, to call it over HTTP as the page's form does. */
+function actionId(exportedName: string): string {
+  const manifest = JSON.parse(
+    readFileSync(path.join(root, ".next", "server", "server-reference-manifest.json"), "utf8"),
+  ) as { node: Record<string, { exportedName?: string }> };
+  const found = Object.entries(manifest.node).find(
+    ([, action]) => action.exportedName === exportedName,
+  );
+  if (!found) throw new Error(`no server action ${exportedName} in the build`);
+  return found[0];
+}
+
+/** The step whose "do it for me" is timed (on attendees with a Web): it gives Web an Elastic IP. */
+const APPLIED_STEP = "elastic-ip";
+
+const appliedStepState = (data: string) =>
+  (JSON.parse(data) as { steps: { stepId: string; state: string }[] }).steps.find(
+    (step) => step.stepId === APPLIED_STEP,
+  )?.state;
+
+/**
+ * The attendee's own "do it for me", timed to the update on their stream: from the click, and
+ * from the action's answer (negative: the push arrived before the answer).
+ */
+async function applyToStream(
+  portal: string,
+  cookie: string,
+  applyAction: string,
+): Promise<{ toStream: number; afterAnswer: number } | { failed: string }> {
+  const controller = new AbortController();
+  const response = await fetch(`${portal}/api/status/compute/stream`, {
+    headers: { cookie, accept: "text/event-stream" },
+    signal: controller.signal,
+  });
+  const reader = response.body?.getReader();
+  if (!reader) return { failed: `stream HTTP ${response.status}` };
+  const decoder = new TextDecoder();
+  let buffer = "";
+  let before: string | undefined;
+  // Zero until the click: events before it show what the panel showed.
+  let sentAt = 0;
+  let pushedAt: number | undefined;
+  const reading = (async () => {
+    while (pushedAt === undefined) {
+      const chunk = await reader.read();
+      if (chunk.done) return;
+      buffer += decoder.decode(chunk.value, { stream: true });
+      let end;
+      while ((end = buffer.indexOf("\n\n")) >= 0) {
+        const event = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        if (!event.startsWith("data: ")) continue;
+        const state = appliedStepState(event.slice(6));
+        if (!sentAt) before = state;
+        else if (state !== before) pushedAt = performance.now();
+      }
+    }
+  })().catch(() => {});
+  // What the panel showed before the click: the stream's first event, or nothing yet.
+  const shown = Date.now() + 5_000;
+  while (before === undefined && Date.now() < shown) await sleep(50);
+  sentAt = performance.now();
+  const answer = await fetch(`${portal}/lab/compute/${APPLIED_STEP}`, {
+    method: "POST",
+    headers: {
+      cookie,
+      origin: portal,
+      accept: "text/x-component",
+      "content-type": "text/plain;charset=UTF-8",
+      "next-action": applyAction,
+    },
+    body: JSON.stringify([{ stepId: APPLIED_STEP, operation: "do" }]),
+  });
+  const answered = await answer.text();
+  const answeredAt = performance.now();
+  const deadline = Date.now() + 30_000;
+  while (pushedAt === undefined && Date.now() < deadline) await sleep(20);
+  controller.abort();
+  await reading;
+  if (pushedAt === undefined) {
+    return {
+      failed: `no change of ${before ?? "nothing shown"}: HTTP ${answer.status} ${answered.slice(0, 300)}`,
+    };
+  }
+  return { toStream: pushedAt - sentAt, afterAnswer: pushedAt - answeredAt };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The AWS calls of one refresh of every module for one attendee with a Web, counted at the
+ * emulator while nobody watches: each module is asked once and read in the background.
+ */
+async function wholeLabMeasured(portal: string, cookie: string, count: () => number) {
+  const modules = (
+    JSON.parse(readFileSync(path.join(root, "content", "modules.json"), "utf8")) as {
+      id: string;
+    }[]
+  ).map((module) => module.id);
+  const before = count();
+  for (const moduleId of modules) {
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      const answer = await fetch(`${portal}/api/status/${moduleId}`, { headers: { cookie } });
+      if (!((await answer.json()) as { refreshing?: boolean }).refreshing) break;
+      await sleep(200);
+    }
+  }
+  return { modules: modules.length, calls: count() - before };
 }
 
 /** gzip size of the JS a page loads, to compare a lab page with the framework's own floor. */
@@ -217,8 +342,16 @@ const secrets = loadOrCreateSecrets(path.join(root, "data", "bench.env"));
 const dbFile = path.join(root, "data", "bench.db");
 for (const suffix of ["", "-wal", "-shm"]) rmSync(`${dbFile}${suffix}`, { force: true });
 
-const emulator = await startEmulatorTracked({});
-const counted = await countingProxy(emulator.endpoint);
+const emulators = await Promise.all(
+  Array.from({ length: emulatorCount }, () => startEmulatorTracked({})),
+);
+const proxies = await Promise.all(emulators.map((emulator) => countingProxy(emulator.endpoint)));
+// One comma-separated SANDBOX_AWS_ENDPOINT: the portal keeps each account on one process.
+const counted = {
+  url: proxies.map((proxy) => proxy.url).join(","),
+  count: () => proxies.reduce((sum, proxy) => sum + proxy.count(), 0),
+  close: () => Promise.all(proxies.map((proxy) => proxy.close())),
+};
 const runtime = await startSandboxRuntime({
   emulatorEndpoint: counted.url,
   dataDir: path.join(root, "data", "bench-sandbox"),
@@ -267,6 +400,26 @@ await waitForHttp(`${portal}/api/ping`, 120_000);
 Object.assign(process.env, portalEnv);
 const db = await openDatabase(`file:${dbFile}`);
 
+/**
+ * docs/performance.md keeps its prose (before and after, what was changed); the bench replaces only
+ * its own section, one per number of emulator processes.
+ */
+function writeMeasured(report: string) {
+  const file = path.join(root, "docs", "performance.md");
+  const start = `<!-- bench: ${emulatorCount} emulator(s) -->`;
+  const end = `<!-- /bench: ${emulatorCount} emulator(s) -->`;
+  const section = `${start}\n${report.replace(/^# Performance\n/, `## Measured, ${emulatorCount} emulator process(es)\n`)}${end}`;
+  const current = existsSync(file) ? readFileSync(file, "utf8") : "# Performance\n";
+  const from = current.indexOf(start);
+  const to = current.indexOf(end);
+  writeFileSync(
+    file,
+    from >= 0 && to > from
+      ? `${current.slice(0, from)}${section}${current.slice(to + end.length)}`
+      : `${current.trimEnd()}\n\n${section}\n`,
+  );
+}
+
 type Row = {
   attendees: number;
   p50: number;
@@ -277,29 +430,81 @@ type Row = {
   callsPerAttendeeMinute: number;
   rssMiB: number;
   cpuPercent: number;
+  benchCpuPercent: number;
+  /** The machine's 1-minute load average at the start and the end of the run. */
+  load: number[];
+  applies: { toStream: number; afterAnswer: number }[];
+  applyFailures: number;
 };
 const rows: Row[] = [];
+const ms = (value: number) => `${value.toFixed(0)} ms`;
 try {
-  const joined: { cookie: string; attendeeId: string }[] = [];
+  const applyAction = actionId("applyStepAction");
+  const joined: { cookie: string; attendeeId: string; applied: boolean }[] = [];
   for (const size of sizes) {
     while (joined.length < size) {
-      const index = joined.length;
-      const cookie = await join(portal, `Bench ${index}`);
-      const attendeeId = await sessionAttendeeId(portal, cookie);
-      await connectSandbox(db, { attendeeId, endpoint: counted.url, region });
-      if (index % 2 === 0) await launchWeb(counted.url, sandboxAccountId(attendeeId));
-      joined.push({ cookie, attendeeId });
+      const first = joined.length;
+      const batch = Array.from(
+        { length: Math.min(JOINING_AT_ONCE, size - first) },
+        (_, offset) => first + offset,
+      );
+      joined.push(
+        ...(await Promise.all(
+          batch.map(async (index) => {
+            const cookie = await join(portal, `Bench ${index}`);
+            const attendeeId = await sessionAttendeeId(portal, cookie);
+            await connectSandbox(db, { attendeeId, endpoint: counted.url, region });
+            const accountId = sandboxAccountId(attendeeId);
+            if (index % 2 === 0) {
+              await launchWeb(sandboxEndpointFor(counted.url, accountId), accountId);
+            }
+            return { cookie, attendeeId, applied: false };
+          }),
+        )),
+      );
     }
+    // Each route answers once before the clock starts: a running portal is warm.
+    await watch(portal, joined[0]?.cookie ?? "", Date.now(), [], { n: 0 });
     const pid = serverPid(cli.pid ?? 0);
-    const before = { requests: counted.count(), usage: processUsage(pid), at: Date.now() };
+    const before = {
+      load: os.loadavg()[0] ?? 0,
+      requests: counted.count(),
+      usage: processUsage(pid),
+      bench: process.cpuUsage(),
+      at: Date.now(),
+    };
     const latencies: number[] = [];
     const errors = { n: 0 };
     const until = Date.now() + seconds * 1000;
-    await Promise.all(joined.map(({ cookie }) => watch(portal, cookie, until, latencies, errors)));
+    // A few attendees click "do it for me" during the run, spread over it, each once per bench.
+    const appliers = joined
+      .filter((one, index) => index % 2 === 0 && !one.applied)
+      .slice(0, appliesPerRun);
+    const applies: Row["applies"] = [];
+    let applyFailures = 0;
+    const timedApplies = appliers.map(async (one, index) => {
+      one.applied = true;
+      await sleep(((index + 0.5) / appliers.length) * seconds * 800);
+      const timed = await applyToStream(portal, one.cookie, applyAction).catch(
+        (error: unknown) => ({
+          failed: String(error),
+        }),
+      );
+      if ("failed" in timed) {
+        applyFailures += 1;
+        console.log(`"do it for me" not seen on the stream: ${timed.failed}`);
+      } else applies.push(timed);
+    });
+    await Promise.all([
+      ...joined.map(({ cookie }) => watch(portal, cookie, until, latencies, errors)),
+      ...timedApplies,
+    ]);
     const elapsed = (Date.now() - before.at) / 1000;
     const usage = processUsage(pid);
+    const bench = process.cpuUsage(before.bench);
     const requests = counted.count() - before.requests;
     latencies.sort((a, b) => a - b);
+    applies.sort((a, b) => a.toStream - b.toStream);
     rows.push({
       attendees: size,
       p50: percentile(latencies, 50),
@@ -310,45 +515,71 @@ try {
       callsPerAttendeeMinute: requests / size / (elapsed / 60),
       rssMiB: usage.rssMiB,
       cpuPercent: ((usage.cpuSeconds - before.usage.cpuSeconds) / elapsed) * 100,
+      benchCpuPercent: ((bench.user + bench.system) / 1e6 / elapsed) * 100,
+      load: [before.load, os.loadavg()[0] ?? 0],
+      applies,
+      applyFailures,
     });
     console.log(`${size} attendees: done`);
   }
   const lab = wholeLabCalls();
-  const labPageKb = await pageJsKb(
-    portal,
-    "/lab/compute/ec2-launch",
-    await join(portal, "Bench pages"),
-  );
+  const pagesCookie = await join(portal, "Bench pages");
+  const pagesAttendee = await sessionAttendeeId(portal, pagesCookie);
+  await connectSandbox(db, { attendeeId: pagesAttendee, endpoint: counted.url, region });
+  const pagesAccount = sandboxAccountId(pagesAttendee);
+  await launchWeb(sandboxEndpointFor(counted.url, pagesAccount), pagesAccount);
+  // Every stream of the runs is closed: what reaches the emulator now is this refresh alone.
+  await sleep(3_000);
+  const measured = await wholeLabMeasured(portal, pagesCookie, counted.count);
+  const labPageKb = await pageJsKb(portal, "/lab/compute/ec2-launch", pagesCookie);
   const floorKb = await pageJsKb(portal, "/instructor/sign-in", "");
 
   const table = [
-    "| attendees | p50 | p90 | p99 | errors | emulator requests/s | AWS calls per attendee per minute | portal RSS | portal CPU |",
-    "|---|---|---|---|---|---|---|---|---|",
+    "| attendees | p50 | p90 | p99 | errors | emulator requests/s | AWS calls per attendee per minute | portal RSS | portal CPU | bench client CPU | machine load (start → end) |",
+    "|---|---|---|---|---|---|---|---|---|---|---|",
     ...rows.map(
       (row) =>
-        `| ${row.attendees} | ${row.p50.toFixed(0)} ms | ${row.p90.toFixed(0)} ms | ${row.p99.toFixed(0)} ms | ${row.errors} | ${row.emulatorPerSecond.toFixed(1)} | ${row.callsPerAttendeeMinute.toFixed(1)} | ${row.rssMiB.toFixed(0)} MiB | ${row.cpuPercent.toFixed(0)} % |`,
+        `| ${row.attendees} | ${ms(row.p50)} | ${ms(row.p90)} | ${ms(row.p99)} | ${row.errors} | ${row.emulatorPerSecond.toFixed(1)} | ${row.callsPerAttendeeMinute.toFixed(1)} | ${row.rssMiB.toFixed(0)} MiB | ${row.cpuPercent.toFixed(0)} % | ${row.benchCpuPercent.toFixed(0)} % | ${row.load.map((load) => load.toFixed(1)).join(" → ")} |`,
     ),
   ].join("\n");
-  const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, one moto process`;
+  const applyTable = [
+    '| attendees | "do it for me" timed | click → stream (median / max) | push after the action\'s answer (median / max) | no update within 30 s |',
+    "|---|---|---|---|---|",
+    ...rows.map((row) => {
+      const toStream = row.applies.map((one) => one.toStream);
+      const after = row.applies.map((one) => one.afterAnswer).sort((a, b) => a - b);
+      return `| ${row.attendees} | ${row.applies.length} | ${ms(percentile(toStream, 50))} / ${ms(toStream.at(-1) ?? 0)} | ${ms(percentile(after, 50))} / ${ms(after.at(-1) ?? 0)} | ${row.applyFailures} |`;
+    }),
+  ].join("\n");
+  const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${emulatorCount} moto process${emulatorCount > 1 ? "es" : ""}`;
   const report = `# Performance
 
-Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}. Production build,
-sandbox attendees joined over HTTP, half of them with a Web instance, each watching the Compute panel
-as the page does (a server-sent event stream and the ${FALLBACK_POLL_MS / 1000} s fallback poll) for
-${seconds} s. Latency is the status request's; every AWS call the portal makes reaches the emulator
-through a counting proxy.
+Measured by \`npm run bench -- --attendees ${sizes.join(",")} --seconds ${seconds} --emulators ${emulatorCount}\` on ${new Date().toISOString().slice(0, 10)}: ${machine}.
+Production build; the portal, the emulator(s), the sandbox runtime and this benchmark's own client
+share the machine. Sandbox attendees joined over HTTP, half of them with a Web instance, each
+watching the Compute panel as the page does (a server-sent event stream and the
+${FALLBACK_POLL_MS / 1000} s fallback poll) for ${seconds} s, the pages opened over the first ${OPENING_SPREAD_MS / 1000} s. Latency is the status request's;
+every AWS call the portal makes reaches the emulator through a counting proxy.
 
 ${table}
 
+An attendee's own action: "do it for me" of ${APPLIED_STEP} clicked during the run (a server
+action over HTTP) until the changed step arrives on the attendee's stream. The click includes the
+work itself (re-reading, allocating and associating the address, the check); the push follows the check's refresh.
+
+${applyTable}
+
 Whole-lab refresh: ${lab.steps} steps need ${lab.lowerBound} resource kinds, so one refresh of every
-step reads each kind once (${lab.lowerBound} reads, plus calls that depend on what exists), against
-${lab.perCheck} if every check read its own (${(lab.perCheck / lab.lowerBound).toFixed(1)}× more).
+step reads each kind once (the lower bound, ${lab.lowerBound} reads, plus calls that depend on what
+exists), against ${lab.perCheck} if every check read its own (${(lab.perCheck / lab.lowerBound).toFixed(1)}× more).
+Measured at the emulator, one refresh of all ${measured.modules} modules of an attendee with a Web:
+${measured.calls} calls.
 
 First-load JavaScript, gzip: a lab step page ${labPageKb.toFixed(0)} KB; the framework floor (the
 instructor sign-in page) ${floorKb.toFixed(0)} KB; the lab page's share above it ${(labPageKb - floorKb).toFixed(0)} KB.
 `;
-  writeFileSync(path.join(root, "docs", "performance.md"), report);
   console.log(`\n${report}`);
+  writeMeasured(report);
 } finally {
   await db.destroy();
   await counted.close();

@@ -10,7 +10,7 @@ import type { CredentialSource } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { joinSandboxSharedZone } from "@/lib/lab/sandbox-shared-zone";
 import { log } from "@/lib/log";
-import { sandboxAccountId } from "@/lib/sandbox/accounts";
+import { sandboxAccountId, sandboxEndpointFor } from "@/lib/sandbox/accounts";
 
 export { sandboxAccountId };
 
@@ -53,23 +53,21 @@ async function store(
   });
 }
 
+/** `endpoint`: the sandbox's emulator, or several processes comma-separated (SANDBOX_AWS_ENDPOINT). */
 export async function connectSandbox(
   db: PortalDb,
   input: { attendeeId: string; endpoint: string; region: string },
 ) {
   const accountId = sandboxAccountId(input.attendeeId);
+  const endpoint = sandboxEndpointFor(input.endpoint, accountId);
   const credentials = await assumeSandboxAccount({
-    endpoint: input.endpoint,
+    endpoint,
     region: input.region,
     accountId,
     sessionName: `attendee-${input.attendeeId.slice(0, 8)}`,
     durationSeconds: SANDBOX_SESSION_SECONDS,
   });
-  const identity = await getCallerIdentity({
-    credentials,
-    region: input.region,
-    endpoint: input.endpoint,
-  });
+  const identity = await getCallerIdentity({ credentials, region: input.region, endpoint });
   await store(db, {
     attendeeId: input.attendeeId,
     source: "sandbox",
@@ -160,7 +158,10 @@ export async function resolveCredentials(
     target: {
       credentials: secret,
       region: row.region,
-      endpoint: row.source === "sandbox" ? sandboxEndpoint : env().PASTED_CREDENTIALS_ENDPOINT,
+      endpoint:
+        row.source === "sandbox" && sandboxEndpoint
+          ? sandboxEndpointFor(sandboxEndpoint, row.account_id)
+          : env().PASTED_CREDENTIALS_ENDPOINT,
     },
     source: row.source,
     accountId: row.account_id,

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { isLoopbackUrl } from "@/lib/net";
+import { sandboxEndpointList } from "@/lib/sandbox/accounts";
 
 const flag = z
   .enum(["true", "false", "1", "0", ""])
@@ -29,9 +30,22 @@ const envSchema = z.object({
     protocol: /^https?$/,
     error: "NEXTAUTH_URL is required: the portal's public URL, e.g. https://portal.example.com",
   }),
-  SANDBOX_AWS_ENDPOINT: optionalUrl.refine((value) => !value || isLoopbackUrl(value), {
-    message: "SANDBOX_AWS_ENDPOINT must be a loopback URL (the local emulator)",
-  }),
+  // Several emulator processes, comma-separated, spread the sandbox accounts over the cores.
+  SANDBOX_AWS_ENDPOINT: z
+    .string()
+    .optional()
+    .transform((value) => (value ? value : undefined))
+    .refine(
+      (value) =>
+        !value ||
+        sandboxEndpointList(value).every(
+          (endpoint) => z.url().safeParse(endpoint).success && isLoopbackUrl(endpoint),
+        ),
+      {
+        message:
+          "SANDBOX_AWS_ENDPOINT must be loopback URLs (the local emulators), comma-separated",
+      },
+    ),
   SANDBOX_RUNTIME_URL: optionalUrl.refine((value) => !value || isLoopbackUrl(value), {
     message: "SANDBOX_RUNTIME_URL must be a loopback URL (the sandbox instance runtime)",
   }),

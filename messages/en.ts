@@ -451,6 +451,8 @@ export const en: Record<keyof typeof ko, string> = {
     "You can download this file (a private key, a password) once, now. The portal never stores it in plaintext.",
   "status.title": "Live status",
   "status.refreshing": "Refreshing…",
+  "status.firstReading":
+    "Reading your AWS account for the first time — the result appears here in a few seconds.",
   "status.updated": "As of {time}",
   "status.passedItems": "{count} item(s) passed",
   "status.needsCredentials": "Set up credentials to see your status.",

@@ -454,6 +454,7 @@ export const ko = {
     "이 파일(개인 키, 암호)은 지금 한 번만 내려받을 수 있습니다. 포털은 평문으로 보관하지 않습니다.",
   "status.title": "실시간 상태",
   "status.refreshing": "갱신 중…",
+  "status.firstReading": "AWS 계정을 처음 읽는 중입니다. 몇 초 안에 결과가 여기에 표시됩니다.",
   "status.updated": "{time} 기준",
   "status.passedItems": "통과한 항목 {count}개",
   "status.needsCredentials": "자격 증명을 설정하면 상태가 표시됩니다.",

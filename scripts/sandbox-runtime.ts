@@ -11,7 +11,8 @@ import { SandboxRuntime } from "@/lib/sandbox/runtime";
 
 const settings = z
   .object({
-    SANDBOX_AWS_ENDPOINT: z.url(),
+    // One emulator or several, comma-separated: each account lives on one (lib/sandbox/accounts).
+    SANDBOX_AWS_ENDPOINT: z.string().min(1),
     SANDBOX_RUNTIME_PORT: z.coerce.number().int().min(0).max(65535).default(0),
     SANDBOX_RUNTIME_TOKEN: z.string().min(16),
     SANDBOX_DATA_DIR: z.string().default(path.join(process.cwd(), "data", "sandbox")),

@@ -12,6 +12,7 @@ import type { ItemView, StepView } from "@/lib/lab/views";
 export type StatusPanelLabels = {
   title: string;
   refreshing: string;
+  firstReading: string;
   updated: string;
   needsCredentials: string;
   goCredentials: string;
@@ -93,7 +94,7 @@ export function StatusPanel({
           {labels.title}
         </h2>
         <span className="text-xs text-slate-500">
-          {status ? (
+          {status && !status.refreshing ? (
             <time dateTime={status.checkedAt}>
               {labels.updated.replace("{time}", formatTime(status.checkedAt, clock))}
             </time>
@@ -104,6 +105,11 @@ export function StatusPanel({
       <p className="sr-only" aria-live="polite" role="status">
         {announcement}
       </p>
+      {status?.refreshing ? (
+        <p className="mb-2 text-slate-600" data-status-first-reading>
+          {labels.firstReading}
+        </p>
+      ) : null}
       {status?.problem ? <p className="mb-2 text-rose-700">{status.problem}</p> : null}
       {status?.needsCredentials ? (
         <p className="mb-2">

@@ -73,6 +73,7 @@ export function statusPanelLabels(t: Translator): StatusPanelLabels {
   return {
     title: t("status.title"),
     refreshing: t("status.refreshing"),
+    firstReading: t("status.firstReading"),
     updated: t("status.updated"),
     needsCredentials: t("status.needsCredentials"),
     goCredentials: t("credentials.goSet"),

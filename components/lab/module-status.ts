@@ -75,7 +75,11 @@ export function useModuleStatus(moduleId: string) {
       // so the panel never steps back in time.
       return isOlder(incoming, shown) ? (shown as ModuleStatusView) : incoming;
     },
-    { refreshInterval: 15_000, revalidateOnFocus: true },
+    // While the first reading is under way the fallback asks again soon; the stream usually wins.
+    {
+      refreshInterval: (shown) => (shown?.refreshing ? 2_000 : 15_000),
+      revalidateOnFocus: true,
+    },
   );
 }
 

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
 import { REQUEST_PATH_HEADER, safeReturnPath } from "@/lib/auth/return-path";
 import { db } from "@/lib/db";
-import { findAttendee, findEventById, findInstructorById } from "@/lib/db/queries";
+import { findAttendee, findEventById, findInstructorById, touchAttendee } from "@/lib/db/queries";
 import type { Attendee, Instructor, PortalEvent } from "@/lib/db/schema";
 
 export type AttendeeSession = { attendee: Attendee; event: PortalEvent };
@@ -23,6 +23,14 @@ export async function currentAttendee(): Promise<AttendeeSession | undefined> {
   if (!attendee || attendee.event_id !== user.eventId) return undefined;
   const event = await findEventById(database, attendee.event_id);
   return event ? { attendee, event } : undefined;
+}
+
+const LAST_SEEN_RESOLUTION_MS = 30_000;
+
+/** Last seen to within 30 s: each request of a watching page is not a database write. */
+export async function noteAttendeeSeen(session: AttendeeSession) {
+  if (Date.now() - Date.parse(session.attendee.last_seen_at) <= LAST_SEEN_RESOLUTION_MS) return;
+  await touchAttendee(await db(), session.attendee.id);
 }
 
 export async function currentInstructor(): Promise<Instructor | undefined> {

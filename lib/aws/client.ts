@@ -92,8 +92,13 @@ export function createAwsClients(target: AwsTarget, counter?: AwsCallCounter): A
     credentials: target.credentials,
     maxAttempts: 3,
     retryMode: "standard" as const,
-    // Without these an overloaded endpoint holds a request (and the attendee's page) indefinitely.
-    requestHandler: { connectionTimeout: 3_000, requestTimeout: 10_000 },
+    // Without these an overloaded endpoint holds a request (and the attendee's page) indefinitely;
+    // without throwOnRequestTimeout the SDK only logs a warning when the request timeout passes.
+    requestHandler: {
+      connectionTimeout: 3_000,
+      requestTimeout: 10_000,
+      throwOnRequestTimeout: true,
+    },
     ...(target.endpoint ? { endpoint: target.endpoint } : {}),
   };
   const lazy = <C>(make: () => C) => {

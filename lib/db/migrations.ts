@@ -139,6 +139,21 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "0004_status_store": {
+    async up(db: Kysely<unknown>) {
+      // The second level of the status store: what another instance and the instructor grid read.
+      await db.schema
+        .createTable("module_status")
+        .addColumn("attendee_id", "text", (c) =>
+          c.notNull().references("attendees.id").onDelete("cascade"),
+        )
+        .addColumn("module_id", "text", (c) => c.notNull())
+        .addColumn("status_json", "text", (c) => c.notNull())
+        .addColumn("checked_at", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("module_status_pk", ["attendee_id", "module_id"])
+        .execute();
+    },
+  },
   "0005_audit_log": {
     async up(db: Kysely<unknown>) {
       // No foreign keys: the record of what was done in someone's AWS outlives their row.

@@ -100,6 +100,14 @@ export interface StepMemoryTable {
   updated_at: string;
 }
 
+/** Each attendee's latest evaluated status of a module (JSON of ModuleStatus). */
+export interface ModuleStatusTable {
+  attendee_id: string;
+  module_id: string;
+  status_json: string;
+  checked_at: string;
+}
+
 export type AuditAction = "do" | "undo" | "credentials.own" | "credentials.sandbox";
 
 /** One AWS mutation the portal made: who asked, for whom, what, how it went, AWS's request ids. */
@@ -148,6 +156,7 @@ export interface Database {
   audit_log: AuditLogTable;
   leases: LeaseTable;
   rate_events: RateEventTable;
+  module_status: ModuleStatusTable;
 }
 
 export type Instructor = Selectable<InstructorTable>;

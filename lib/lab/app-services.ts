@@ -6,6 +6,8 @@ export type SharedZone = {
   zoneId: string;
   instructorAccountId: string;
   roleName: string;
+  /** The sandbox's emulators (SANDBOX_AWS_ENDPOINT) when the zone is the sandbox's own. */
+  sandboxEndpoints?: string;
 };
 
 /** The lab's cross-account role and, in the sandbox, the domain the demo event uses. */

@@ -4,6 +4,7 @@ import { AwsCallError, type AwsProblem } from "@/lib/aws/errors";
 import { assumeRole, assumeSandboxAccount } from "@/lib/aws/identity";
 import { readRoleTrustPolicy } from "@/lib/aws/iam";
 import { crossAccountRoleArn, type SharedZone } from "@/lib/lab/app-services";
+import { sandboxEndpointFor } from "@/lib/sandbox/accounts";
 import { authorize } from "@/lib/sandbox/policy-evaluation";
 
 /** How the attendee's identity fares with the event's role in the instructor's account. */
@@ -50,7 +51,7 @@ async function sandboxTrustRefusal(
   const endpoint = attendee.target.endpoint;
   if (!endpoint || !scope.principalArn || !scope.accountId) return "trust";
   const instructor = await sandboxInstructorClients(
-    endpoint,
+    scope.sharedZone.sandboxEndpoints ?? endpoint,
     attendee.target.region,
     scope.sharedZone,
   );
@@ -77,12 +78,16 @@ async function sandboxTrustRefusal(
   return decision.result === "allowed" ? undefined : "trust";
 }
 
-/** The portal's own administrator view of the sandbox instructor account (the demo's instructor). */
+/**
+ * The portal's own administrator view of the sandbox instructor account (the demo's instructor),
+ * on the emulator process that account lives on (`endpoints` may name several).
+ */
 export async function sandboxInstructorClients(
-  endpoint: string,
+  endpoints: string,
   region: string,
   zone: Pick<SharedZone, "instructorAccountId">,
 ): Promise<AwsClients> {
+  const endpoint = sandboxEndpointFor(endpoints, zone.instructorAccountId);
   const key = `sandbox-instructor|${endpoint}|${zone.instructorAccountId}|${region}`;
   const cached = sessions.get(key);
   if (cached && cached.expiresAt - RENEW_BEFORE_MS > Date.now()) return cached.aws;
@@ -118,8 +123,16 @@ export async function instructorAccess(
   if (cached && cached.expiresAt - RENEW_BEFORE_MS > Date.now()) {
     return { state: "granted", roleArn, aws: cached.aws };
   }
+  // With several emulator processes the role may live on another one than the attendee's
+  // account: it is assumed there (the trust policy was evaluated above, as STS would).
+  const instructorEndpoint =
+    zone.sandboxEndpoints && sandboxEndpointFor(zone.sandboxEndpoints, zone.instructorAccountId);
+  const via =
+    instructorEndpoint && instructorEndpoint !== attendee.target.endpoint
+      ? await sandboxInstructorClients(instructorEndpoint, attendee.target.region, zone)
+      : attendee;
   try {
-    const credentials = await assumeRole(attendee, {
+    const credentials = await assumeRole(via, {
       roleArn,
       sessionName: `aws101-${(scope.accountId ?? "attendee").slice(-8)}`,
       durationSeconds: SESSION_SECONDS,
@@ -127,7 +140,7 @@ export async function instructorAccess(
     const aws = createAwsClients({
       credentials,
       region: attendee.target.region,
-      ...(attendee.target.endpoint ? { endpoint: attendee.target.endpoint } : {}),
+      ...(via.target.endpoint ? { endpoint: via.target.endpoint } : {}),
     });
     sessions.set(key, { aws, expiresAt: credentials.expiration.getTime() });
     return { state: "granted", roleArn, aws };

@@ -123,3 +123,17 @@ export function presentApply(outcome: ApplyOutcome, t: Translator, check?: Check
     ...(check ? { check } : {}),
   };
 }
+
+/** Older than anything shown, so a page that already has a status never steps back to this. */
+const NOT_YET_CHECKED = new Date(0).toISOString();
+
+/** Nothing is stored yet: an honest "being read", neither pass nor fail. */
+export function presentRefreshing(moduleId: string): ModuleStatusView {
+  return {
+    moduleId,
+    checkedAt: NOT_YET_CHECKED,
+    steps: [],
+    needsCredentials: false,
+    refreshing: true,
+  };
+}

@@ -50,6 +50,7 @@ import {
   type SandboxApp,
   type SandboxRuntimeConnection,
 } from "@/lib/sandbox/client";
+import { sandboxInstructorAccountId } from "@/lib/sandbox/accounts";
 
 export type Problem =
   | AwsProblem
@@ -164,7 +165,7 @@ async function openSession(
     findEventById(runtime.db, attendee.eventId),
     findAttendee(runtime.db, attendee.attendeeId),
   ]);
-  const sharedZone = event ? sharedZoneOf(event) : undefined;
+  const sharedZone = event ? sharedZoneOf(event, runtime.sandboxEndpoint) : undefined;
   const initials = person?.initials ?? undefined;
   // Any account on the emulator (pasted emulator keys in tests too) has invented public addresses.
   const onEmulator = { sandbox: resolved.target.endpoint !== undefined };
@@ -229,7 +230,7 @@ async function openSession(
 }
 
 /** The event's class zone, once the instructor (or the sandbox) has set all of it. */
-function sharedZoneOf(event: PortalEvent): SharedZone | undefined {
+function sharedZoneOf(event: PortalEvent, sandboxEndpoints?: string): SharedZone | undefined {
   if (
     !event.shared_domain ||
     !event.shared_zone_id ||
@@ -243,6 +244,9 @@ function sharedZoneOf(event: PortalEvent): SharedZone | undefined {
     zoneId: event.shared_zone_id,
     instructorAccountId: event.instructor_account_id,
     roleName: event.crossaccount_role,
+    ...(sandboxEndpoints && event.instructor_account_id === sandboxInstructorAccountId(event.id)
+      ? { sandboxEndpoints }
+      : {}),
   };
 }
 
@@ -391,7 +395,7 @@ export async function moduleStatus(
     status: withLogContext({ attendeeId: attendee.attendeeId }, () =>
       evaluate(runtime, attendee, moduleId, steps),
     ).then((status) => {
-      putStatus(attendee.attendeeId, status);
+      putStatus(runtime.db, attendee.attendeeId, status);
       return status;
     }),
   };

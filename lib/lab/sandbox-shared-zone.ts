@@ -9,6 +9,7 @@ import { APP_SERVICES, type SharedZone } from "@/lib/lab/app-services";
 import { sandboxInstructorClients } from "@/lib/lab/cross-account";
 import { sandboxInstructorAccountId } from "@/lib/sandbox/accounts";
 
+/** `endpoint`: the sandbox's emulator, or several processes comma-separated. */
 type Emulator = { endpoint: string; region: string };
 
 /** What the instructor's role may do in their account: the class zone and health monitoring. */

@@ -22,6 +22,8 @@ type Watched = {
 
 type SchedulerState = {
   watched: Map<string, Watched>;
+  /** Refreshes queued or running, per attendee and module: one at a time (single-flight). */
+  refreshing: Map<string, Promise<void>>;
   running: number;
   waiting: (() => void)[];
   refreshes: number;
@@ -32,6 +34,7 @@ const state: SchedulerState = ((
   globalThis as { __aws101Scheduler?: SchedulerState }
 ).__aws101Scheduler ??= {
   watched: new Map(),
+  refreshing: new Map(),
   running: 0,
   waiting: [],
   refreshes: 0,
@@ -58,15 +61,52 @@ function schedule(watched: Watched, settings: SchedulerSettings, delayMs: number
   watched.timer.unref();
 }
 
-async function refresh(watched: Watched, settings: SchedulerSettings) {
-  try {
+/**
+ * One refresh per attendee and module at a time, within the portal's budget. One that waited for
+ * its turn is dropped when it is no longer wanted (its watchers left meanwhile).
+ */
+function refreshOnce(
+  runtime: RunnerEnvironment,
+  attendee: AttendeeRef,
+  moduleId: string,
+  settings: SchedulerSettings,
+  wanted: () => boolean = () => true,
+): Promise<void> {
+  const key = `${attendee.attendeeId}|${moduleId}`;
+  const queued = state.refreshing.get(key);
+  if (queued) return queued;
+  const refresh = withinBudget(settings, async () => {
+    if (!wanted()) return;
     state.refreshes += 1;
-    await withinBudget(settings, () =>
-      moduleStatus(watched.runtime, watched.attendee, watched.moduleId, { fresh: true }),
-    );
-  } catch (error) {
-    log().warn({ err: error, moduleId: watched.moduleId }, "scheduled refresh failed");
-  }
+    await moduleStatus(runtime, attendee, moduleId, { fresh: true });
+  })
+    .then(
+      () => undefined,
+      (error: unknown) => log().warn({ err: error, moduleId }, "status refresh failed"),
+    )
+    .finally(() => state.refreshing.delete(key));
+  state.refreshing.set(key, refresh);
+  return refresh;
+}
+
+/** Nothing (or nothing recent) is stored: refreshed in the background, the caller doesn't wait. */
+export function refreshInBackground(
+  runtime: RunnerEnvironment,
+  attendee: AttendeeRef,
+  moduleId: string,
+  settings: SchedulerSettings,
+) {
+  void refreshOnce(runtime, attendee, moduleId, settings);
+}
+
+async function refresh(watched: Watched, settings: SchedulerSettings) {
+  await refreshOnce(
+    watched.runtime,
+    watched.attendee,
+    watched.moduleId,
+    settings,
+    () => watched.watchers > 0,
+  );
   if (watched.watchers > 0) schedule(watched, settings, spread(settings.cadenceMs));
 }
 
@@ -112,6 +152,7 @@ export function schedulerStats() {
   return {
     watchedModules: state.watched.size,
     running: state.running,
+    queued: state.refreshing.size,
     waiting: state.waiting.length,
     refreshes: state.refreshes,
   };

@@ -21,6 +21,8 @@ export type ModuleStatusView = {
   steps: StepView[];
   problem?: string;
   needsCredentials: boolean;
+  /** Nothing was stored yet: the first reading of the account is under way. */
+  refreshing?: true;
 };
 
 export type CheckView = {

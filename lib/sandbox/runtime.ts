@@ -14,6 +14,7 @@ import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { createAwsClients, type AwsClients } from "@/lib/aws/client";
 import { readInstances, readUserData } from "@/lib/aws/ec2";
 import { assumeSandboxAccount } from "@/lib/aws/identity";
+import { sandboxEndpointFor } from "@/lib/sandbox/accounts";
 import type { InstanceSummary } from "@/lib/aws/types";
 import { InstanceMetadata } from "@/sample-app/src/imds";
 import { classifyS3Error, objectKeyFor } from "@/sample-app/src/storage";
@@ -113,8 +114,9 @@ export class SandboxRuntime {
   private async account(accountId: string): Promise<AwsClients> {
     const cached = this.accounts.get(accountId);
     if (cached && cached.expiresAt > Date.now()) return cached.aws;
+    const endpoint = sandboxEndpointFor(this.options.emulatorEndpoint, accountId);
     const credentials = await assumeSandboxAccount({
-      endpoint: this.options.emulatorEndpoint,
+      endpoint,
       region: this.options.region,
       accountId,
       sessionName: "sandbox-runtime",
@@ -123,7 +125,7 @@ export class SandboxRuntime {
     const aws = createAwsClients({
       credentials,
       region: this.options.region,
-      endpoint: this.options.emulatorEndpoint,
+      endpoint,
     });
     this.accounts.set(accountId, { aws, expiresAt: credentials.expiration.getTime() - 300_000 });
     return aws;

@@ -8,6 +8,7 @@ import {
 } from "node:http";
 import { log } from "@/lib/log";
 import { type LoopbackServer, listenOnLoopback } from "@/lib/sandbox/loopback";
+import { sandboxEndpointList } from "@/lib/sandbox/accounts";
 import { RoleAccessEvaluator } from "@/lib/sandbox/role-policies";
 import { POLICY_CACHE_MS } from "@/lib/sandbox/timing";
 import type { RoleSessionRegistry } from "@/lib/sandbox/role-sessions";
@@ -20,7 +21,7 @@ import {
 } from "@/lib/sandbox/s3-requests";
 
 export type S3GateOptions = {
-  /** The moto server the sandbox runs on. */
+  /** The moto server the sandbox runs on, or several comma-separated (one per account). */
   emulatorEndpoint: string;
   sessions: RoleSessionRegistry;
   host?: string;
@@ -48,9 +49,15 @@ const HOP_BY_HOP = new Set([
  */
 export async function startS3Gate(options: S3GateOptions): Promise<LoopbackServer> {
   const evaluator = new RoleAccessEvaluator(options.policyCacheMs ?? POLICY_CACHE_MS);
-  const emulator = new URL(options.emulatorEndpoint);
+  // Unsigned requests (public website reads) go to the first emulator process.
+  const [firstEmulator = options.emulatorEndpoint] = sandboxEndpointList(options.emulatorEndpoint);
 
-  const relay = (request: IncomingMessage, response: ServerResponse) => {
+  const relay = (
+    request: IncomingMessage,
+    response: ServerResponse,
+    endpoint: string = firstEmulator,
+  ) => {
+    const emulator = new URL(endpoint);
     const method = request.method ?? "GET";
     const upstream = httpRequest(
       {
@@ -158,7 +165,7 @@ export async function startS3Gate(options: S3GateOptions): Promise<LoopbackServe
       }
       if (decision.outcome === "no-such-bucket") break;
     }
-    relay(request, response);
+    relay(request, response, session.account.target.endpoint);
   };
 
   return listenOnLoopback(

@@ -171,6 +171,27 @@ export async function startEmulatorTracked(options) {
   return emulator;
 }
 
+/**
+ * SANDBOX_EMULATORS=N starts N emulator processes (one core each); the portal and the sandbox
+ * runtime get them as one comma-separated SANDBOX_AWS_ENDPOINT and keep each account on one.
+ */
+export async function startSandboxEmulators({ port, count = emulatorCount() } = {}) {
+  const emulators = await Promise.all(
+    Array.from({ length: count }, (_, index) =>
+      startEmulatorTracked(index === 0 && port ? { port } : {}),
+    ),
+  );
+  return { first: emulators[0], endpoints: emulators.map((emulator) => emulator.endpoint) };
+}
+
+export function emulatorCount() {
+  const count = Number(process.env.SANDBOX_EMULATORS ?? 1);
+  if (!Number.isInteger(count) || count < 1 || count > 16) {
+    throw new Error("SANDBOX_EMULATORS must be a whole number from 1 to 16");
+  }
+  return count;
+}
+
 export { ensureEmulatorInstalled, freePort };
 
 const modes = {
@@ -205,9 +226,10 @@ export async function runStack(modeName) {
   if (bundled.status !== 0) throw new Error("building the sample app bundle failed");
   const capture = mode.capture ? path.join(root, mode.capture) : undefined;
   if (capture) mkdirSync(capture, { recursive: true });
-  const emulator = await startEmulatorTracked({ port: mode.emulatorPort });
+  const { first: emulator, endpoints } = await startSandboxEmulators({ port: mode.emulatorPort });
+  const sandboxEndpoint = endpoints.join(",");
   const runtime = await startSandboxRuntime({
-    emulatorEndpoint: emulator.endpoint,
+    emulatorEndpoint: sandboxEndpoint,
     port: mode.runtimePort ?? 0,
     dataDir: path.join(root, "data", modeName === "e2e" ? "e2e-sandbox" : "sandbox"),
     log: modeName === "e2e" ? "ignore" : "inherit",
@@ -216,13 +238,13 @@ export async function runStack(modeName) {
   const portalEnv = {
     CREDENTIALS_KEY: secrets.CREDENTIALS_KEY,
     NEXTAUTH_SECRET: secrets.NEXTAUTH_SECRET,
-    SANDBOX_AWS_ENDPOINT: emulator.endpoint,
+    SANDBOX_AWS_ENDPOINT: sandboxEndpoint,
     SANDBOX_RUNTIME_URL: runtime.url,
     SANDBOX_RUNTIME_TOKEN: runtime.token,
   };
   if (mode.portal === "none") {
     console.log(
-      `\nSandbox running.\n  SANDBOX_AWS_ENDPOINT=${emulator.endpoint}\n  SANDBOX_RUNTIME_URL=${runtime.url}\n  SANDBOX_RUNTIME_TOKEN=${runtime.token}\n  NEXTAUTH_URL=http://localhost:3000\n  CREDENTIALS_KEY and NEXTAUTH_SECRET: set -a; . ./${mode.secrets}; set +a\nPress Ctrl+C to stop.`,
+      `\nSandbox running.\n  SANDBOX_AWS_ENDPOINT=${sandboxEndpoint}\n  SANDBOX_RUNTIME_URL=${runtime.url}\n  SANDBOX_RUNTIME_TOKEN=${runtime.token}\n  NEXTAUTH_URL=http://localhost:3000\n  CREDENTIALS_KEY and NEXTAUTH_SECRET: set -a; . ./${mode.secrets}; set +a\nPress Ctrl+C to stop.`,
     );
     return;
   }
@@ -277,7 +299,7 @@ export async function runStack(modeName) {
       `  Portal:              ${portalUrl}`,
       `  Join code:           ${seeded.joinCode}`,
       `  Instructor:          ${seeded.instructorEmail} / ${secrets.DEMO_INSTRUCTOR_PASSWORD}  (${portalUrl}/instructor)`,
-      `  AWS emulator:        ${emulator.endpoint}`,
+      `  AWS emulator:        ${sandboxEndpoint}`,
       `  Sandbox runtime:     ${runtime.url} (one sample app per running Web instance)`,
       "Press Ctrl+C to stop.",
       "",

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { currentAttendee } from "@/lib/auth/session";
+import { currentAttendee, noteAttendeeSeen } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { touchAttendee } from "@/lib/db/queries";
 import { getTranslator } from "@/lib/i18n";
 import { moduleSteps } from "@/lib/lab/catalogue";
 import { eventEnded, recordedModuleStatus } from "@/lib/lab/guard";
@@ -9,7 +8,7 @@ import { presentModuleStatus } from "@/lib/lab/present";
 import type { ModuleStatus } from "@/lib/lab/runner";
 import { attendeeRef, runnerEnvironment, schedulerSettings } from "@/lib/lab/runtime";
 import { watchModule } from "@/lib/lab/status-scheduler";
-import { storedStatus, subscribeToStatus } from "@/lib/lab/status-store";
+import { loadStatus, subscribeToStatus } from "@/lib/lab/status-store";
 
 export const dynamic = "force-dynamic";
 
@@ -35,7 +34,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ modu
   }
   const moduleId = parsed.data.module;
   const attendeeId = session.attendee.id;
-  await touchAttendee(await db(), attendeeId);
+  await noteAttendeeSeen(session);
   const [runtime, attendee, { t }] = await Promise.all([
     runnerEnvironment(),
     attendeeRef(session),
@@ -45,6 +44,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ modu
   const ended = eventEnded(session.event)
     ? await recordedModuleStatus(await db(), attendeeId, moduleId)
     : undefined;
+  const stored = ended ?? (await loadStatus(await db(), attendeeId, moduleId));
   const encoder = new TextEncoder();
   let stop: (() => void) | undefined;
   const stream = new ReadableStream<Uint8Array>({
@@ -53,7 +53,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ modu
         controller.enqueue(
           encoder.encode(`data: ${JSON.stringify(presentModuleStatus(status, t))}\n\n`),
         );
-      const stored = ended ?? storedStatus(attendeeId, moduleId);
       if (stored) send(stored);
       const unsubscribe = ended ? () => {} : subscribeToStatus(attendeeId, moduleId, send);
       const unwatch = ended
