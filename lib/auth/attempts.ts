@@ -1,6 +1,20 @@
 import "server-only";
 import { isIP } from "node:net";
-import { WindowLimiter } from "@/lib/limits";
+import { db } from "@/lib/db";
+import {
+  DatabaseWindowStore,
+  MemoryWindowStore,
+  WindowLimiter,
+  type WindowStore,
+} from "@/lib/limits";
+
+/** Names a limiter's store: memory for tests, the database so every instance counts alike. */
+export type StoreFor = (name: string, windowMs: number) => WindowStore;
+const inMemory: StoreFor = (_name, windowMs) => new MemoryWindowStore(windowMs);
+const inDatabase =
+  (prefix: string): StoreFor =>
+  (name) =>
+    new DatabaseWindowStore(`${prefix}.${name}`, db);
 
 /** `device` is set only for a device cookie the portal issued (lib/auth/device.ts). */
 export type Client = { device?: string; address: string };
@@ -73,15 +87,19 @@ export class ClientAttempts {
   constructor(
     private readonly limits: ClientLimits,
     now: () => number = Date.now,
+    storeFor: StoreFor = inMemory,
   ) {
-    this.devices = new WindowLimiter(limits.perDevice, limits.windowMs, now);
-    this.cookieless = new WindowLimiter(limits.cookieless, limits.windowMs, now);
-    this.addresses = new WindowLimiter(limits.addressCeiling, limits.windowMs, now);
-    this.successes = new WindowLimiter(limits.addressCeiling, limits.windowMs, now);
+    const make = (name: string, max: number) =>
+      new WindowLimiter(max, limits.windowMs, now, storeFor(name, limits.windowMs));
+    this.devices = make("device", limits.perDevice);
+    this.cookieless = make("cookieless", limits.cookieless);
+    this.addresses = make("address", limits.addressCeiling);
+    this.successes = make("success", limits.addressCeiling);
   }
 
-  private addressAllowance(key: string): number {
-    const earned = this.limits.perAddress + this.limits.perSuccess * this.successes.count(key);
+  private async addressAllowance(key: string): Promise<number> {
+    const earned =
+      this.limits.perAddress + this.limits.perSuccess * (await this.successes.count(key));
     return Math.min(this.limits.addressCeiling, earned);
   }
 
@@ -91,22 +109,24 @@ export class ClientAttempts {
       : [this.cookieless, addressKey(client.address)];
   }
 
-  blockedBy(client: Client): ClientBlock | undefined {
+  async blockedBy(client: Client): Promise<ClientBlock | undefined> {
     const [limiter, key] = this.own(client);
-    if (limiter.isBlocked(key)) return "device";
+    if (await limiter.isBlocked(key)) return "device";
     const address = addressKey(client.address);
-    if (this.addresses.count(address) >= this.addressAllowance(address)) return "address";
+    if ((await this.addresses.count(address)) >= (await this.addressAllowance(address))) {
+      return "address";
+    }
     return undefined;
   }
 
-  fail(client: Client) {
+  async fail(client: Client) {
     const [limiter, key] = this.own(client);
-    limiter.record(key);
-    this.addresses.record(addressKey(client.address));
+    await limiter.record(key);
+    await this.addresses.record(addressKey(client.address));
   }
 
-  succeed(client: Client) {
-    if (this.limits.perSuccess > 0) this.successes.record(addressKey(client.address));
+  async succeed(client: Client) {
+    if (this.limits.perSuccess > 0) await this.successes.record(addressKey(client.address));
   }
 }
 
@@ -115,27 +135,35 @@ export class InstructorAttempts {
   private readonly clients: ClientAttempts;
   private readonly emails: WindowLimiter;
 
-  constructor(limits: typeof INSTRUCTOR_LIMITS, now: () => number = Date.now) {
-    this.clients = new ClientAttempts(limits, now);
-    this.emails = new WindowLimiter(limits.perEmail, limits.windowMs, now);
+  constructor(
+    limits: typeof INSTRUCTOR_LIMITS,
+    now: () => number = Date.now,
+    storeFor: StoreFor = inMemory,
+  ) {
+    this.clients = new ClientAttempts(limits, now, storeFor);
+    this.emails = new WindowLimiter(
+      limits.perEmail,
+      limits.windowMs,
+      now,
+      storeFor("email", limits.windowMs),
+    );
   }
 
-  isBlocked(email: string, client: Client): boolean {
-    return this.emails.isBlocked(email) || this.clients.blockedBy(client) !== undefined;
+  async isBlocked(email: string, client: Client): Promise<boolean> {
+    return (
+      (await this.emails.isBlocked(email)) || (await this.clients.blockedBy(client)) !== undefined
+    );
   }
 
-  fail(email: string, client: Client) {
-    this.emails.record(email);
-    this.clients.fail(client);
+  async fail(email: string, client: Client) {
+    await this.emails.record(email);
+    await this.clients.fail(client);
   }
 }
 
-const store = globalThis as unknown as {
-  __aws101JoinAttempts?: ClientAttempts;
-  __aws101InstructorAttempts?: InstructorAttempts;
-};
-
-export const joinAttempts = (store.__aws101JoinAttempts ??= new ClientAttempts(JOIN_LIMITS));
-export const instructorAttempts = (store.__aws101InstructorAttempts ??= new InstructorAttempts(
+export const joinAttempts = new ClientAttempts(JOIN_LIMITS, Date.now, inDatabase("join"));
+export const instructorAttempts = new InstructorAttempts(
   INSTRUCTOR_LIMITS,
-));
+  Date.now,
+  inDatabase("instructor"),
+);

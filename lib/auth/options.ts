@@ -56,20 +56,20 @@ export const authOptions: AuthOptions = {
         const parsed = joinSchema.safeParse(raw ?? {});
         if (!parsed.success) throw new Error(JOIN_ERRORS.invalid);
         const client = requestClient(new Headers(request.headers ?? {}));
-        const blocked = joinAttempts.blockedBy(client);
+        const blocked = await joinAttempts.blockedBy(client);
         if (blocked === "device") throw new Error(JOIN_ERRORS.tooManyAttempts);
         if (blocked === "address") throw new Error(JOIN_ERRORS.networkBusy);
         const database = await db();
         const event = await findEventByJoinCode(database, parsed.data.joinCode);
         if (!event) {
-          joinAttempts.fail(client);
+          await joinAttempts.fail(client);
           throw new Error(JOIN_ERRORS.badJoinCode);
         }
         if (new Date(event.ends_at).getTime() < Date.now()) throw new Error(JOIN_ERRORS.eventEnded);
         if ((await countAttendees(database, event.id)) >= env().MAX_ATTENDEES_PER_EVENT) {
           throw new Error(JOIN_ERRORS.eventFull);
         }
-        joinAttempts.succeed(client);
+        await joinAttempts.succeed(client);
         const attendee = await createAttendee(database, {
           eventId: event.id,
           displayName: parsed.data.displayName,
@@ -92,7 +92,7 @@ export const authOptions: AuthOptions = {
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
         const client = requestClient(new Headers(request.headers ?? {}));
-        if (instructorAttempts.isBlocked(email, client))
+        if (await instructorAttempts.isBlocked(email, client))
           throw new Error(JOIN_ERRORS.tooManyAttempts);
         const instructor = await findInstructorByEmail(await db(), email);
         const matches = await verifyPassword(
@@ -100,7 +100,7 @@ export const authOptions: AuthOptions = {
           instructor?.password_hash ?? (await dummyPasswordHash()),
         );
         if (!instructor || !matches) {
-          instructorAttempts.fail(email, client);
+          await instructorAttempts.fail(email, client);
           return null;
         }
         return {

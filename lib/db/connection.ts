@@ -2,27 +2,60 @@ import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, SqliteDialect } from "kysely";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Dialect } from "kysely";
+import pg from "pg";
 import { migrationProvider } from "@/lib/db/migrations";
 import type { Database } from "@/lib/db/schema";
 
 export type PortalDb = Kysely<Database>;
 
+export type DatabaseKind = "sqlite" | "postgres";
+
+export function databaseKind(url: string): DatabaseKind {
+  if (url.startsWith("file:")) return "sqlite";
+  if (url.startsWith("postgres://") || url.startsWith("postgresql://")) return "postgres";
+  throw new Error(
+    `Unsupported DATABASE_URL "${url.split(":")[0]}:" — use file:./path.db or postgres://user@host/db`,
+  );
+}
+
 export function sqlitePathFromUrl(url: string): string {
-  if (!url.startsWith("file:")) {
-    throw new Error(`Unsupported DATABASE_URL "${url.split(":")[0]}:" — use file:./path.db`);
-  }
+  if (databaseKind(url) !== "sqlite") throw new Error("Not a SQLite DATABASE_URL");
   return url.slice("file:".length);
 }
 
-export async function openDatabase(url: string): Promise<PortalDb> {
+function sqliteDialect(url: string): Dialect {
   const file = sqlitePathFromUrl(url);
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new SQLite(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new SqliteDialect({ database: sqlite });
+}
+
+// int8 (count(*), sums) arrives as a string by default; our counts fit in a double.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+function postgresDialect(url: string): Dialect {
+  return new PostgresDialect({
+    pool: new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 }),
+  });
+}
+
+const urls = new WeakMap<PortalDb, string>();
+
+/** Where a connection goes, for the few places that differ by back end (LISTEN/NOTIFY). */
+export function urlOf(db: PortalDb): string {
+  return urls.get(db) ?? "file::memory:";
+}
+
+export async function openDatabase(url: string): Promise<PortalDb> {
+  const kind = databaseKind(url);
+  const db = new Kysely<Database>({
+    dialect: kind === "sqlite" ? sqliteDialect(url) : postgresDialect(url),
+  });
+  urls.set(db, url);
   await migrate(db);
   return db;
 }

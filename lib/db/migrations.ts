@@ -181,6 +181,30 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "0008_shared_state": {
+    async up(db: Kysely<unknown>) {
+      // What several portal instances must agree on: who holds an account's do-it-for-me, who runs a
+      // periodic sweep, and every limiter's recent events.
+      await db.schema
+        .createTable("leases")
+        .addColumn("name", "text", (c) => c.primaryKey())
+        .addColumn("holder", "text", (c) => c.notNull())
+        .addColumn("expires_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("rate_events")
+        .addColumn("limiter", "text", (c) => c.notNull())
+        .addColumn("key", "text", (c) => c.notNull())
+        .addColumn("at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex("rate_events_by_key")
+        .on("rate_events")
+        .columns(["limiter", "key", "at"])
+        .execute();
+      await db.schema.createIndex("rate_events_by_time").on("rate_events").column("at").execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

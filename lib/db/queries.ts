@@ -13,6 +13,7 @@ import type {
   StepStatusRow,
 } from "@/lib/db/schema";
 import type { Sealed } from "@/lib/crypto";
+import { claimPeriodicRun } from "@/lib/db/leases";
 
 const now = () => new Date().toISOString();
 
@@ -177,19 +178,26 @@ export async function saveCredentials(
 }
 
 const EXPIRY_SWEEP_INTERVAL_MS = 60_000;
-let lastExpirySweep = 0;
+const sweepClock = ((
+  globalThis as { __aws101ExpirySweep?: { checkedAt: number } }
+).__aws101ExpirySweep ??= { checkedAt: 0 });
 
 /**
- * An expired secret is deleted the moment it is read and never returned; everyone else's expired
- * rows (credentials and key downloads) are swept at most once a minute, so polling panels don't
- * turn into a stream of deletes.
+ * Everyone's expired rows (credentials and key downloads) are swept at most once a minute, and by
+ * one portal instance of all those sharing the database (a lease), so polling panels don't turn
+ * into a stream of deletes.
  */
+async function sweepExpiredSecrets(db: PortalDb) {
+  if (Date.now() - sweepClock.checkedAt <= EXPIRY_SWEEP_INTERVAL_MS) return;
+  sweepClock.checkedAt = Date.now();
+  if (!(await claimPeriodicRun(db, "sweep:expired-secrets", EXPIRY_SWEEP_INTERVAL_MS))) return;
+  await deleteExpiredCredentials(db);
+  await deleteExpiredDownloads(db);
+}
+
+/** An expired secret is deleted the moment it is read and never returned. */
 export async function findLiveCredentials(db: PortalDb, attendeeId: string) {
-  if (Date.now() - lastExpirySweep > EXPIRY_SWEEP_INTERVAL_MS) {
-    lastExpirySweep = Date.now();
-    await deleteExpiredCredentials(db);
-    await deleteExpiredDownloads(db);
-  }
+  await sweepExpiredSecrets(db);
   const row = await db
     .selectFrom("aws_credentials")
     .selectAll()

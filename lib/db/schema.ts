@@ -130,6 +130,19 @@ export interface AuditLogTable {
   aws_requests: string;
 }
 
+export interface LeaseTable {
+  name: string;
+  holder: string;
+  expires_at: string;
+}
+
+export interface RateEventTable {
+  limiter: string;
+  key: string;
+  /** Epoch milliseconds: windows are compared as numbers on both back ends. */
+  at: number;
+}
+
 export interface Database {
   instructors: InstructorTable;
   events: EventTable;
@@ -142,6 +155,8 @@ export interface Database {
   attendee_addresses: AttendeeAddressTable;
   audit_log: AuditLogTable;
   module_status: ModuleStatusTable;
+  leases: LeaseTable;
+  rate_events: RateEventTable;
 }
 
 export type Instructor = Selectable<InstructorTable>;

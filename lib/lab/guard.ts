@@ -29,14 +29,8 @@ export type ActionLimiters = { attendee: WindowLimiter; event: WindowLimiter };
 export function actionLimiters(): ActionLimiters {
   const config = env();
   return {
-    attendee: sharedLimiter(
-      "actions.attendee",
-      () => new WindowLimiter(config.ACTION_LIMIT_PER_MINUTE, 60_000),
-    ),
-    event: sharedLimiter(
-      "actions.event",
-      () => new WindowLimiter(config.EVENT_ACTION_LIMIT_PER_MINUTE, 60_000),
-    ),
+    attendee: sharedLimiter("actions.attendee", config.ACTION_LIMIT_PER_MINUTE, 60_000),
+    event: sharedLimiter("actions.event", config.EVENT_ACTION_LIMIT_PER_MINUTE, 60_000),
   };
 }
 
@@ -55,22 +49,22 @@ export type CredentialLimiters = {
 };
 
 export function credentialLimiters(): CredentialLimiters {
-  const make = (max: number) => () => new WindowLimiter(max, CREDENTIAL_LIMITS.windowMs);
+  const { windowMs } = CREDENTIAL_LIMITS;
   return {
-    attendee: sharedLimiter("credentials.attendee", make(CREDENTIAL_LIMITS.perAttendee)),
-    client: sharedLimiter("credentials.client", make(CREDENTIAL_LIMITS.perClient)),
-    event: sharedLimiter("credentials.event", make(CREDENTIAL_LIMITS.perEvent)),
+    attendee: sharedLimiter("credentials.attendee", CREDENTIAL_LIMITS.perAttendee, windowMs),
+    client: sharedLimiter("credentials.client", CREDENTIAL_LIMITS.perClient, windowMs),
+    event: sharedLimiter("credentials.event", CREDENTIAL_LIMITS.perEvent, windowMs),
   };
 }
 
 /** Whether the attendee may have the portal check, plan or apply now; counts the action if so. */
-export function actionRefusal(
+export async function actionRefusal(
   session: AttendeeSession,
   limiters: ActionLimiters = actionLimiters(),
   now = Date.now(),
-): Refusal | undefined {
+): Promise<Refusal | undefined> {
   if (eventEnded(session.event, now)) return { reason: "event_ended" };
-  const refused = takeAll([
+  const refused = await takeAll([
     [limiters.attendee, session.attendee.id],
     [limiters.event, session.event.id],
   ]);
@@ -82,14 +76,14 @@ export function actionRefusal(
  * Every validation of pasted keys asks AWS whose they are: limited per attendee, per browser and
  * per event, so the form can't be used to test a pile of stolen keys.
  */
-export function credentialsRefusal(
+export async function credentialsRefusal(
   session: AttendeeSession,
   client: Client,
   limiters: CredentialLimiters = credentialLimiters(),
   now = Date.now(),
-): Refusal | undefined {
+): Promise<Refusal | undefined> {
   if (eventEnded(session.event, now)) return { reason: "event_ended" };
-  const refused = takeAll([
+  const refused = await takeAll([
     [limiters.attendee, session.attendee.id],
     [limiters.client, client.device ?? `address:${addressKey(client.address)}`],
     [limiters.event, session.event.id],
@@ -114,8 +108,11 @@ export function refusalMessage(refusal: Refusal, t: Translator): string {
 }
 
 /** For server actions: the message to answer with instead of acting, or undefined to go ahead. */
-export function refusedAction(session: AttendeeSession, t: Translator): string | undefined {
-  const refusal = actionRefusal(session);
+export async function refusedAction(
+  session: AttendeeSession,
+  t: Translator,
+): Promise<string | undefined> {
+  const refusal = await actionRefusal(session);
   return refusal ? refusalMessage(refusal, t) : undefined;
 }
 
@@ -123,7 +120,7 @@ export async function refusedCredentials(
   session: AttendeeSession,
   t: Translator,
 ): Promise<string | undefined> {
-  const refusal = credentialsRefusal(session, requestClient(await headers()));
+  const refusal = await credentialsRefusal(session, requestClient(await headers()));
   return refusal ? refusalMessage(refusal, t) : undefined;
 }
 

@@ -40,6 +40,7 @@ import {
 } from "@/lib/lab/types";
 import { forgetStatuses, putStatus, storedStatus } from "@/lib/lab/status-store";
 import { log, logInternalError, withLogContext } from "@/lib/log";
+import { withLease } from "@/lib/db/leases";
 import {
   sandboxApp,
   sandboxInstanceFiles,
@@ -87,7 +88,6 @@ type RunnerState = {
   changedAt: Map<string, number>;
   recorded: Map<string, string>;
   knownAddresses: Map<string, string>;
-  locks: Set<string>;
   evaluations: { total: number; byAttendee: Map<string, number> };
 };
 
@@ -97,7 +97,6 @@ const state = ((globalThis as { __aws101Runner?: RunnerState }).__aws101Runner ?
   changedAt: new Map(),
   recorded: new Map(),
   knownAddresses: new Map(),
-  locks: new Set(),
   evaluations: { total: 0, byAttendee: new Map() },
 });
 
@@ -122,6 +121,8 @@ type Session = {
 };
 
 const MAX_REUSED_CLIENTS = 2_000;
+/** Renewed while the plan runs; a portal that dies mid-apply frees the account within this. */
+const APPLY_LEASE_MS = 60_000;
 
 // Per process: one set of SDK clients (and their sockets) per attendee and credentials.
 const clientSets = ((
@@ -482,15 +483,17 @@ export async function applyStep(
   operation: StepOperation = "do",
 ): Promise<ApplyOutcome> {
   const step = stepDefinition(stepId);
-  if (state.locks.has(attendee.attendeeId)) {
-    return { done: [], downloads: [], problem: { code: "busy" } };
-  }
-  state.locks.add(attendee.attendeeId);
   try {
     return await withLogContext({ attendeeId: attendee.attendeeId, step: stepId }, async () => {
       const session = await openSession(runtime, attendee);
       if (!session) return { done: [], downloads: [], problem: { code: "no_credentials" } };
-      const outcome = await runPlan(runtime, attendee, step, session, operation);
+      // Keyed by the AWS account and held in the database, so a double click, a second tab or a
+      // second portal instance never runs two plans against one account at once.
+      const held = await withLease(runtime.db, `apply:${session.accountId}`, APPLY_LEASE_MS, () =>
+        runPlan(runtime, attendee, step, session, operation),
+      );
+      if (!held) return { done: [], downloads: [], problem: { code: "busy" } };
+      const outcome = held.value;
       await recordActivity(runtime.db, {
         attendeeId: attendee.attendeeId,
         stepId,
@@ -500,7 +503,6 @@ export async function applyStep(
       return outcome;
     });
   } finally {
-    state.locks.delete(attendee.attendeeId);
     forgetCachedStatus(attendee.attendeeId);
   }
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { createRole, putRolePolicy, readRoleTrustPolicy, updateTrustPolicy } from "@/lib/aws/iam";
 import { ensureHostedZone } from "@/lib/aws/route53";
+import { withLeaseWhenFree } from "@/lib/db/leases";
 import type { PortalDb } from "@/lib/db/connection";
 import { findAttendee, findEventById, setEventSharedZone } from "@/lib/db/queries";
 import type { PortalEvent } from "@/lib/db/schema";
@@ -89,7 +90,8 @@ export async function prepareSandboxSharedZone(
   return zone;
 }
 
-// Per process: attendees joining at once must not overwrite each other's trust entry.
+// Attendees joining at once must not overwrite each other's trust entry: queued in this process,
+// and one instance at a time (a database lease) when several portal instances serve the event.
 const eventQueues = ((
   globalThis as { __aws101ZoneQueues?: Map<string, Promise<unknown>> }
 ).__aws101ZoneQueues ??= new Map());
@@ -114,7 +116,11 @@ export async function joinSandboxSharedZone(
 ) {
   const attendee = await findAttendee(db, input.attendeeId);
   if (!attendee) return;
-  await oneAtATime(attendee.event_id, () => trustAttendee(db, attendee.event_id, input));
+  await oneAtATime(attendee.event_id, () =>
+    withLeaseWhenFree(db, `zone-trust:${attendee.event_id}`, 30_000, () =>
+      trustAttendee(db, attendee.event_id, input),
+    ),
+  );
 }
 
 async function trustAttendee(

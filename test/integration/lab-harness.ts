@@ -6,7 +6,7 @@ import { DescribeSubnetsCommand, RunInstancesCommand } from "@aws-sdk/client-ec2
 import type { AwsClients } from "@/lib/aws/client";
 import { latestAl2023ImageId } from "@/lib/aws/ec2";
 import { connectSandbox } from "@/lib/credentials";
-import { openDatabase, type PortalDb } from "@/lib/db/connection";
+import type { PortalDb } from "@/lib/db/connection";
 import { createAttendee, createEvent, findEventById, setAttendeeInitials } from "@/lib/db/queries";
 import { createAppProbe, createHealthReader } from "@/lib/lab/probe";
 import { unpackSampleApp } from "@/lib/sandbox/app-bundle";
@@ -16,6 +16,7 @@ import { createInstanceEnvironment } from "@/lib/sandbox/environment";
 import { SandboxRuntime, type RuntimeOptions } from "@/lib/sandbox/runtime";
 import { DEFAULT_BUNDLE_PATH } from "@/sample-app/scripts/bundle";
 import type { AttendeeRef, RunnerEnvironment } from "@/lib/lab/runner";
+import { testDatabase } from "./database";
 import { REGION, emulatorEndpoint, sandboxClients } from "./emulator";
 
 export const SAMPLE_APP_USER_DATA =
@@ -60,7 +61,7 @@ export async function startTestRuntime(
 }
 
 export async function labDatabase(): Promise<PortalDb> {
-  return openDatabase("file::memory:");
+  return testDatabase();
 }
 
 export function labRuntime(

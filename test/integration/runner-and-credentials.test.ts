@@ -7,18 +7,19 @@ import {
 } from "@aws-sdk/client-iam";
 import { AwsCallError } from "@/lib/aws/errors";
 import { connectOwnCredentials, connectSandbox, resolveCredentials } from "@/lib/credentials";
-import { openDatabase, type PortalDb } from "@/lib/db/connection";
+import type { PortalDb } from "@/lib/db/connection";
 import { findLiveCredentials, listStepStatus } from "@/lib/db/queries";
 import { moduleSteps } from "@/lib/lab/catalogue";
 import { applyStep, moduleStatus, openStep, type RunnerEnvironment } from "@/lib/lab/runner";
 import { startEmulator } from "../../scripts/lib/emulator.mjs";
+import { testDatabase } from "./database";
 import { REGION, emulatorEndpoint } from "./emulator";
 import { attendeeIn, labRuntime, sandboxAttendee } from "./lab-harness";
 
 describe("runner with sandbox credentials", () => {
   let db: PortalDb;
   beforeAll(async () => {
-    db = await openDatabase("file::memory:");
+    db = await testDatabase();
   });
   afterAll(() => db.destroy());
 
@@ -189,7 +190,7 @@ describe("pasted credentials", () => {
       accessKeyId: key.AccessKey!.AccessKeyId!,
       secretAccessKey: key.AccessKey!.SecretAccessKey!,
     };
-    db = await openDatabase("file::memory:");
+    db = await testDatabase();
   }, 60_000);
   afterAll(async () => {
     await db?.destroy();

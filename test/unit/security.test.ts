@@ -18,7 +18,7 @@ import { translator } from "@/messages";
 const KEY = Buffer.alloc(32, 3);
 
 describe("GCM with a fixed 16-byte tag", () => {
-  it("refuses a tag cut short, even one GCM itself would accept", () => {
+  it("refuses a tag cut short, even one GCM itself would accept", async () => {
     const sealed = seal("secret", "ctx", KEY);
     const tag = Buffer.from(sealed.tag, "base64");
     expect(tag).toHaveLength(16);
@@ -50,7 +50,7 @@ describe("start-up configuration", () => {
     NEXTAUTH_URL: "https://portal.example.com",
   };
 
-  it("requires NEXTAUTH_SECRET of at least 32 characters and an http(s) NEXTAUTH_URL", () => {
+  it("requires NEXTAUTH_SECRET of at least 32 characters and an http(s) NEXTAUTH_URL", async () => {
     expect(parseEnv(good).NEXTAUTH_URL).toBe("https://portal.example.com");
     expect(() => parseEnv({ ...good, NEXTAUTH_SECRET: undefined })).toThrow(
       /NEXTAUTH_SECRET is required/,
@@ -64,7 +64,7 @@ describe("start-up configuration", () => {
     );
   });
 
-  it("gives the limits their defaults", () => {
+  it("gives the limits their defaults", async () => {
     expect(parseEnv(good)).toMatchObject({
       ACTION_LIMIT_PER_MINUTE: 60,
       EVENT_ACTION_LIMIT_PER_MINUTE: 600,
@@ -74,7 +74,7 @@ describe("start-up configuration", () => {
 });
 
 describe("content security policy", () => {
-  it("runs scripts only with the response's nonce and is never framed", () => {
+  it("runs scripts only with the response's nonce and is never framed", async () => {
     const policy = contentSecurityPolicy("abc123", { https: false, dev: false });
     expect(policy).toContain("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
     expect(policy).not.toContain("unsafe-eval");
@@ -131,19 +131,19 @@ describe("what the portal does in AWS, and how often", () => {
   const ko = translator("ko");
   const en = translator("en");
 
-  it("refuses check, plan and apply once the event has ended, in words", () => {
+  it("refuses check, plan and apply once the event has ended, in words", async () => {
     const limiters = {
       attendee: new WindowLimiter(5, 60_000),
       event: new WindowLimiter(5, 60_000),
     };
-    const ended = actionRefusal(sessionOf(-1000), limiters);
+    const ended = await actionRefusal(sessionOf(-1000), limiters);
     expect(ended).toEqual({ reason: "event_ended" });
     expect(refusalMessage(ended!, ko)).toContain("실습은 끝났습니다");
     expect(refusalMessage(ended!, en)).toContain("This workshop has ended");
-    expect(actionRefusal(sessionOf(60_000), limiters)).toBeUndefined();
+    expect(await actionRefusal(sessionOf(60_000), limiters)).toBeUndefined();
   });
 
-  it("limits one attendee, then the whole event, and says when to try again", () => {
+  it("limits one attendee, then the whole event, and says when to try again", async () => {
     let now = 0;
     const limiters = {
       attendee: new WindowLimiter(3, 60_000, () => now),
@@ -151,22 +151,22 @@ describe("what the portal does in AWS, and how often", () => {
     };
     const kim = sessionOf(3_600_000, "kim");
     const lee = sessionOf(3_600_000, "lee");
-    for (let i = 0; i < 3; i += 1) expect(actionRefusal(kim, limiters)).toBeUndefined();
-    const tooFast = actionRefusal(kim, limiters);
+    for (let i = 0; i < 3; i += 1) expect(await actionRefusal(kim, limiters)).toBeUndefined();
+    const tooFast = await actionRefusal(kim, limiters);
     expect(tooFast).toEqual({ reason: "attendee", retryAfterMs: 60_000 });
     expect(refusalMessage(tooFast!, ko)).toBe("요청이 너무 잦습니다. 60초 뒤에 다시 누르세요.");
     expect(refusalMessage(tooFast!, en)).toBe("Too many requests. Try again in 60 s.");
     // Kim's refused clicks did not use up the event's budget: Lee still has two.
-    expect(actionRefusal(lee, limiters)).toBeUndefined();
-    expect(actionRefusal(lee, limiters)).toBeUndefined();
-    const busy = actionRefusal(lee, limiters);
+    expect(await actionRefusal(lee, limiters)).toBeUndefined();
+    expect(await actionRefusal(lee, limiters)).toBeUndefined();
+    const busy = await actionRefusal(lee, limiters);
     expect(busy).toMatchObject({ reason: "event" });
     expect(refusalMessage(busy!, en)).toContain("The whole workshop");
     now = 60_001;
-    expect(actionRefusal(kim, limiters)).toBeUndefined();
+    expect(await actionRefusal(kim, limiters)).toBeUndefined();
   });
 
-  it("limits credential checks per attendee and per browser, so joining again buys no tries", () => {
+  it("limits credential checks per attendee and per browser, so joining again buys no tries", async () => {
     const make = (max: number) => new WindowLimiter(max, CREDENTIAL_LIMITS.windowMs);
     const limiters: CredentialLimiters = {
       attendee: make(CREDENTIAL_LIMITS.perAttendee),
@@ -177,10 +177,10 @@ describe("what the portal does in AWS, and how often", () => {
     let tries = 0;
     for (let attendee = 0; attendee < 10; attendee += 1) {
       const session = sessionOf(3_600_000, `rejoined-${attendee}`);
-      while (!credentialsRefusal(session, browser, limiters)) tries += 1;
+      while (!(await credentialsRefusal(session, browser, limiters))) tries += 1;
     }
     expect(tries).toBe(CREDENTIAL_LIMITS.perClient);
-    const refusal = credentialsRefusal(sessionOf(3_600_000, "x"), browser, limiters);
+    const refusal = await credentialsRefusal(sessionOf(3_600_000, "x"), browser, limiters);
     expect(refusal).toMatchObject({ reason: "credentials" });
     expect(refusalMessage(refusal!, ko)).toBe(
       "자격 증명 확인을 너무 많이 시도했습니다. 60분 뒤에 다시 시도하거나 강사에게 알리세요.",
@@ -190,10 +190,10 @@ describe("what the portal does in AWS, and how often", () => {
     let cookielessTries = 0;
     for (let attendee = 0; attendee < 10; attendee += 1) {
       const session = sessionOf(3_600_000, `cookieless-${attendee}`);
-      while (!credentialsRefusal(session, cookieless, limiters)) cookielessTries += 1;
+      while (!(await credentialsRefusal(session, cookieless, limiters))) cookielessTries += 1;
     }
     expect(cookielessTries).toBe(CREDENTIAL_LIMITS.perClient);
-    expect(credentialsRefusal(sessionOf(-1, "late"), browser, limiters)).toEqual({
+    expect(await credentialsRefusal(sessionOf(-1, "late"), browser, limiters)).toEqual({
       reason: "event_ended",
     });
   });
