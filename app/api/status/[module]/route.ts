@@ -36,7 +36,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ mod
   const moduleId = parsed.data.module;
   const portalDb = await db();
   if (Date.now() - Date.parse(session.attendee.last_seen_at) > LAST_SEEN_RESOLUTION_MS) {
-    await touchAttendee(portalDb, session.attendee.id);
+    await touchAttendee(portalDb, session.attendee.id, (await attendeeRef(session)).clientIp);
   }
   // After the event only what was recorded: nothing is read from AWS any more.
   if (eventEnded(session.event)) {
@@ -49,7 +49,12 @@ export async function GET(_request: Request, { params }: { params: Promise<{ mod
   const stored = await loadStatus(portalDb, session.attendee.id, moduleId);
   const settings = schedulerSettings();
   if (!stored || Date.now() - Date.parse(stored.checkedAt) > settings.cadenceMs) {
-    refreshInBackground(await runnerEnvironment(), await attendeeRef(session), moduleId, settings);
+    void refreshInBackground(
+      await runnerEnvironment(),
+      await attendeeRef(session),
+      moduleId,
+      settings,
+    );
   }
   if (!stored) return NextResponse.json(presentRefreshing(moduleId), { headers: noStore });
   const { t } = await getTranslator();

@@ -35,12 +35,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ modu
   }
   const moduleId = parsed.data.module;
   const attendeeId = session.attendee.id;
-  await touchAttendee(await db(), attendeeId);
   const [runtime, attendee, { t }] = await Promise.all([
     runnerEnvironment(),
     attendeeRef(session),
     getTranslator(),
   ]);
+  await touchAttendee(runtime.db, attendeeId, attendee.clientIp);
   // After the event the panel shows what was recorded, once, and nothing is refreshed from AWS.
   const ended = eventEnded(session.event)
     ? await recordedModuleStatus(await db(), attendeeId, moduleId)
