@@ -12,4 +12,11 @@ export async function register() {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exit(1);
   }
+  const { backgroundSettings, runnerEnvironment, schedulerSettings } =
+    await import("@/lib/lab/runtime");
+  const background = backgroundSettings();
+  if (background) {
+    const { startBackgroundRefresh } = await import("@/lib/lab/background-refresh");
+    startBackgroundRefresh(runnerEnvironment, background, schedulerSettings());
+  }
 }

@@ -28,9 +28,9 @@ export async function currentAttendee(): Promise<AttendeeSession | undefined> {
 const LAST_SEEN_RESOLUTION_MS = 30_000;
 
 /** Last seen to within 30 s: each request of a watching page is not a database write. */
-export async function noteAttendeeSeen(session: AttendeeSession) {
+export async function noteAttendeeSeen(session: AttendeeSession, clientIp?: string) {
   if (Date.now() - Date.parse(session.attendee.last_seen_at) <= LAST_SEEN_RESOLUTION_MS) return;
-  await touchAttendee(await db(), session.attendee.id);
+  await touchAttendee(await db(), session.attendee.id, clientIp);
 }
 
 export async function currentInstructor(): Promise<Instructor | undefined> {

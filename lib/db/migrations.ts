@@ -203,6 +203,8 @@ const migrations: Record<string, Migration> = {
         .columns(["limiter", "key", "at"])
         .execute();
       await db.schema.createIndex("rate_events_by_time").on("rate_events").column("at").execute();
+      // Where the attendee last came from: a background refresh checks "My IP" rules against it.
+      await db.schema.alterTable("attendees").addColumn("last_client_ip", "text").execute();
     },
   },
 };

@@ -116,6 +116,7 @@ export async function createAttendee(
     created_at: at,
     last_seen_at: at,
     initials: null,
+    last_client_ip: null,
   };
   await db.insertInto("attendees").values(row).execute();
   return row;
@@ -143,8 +144,66 @@ export async function countAttendees(db: PortalDb, eventId: string): Promise<num
   return Number(row?.count ?? 0);
 }
 
-export async function touchAttendee(db: PortalDb, id: string) {
-  await db.updateTable("attendees").set({ last_seen_at: now() }).where("id", "=", id).execute();
+export async function touchAttendee(db: PortalDb, id: string, clientIp?: string) {
+  await db
+    .updateTable("attendees")
+    .set(clientIp ? { last_seen_at: now(), last_client_ip: clientIp } : { last_seen_at: now() })
+    .where("id", "=", id)
+    .execute();
+}
+
+export type BackgroundCandidate = {
+  attendeeId: string;
+  eventId: string;
+  clientIp: string | null;
+  moduleId: string;
+  checkedAt: string | null;
+};
+
+/**
+ * Modules attendees have started whose stored status is older than `staleBefore`, oldest first:
+ * only attendees seen since `activeSince`, in an event still running, with live credentials.
+ */
+export async function listStaleModules(
+  db: PortalDb,
+  input: { staleBefore: string; activeSince: string; limit: number },
+): Promise<BackgroundCandidate[]> {
+  const at = now();
+  const started = db
+    .selectFrom("step_status")
+    .select(["attendee_id", "module_id"])
+    .distinct()
+    .as("started");
+  const rows = await db
+    .selectFrom("attendees")
+    .innerJoin("events", "events.id", "attendees.event_id")
+    .innerJoin("aws_credentials", "aws_credentials.attendee_id", "attendees.id")
+    .innerJoin(started, "started.attendee_id", "attendees.id")
+    .leftJoin("module_status", (join) =>
+      join
+        .onRef("module_status.attendee_id", "=", "attendees.id")
+        .onRef("module_status.module_id", "=", "started.module_id"),
+    )
+    .select([
+      "attendees.id as attendeeId",
+      "attendees.event_id as eventId",
+      "attendees.last_client_ip as clientIp",
+      "started.module_id as moduleId",
+      "module_status.checked_at as checkedAt",
+    ])
+    .where("events.ends_at", ">", at)
+    .where("aws_credentials.expires_at", ">", at)
+    .where("attendees.last_seen_at", ">=", input.activeSince)
+    .where((eb) =>
+      eb.or([
+        eb("module_status.checked_at", "is", null),
+        eb("module_status.checked_at", "<", input.staleBefore),
+      ]),
+    )
+    .orderBy((eb) => eb.fn.coalesce("module_status.checked_at", eb.val("")))
+    .limit(input.limit)
+    .execute();
+  return rows;
 }
 
 export async function saveCredentials(

@@ -37,6 +37,7 @@ export interface AttendeeTable {
   last_seen_at: string;
   /** A DNS label, unique in the event: every Module 4 name derives from it. */
   initials: ColumnType<string | null, string | null | undefined, string | null>;
+  last_client_ip: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** The public IPs each attendee's account was last seen with: whose EIP a record points at. */

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { createAppProbe, createHealthReader } from "@/lib/lab/probe";
 import type { AttendeeRef, RunnerEnvironment } from "@/lib/lab/runner";
+import type { BackgroundSettings } from "@/lib/lab/background-refresh";
 import type { SchedulerSettings } from "@/lib/lab/status-scheduler";
 import { labUserData } from "@/lib/lab/user-data";
 import type { AttendeeSession } from "@/lib/auth/session";
@@ -32,6 +33,17 @@ export function schedulerSettings(): SchedulerSettings {
     cadenceMs: config.STATUS_REFRESH_SECONDS * 1000,
     concurrency: config.STATUS_REFRESH_CONCURRENCY,
     firstRefreshSpreadMs: 2_000,
+  };
+}
+
+export function backgroundSettings(): BackgroundSettings | undefined {
+  const config = env();
+  if (config.STATUS_BACKGROUND_SECONDS === 0) return undefined;
+  return {
+    cadenceMs: config.STATUS_BACKGROUND_SECONDS * 1000,
+    concurrency: config.STATUS_BACKGROUND_CONCURRENCY,
+    activeWindowMs: 2 * 60 * 60 * 1000,
+    tickMs: 5_000,
   };
 }
 

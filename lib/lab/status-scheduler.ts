@@ -89,14 +89,17 @@ function refreshOnce(
   return refresh;
 }
 
-/** Nothing (or nothing recent) is stored: refreshed in the background, the caller doesn't wait. */
+/**
+ * Nothing (or nothing recent) is stored: refreshed in the background, the caller need not wait;
+ * the promise settles when the refresh is done (it never rejects).
+ */
 export function refreshInBackground(
   runtime: RunnerEnvironment,
   attendee: AttendeeRef,
   moduleId: string,
   settings: SchedulerSettings,
-) {
-  void refreshOnce(runtime, attendee, moduleId, settings);
+): Promise<void> {
+  return refreshOnce(runtime, attendee, moduleId, settings);
 }
 
 async function refresh(watched: Watched, settings: SchedulerSettings) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { publishChange, subscribeChanges } from "@/lib/db/changes";
 import type { PortalDb } from "@/lib/db/connection";
 import {
   findModuleStatus,
@@ -28,6 +29,7 @@ type StoreState = {
   flushTimer?: NodeJS.Timeout;
   flushing: Promise<void>;
   writes: { statements: number; rows: number };
+  following: WeakSet<PortalDb>;
 };
 
 // Per process, not per route bundle: the status route, the stream and the actions share it.
@@ -39,6 +41,7 @@ const state: StoreState = ((
   pending: new Map(),
   flushing: Promise.resolve(),
   writes: { statements: 0, rows: 0 },
+  following: new WeakSet(),
 });
 
 /** An unchanged status is written again only this much later, so the database's checkedAt stays near. */
@@ -159,6 +162,11 @@ async function write(db: PortalDb, rows: ModuleStatusRow[]) {
     await saveModuleStatuses(db, rows);
     state.writes.statements += 1;
     state.writes.rows += rows.length;
+    for (const row of rows) {
+      await publishChange(db, "status", keyOf(row.attendee_id, row.module_id)).catch(
+        (error: unknown) => log().warn({ err: error }, "status change not announced"),
+      );
+    }
   } catch (error) {
     // One attendee removed meanwhile (a foreign key) must not lose the others' statuses.
     if (rows.length > 1) {
@@ -184,6 +192,29 @@ export function flushStatuses(): Promise<void> {
 /** For the benchmark: how much the store has written. */
 export function storeWrites() {
   return { ...state.writes };
+}
+
+/**
+ * Streams held here hear statuses other portal instances write (the change feed says which; the
+ * row is re-read): once per process and database, before the first stream opens.
+ */
+export async function followOtherInstances(db: PortalDb) {
+  if (state.following.has(db)) return;
+  state.following.add(db);
+  await subscribeChanges(db, "status", (key) => void takeNewerFromDatabase(db, key));
+}
+
+async function takeNewerFromDatabase(db: PortalDb, key: string) {
+  const found = state.entries.get(key);
+  if (!found || found.listeners.size === 0) return;
+  const [attendeeId = "", moduleId = ""] = key.split("|");
+  const row = await findModuleStatus(db, attendeeId, moduleId).catch(() => undefined);
+  const status = row ? parseRow(row) : undefined;
+  if (!status || (found.status && found.status.checkedAt >= status.checkedAt)) return;
+  const changed = found.status === undefined || contentOf(found.status) !== contentOf(status);
+  found.status = status;
+  found.persisted = { content: contentOf(status), checkedAt: Date.parse(status.checkedAt) };
+  if (changed) for (const listener of found.listeners) listener(status);
 }
 
 export function subscribeToStatus(

@@ -4,9 +4,11 @@ import { closeChangeFeed, publishChange, subscribeChanges } from "@/lib/db/chang
 import type { PortalDb } from "@/lib/db/connection";
 import { acquireLease, claimPeriodicRun, releaseLease, withLease } from "@/lib/db/leases";
 import { DatabaseWindowStore, WindowLimiter, takeAll } from "@/lib/limits";
-import { applyStep } from "@/lib/lab/runner";
+import { saveModuleStatuses } from "@/lib/db/module-status";
+import { applyStep, type ModuleStatus } from "@/lib/lab/runner";
+import { followOtherInstances, subscribeToStatus } from "@/lib/lab/status-store";
 import { TEST_BACKEND, twoConnections } from "./database";
-import { labRuntime, sandboxAttendee } from "./lab-harness";
+import { attendeeIn, labRuntime, sandboxAttendee } from "./lab-harness";
 
 // Everything two portal instances must agree on goes through the database they share: run here
 // with two connections to one database, on SQLite and (the `postgres` project) on PostgreSQL.
@@ -96,6 +98,35 @@ describe(`shared state on ${TEST_BACKEND}`, () => {
     await publishChange(first, "status", "attendee-2|compute");
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(heard).toEqual(["attendee-1|compute"]);
+  });
+
+  it("brings a status another instance wrote to the streams held here", async () => {
+    const { attendee } = await attendeeIn(first);
+    const key = `${attendee.id}|compute`;
+    const writer = first;
+    const reader = TEST_BACKEND === "postgres" ? second : first;
+    await followOtherInstances(reader);
+    const heard: ModuleStatus[] = [];
+    const stop = subscribeToStatus(attendee.id, "compute", (status) => heard.push(status));
+    const status: ModuleStatus = {
+      moduleId: "compute",
+      checkedAt: new Date().toISOString(),
+      steps: [{ stepId: "ec2-launch", state: "pass", items: [] }],
+      awsCalls: 3,
+    };
+    await saveModuleStatuses(writer, [
+      {
+        attendee_id: attendee.id,
+        module_id: "compute",
+        status_json: JSON.stringify(status),
+        checked_at: status.checkedAt,
+      },
+    ]);
+    await publishChange(writer, "status", key);
+    await expect
+      .poll(() => heard.map((one) => one.steps[0]?.state), { timeout: 5_000 })
+      .toEqual(["pass"]);
+    stop();
   });
 
   it("runs ten concurrent do-it-for-me clicks split over two instances as one: one instance", async () => {

@@ -110,6 +110,7 @@ function sessionOf(endsInMs: number, attendeeId = "a1", eventId = "e1"): Attende
       created_at: at,
       last_seen_at: at,
       initials: null,
+      last_client_ip: null,
     },
     event: {
       id: eventId,

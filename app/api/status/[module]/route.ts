@@ -33,7 +33,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ mod
     return NextResponse.json({ error: "not_found" }, { status: 404, headers: noStore });
   const moduleId = parsed.data.module;
   const portalDb = await db();
-  await noteAttendeeSeen(session);
+  await noteAttendeeSeen(session, (await attendeeRef(session)).clientIp);
   // After the event only what was recorded: nothing is read from AWS any more.
   if (eventEnded(session.event)) {
     const recorded = await recordedModuleStatus(portalDb, session.attendee.id, moduleId);
@@ -45,7 +45,12 @@ export async function GET(_request: Request, { params }: { params: Promise<{ mod
   const stored = await loadStatus(portalDb, session.attendee.id, moduleId);
   const settings = schedulerSettings();
   if (!stored || Date.now() - Date.parse(stored.checkedAt) > settings.cadenceMs) {
-    refreshInBackground(await runnerEnvironment(), await attendeeRef(session), moduleId, settings);
+    void refreshInBackground(
+      await runnerEnvironment(),
+      await attendeeRef(session),
+      moduleId,
+      settings,
+    );
   }
   if (!stored) return NextResponse.json(presentRefreshing(moduleId), { headers: noStore });
   const { t } = await getTranslator();

@@ -8,7 +8,7 @@ import { presentModuleStatus } from "@/lib/lab/present";
 import type { ModuleStatus } from "@/lib/lab/runner";
 import { attendeeRef, runnerEnvironment, schedulerSettings } from "@/lib/lab/runtime";
 import { watchModule } from "@/lib/lab/status-scheduler";
-import { loadStatus, subscribeToStatus } from "@/lib/lab/status-store";
+import { followOtherInstances, loadStatus, subscribeToStatus } from "@/lib/lab/status-store";
 
 export const dynamic = "force-dynamic";
 
@@ -34,12 +34,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ modu
   }
   const moduleId = parsed.data.module;
   const attendeeId = session.attendee.id;
-  await noteAttendeeSeen(session);
   const [runtime, attendee, { t }] = await Promise.all([
     runnerEnvironment(),
     attendeeRef(session),
     getTranslator(),
   ]);
+  await noteAttendeeSeen(session, attendee.clientIp);
+  await followOtherInstances(runtime.db);
   // After the event the panel shows what was recorded, once, and nothing is refreshed from AWS.
   const ended = eventEnded(session.event)
     ? await recordedModuleStatus(await db(), attendeeId, moduleId)
