@@ -283,16 +283,16 @@ const TABLE: Record<string, Row> = {
       ),
     ],
   },
-  "app/lab/cleanup/actions.ts#confirmCleanupBucketAction": {
+  "app/lab/cleanup/actions.ts#confirmCleanupAction": {
     allow: ATTENDEES,
     // A bucket the clean-up never asked about: an attendee gets "unknown" from their own list, the
     // others are refused at the session; no one confirms anything.
     targets: () => [
       action(
-        "app/lab/cleanup/actions.ts#confirmCleanupBucketAction",
-        "confirmCleanupBucketAction(a bucket never asked about)",
+        "app/lab/cleanup/actions.ts#confirmCleanupAction",
+        "confirmCleanupAction(a bucket never asked about)",
         {},
-        () => encodeArgs([{ bucket: `authz-matrix-${run}` }]),
+        () => encodeArgs([{ name: `authz-matrix-${run}` }]),
         (result) => {
           const reply = result as { ok?: boolean; signedOut?: boolean } | undefined;
           return reply?.ok === false && reply.signedOut !== true;

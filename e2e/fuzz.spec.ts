@@ -283,13 +283,13 @@ test("fuzzing: bad inputs to every form, action and route answer without 5xx, re
     );
   for (let index = 0; index < 25; index += 1)
     await callWith(
-      "confirmCleanupBucketAction",
+      "confirmCleanupAction",
       invalidObject(
-        { bucket: { valid: "fuzz-bucket", bad: badValue } },
+        { name: { valid: "fuzz-bucket", bad: badValue } },
         (input) =>
           hasKeys(input) &&
-          isString(input.bucket) &&
-          /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(input.bucket),
+          isString(input.name) &&
+          /^(?:[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]|user:[\w+=,.@-]{1,64})$/.test(input.name),
       ),
     );
   for (let index = 0; index < 25; index += 1) {

@@ -49,7 +49,7 @@ import { latestAl2023ImageId } from "@/lib/aws/ec2";
 import type { PortalDb } from "@/lib/db/connection";
 import { invalidateClassZone } from "@/lib/lab/class-zone";
 import { applyStep, checkStep, planStep } from "@/lib/lab/runner";
-import { confirmAmbiguousBucket } from "@/lib/lab/steps/cleanup";
+import { confirmAmbiguous } from "@/lib/lab/steps/cleanup";
 import { readStepMemory, writeStepMemory } from "@/lib/db/queries";
 import { appServicesAttendee, labDatabase, labRuntime } from "./lab-harness";
 import { REGION } from "./emulator";
@@ -463,7 +463,7 @@ describe("clean-up of a lab made by hand in the console", () => {
       "check.cleanup.ambiguous",
     ]);
 
-    await confirmAmbiguousBucket(
+    await confirmAmbiguous(
       {
         read: (stepId) => readStepMemory(db, lab.ref.attendeeId, stepId),
         write: (stepId, value) =>
