@@ -108,7 +108,7 @@ export async function sandboxAttendee(db: PortalDb, clientIp = "127.0.0.1") {
 }
 
 /** A bare instance named Web in the account's first subnet, as a hurried attendee would launch it. */
-export async function launchBareWeb(aws: AwsClients) {
+export async function launchBareWeb(aws: AwsClients, name = "Web") {
   const subnets = await aws.ec2().send(new DescribeSubnetsCommand({}));
   await aws.ec2().send(
     new RunInstancesCommand({
@@ -117,7 +117,7 @@ export async function launchBareWeb(aws: AwsClients) {
       MinCount: 1,
       MaxCount: 1,
       SubnetId: subnets.Subnets?.[0]?.SubnetId,
-      TagSpecifications: [{ ResourceType: "instance", Tags: [{ Key: "Name", Value: "Web" }] }],
+      TagSpecifications: [{ ResourceType: "instance", Tags: [{ Key: "Name", Value: name }] }],
     }),
   );
 }

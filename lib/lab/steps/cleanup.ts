@@ -16,9 +16,9 @@ import {
   disassociateAddress,
   emptyAndDeleteBucket,
   instanceState,
-  isAlreadyGone,
   readInstancesNotTerminated,
   terminateInstance,
+  unlessGone,
 } from "@/lib/aws/teardown";
 import {
   exists,
@@ -176,9 +176,7 @@ async function act(aws: AwsClients, resource: LabResource): Promise<Outcome> {
       return { state: "deleted" };
     case "address":
       if (resource.associationId) await disassociateAddress(aws, resource.associationId);
-      await releaseAddress(aws, resource.id).catch((error: unknown) => {
-        if (!isAlreadyGone(error)) throw error;
-      });
+      await unlessGone(() => releaseAddress(aws, resource.id));
       return { state: "deleted" };
     case "instance":
       if (resource.status !== "shutting-down") await terminateInstance(aws, resource.id);
@@ -189,9 +187,11 @@ async function act(aws: AwsClients, resource: LabResource): Promise<Outcome> {
     case "db-instance":
       await deleteDbInstance(aws, resource.id);
       return { state: "started" };
-    case "group-reference":
-      if (resource.rule) await revokeIngress(aws, resource.rule.groupId, resource.rule.ingress);
+    case "group-reference": {
+      const rule = resource.rule;
+      if (rule) await unlessGone(() => revokeIngress(aws, rule.groupId, rule.ingress));
       return { state: "deleted" };
+    }
     case "security-group": {
       const users = await groupUsers(aws, resource.id);
       if (users.length > 0) return { state: "waiting", on: users.join(", ") };
@@ -344,10 +344,7 @@ function resourceItem(resource: LabResource, journal: CleanupJournal): CheckItem
   return fail(resource.key, msg(`check.cleanup.left.${resource.kind}`, params), fixFor(entry));
 }
 
-async function inventoryOf(
-  facts: Pick<Facts, "cleanupScan" | "consoleUsers">,
-  ctx: StepContext,
-) {
+async function inventoryOf(facts: Pick<Facts, "cleanupScan" | "consoleUsers">, ctx: StepContext) {
   const journal = await readJournal(ctx);
   const inventory = labInventory(facts.cleanupScan, {
     initials: ctx.initials,
