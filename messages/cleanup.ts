@@ -219,8 +219,7 @@ export const en: Record<keyof typeof ko, string> = {
     "The IAM user {name} was made since you joined, but has no console password or AdministratorAccess. The portal won't delete it without your word.",
   "fix.cleanup.ambiguousUser":
     "If you made it for the lab, confirm {name} below and the next Do it for me deletes it too.",
-  "check.cleanup.keptUser":
-    "The IAM user {name} is left: the portal's credentials belong to it.",
+  "check.cleanup.keptUser": "The IAM user {name} is left: the portal's credentials belong to it.",
   "fix.cleanup.keptUser":
     "Once you are done with the portal, delete {name} yourself in the console as an administrator.",
   "cleanup.confirm.user": "IAM user {name}",

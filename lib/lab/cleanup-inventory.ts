@@ -222,9 +222,7 @@ function labUsers(scan: CleanupScan, scope: InventoryScope) {
   const since = scope.since ? Math.floor(Date.parse(scope.since) / 1000) * 1000 : Number.NaN;
   const madeDuringEvent = (scope.consoleUsers ?? []).filter(
     (user) =>
-      !sure.has(user.name) &&
-      user.name !== portalUser &&
-      Date.parse(user.createdAt ?? "") >= since,
+      !sure.has(user.name) && user.name !== portalUser && Date.parse(user.createdAt ?? "") >= since,
   );
   const complete = madeDuringEvent.filter((user) => user.loginProfile && hasAdmin(user));
   const [only] = complete;

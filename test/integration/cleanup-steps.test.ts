@@ -43,25 +43,17 @@ import {
   PutObjectCommand,
 } from "@aws-sdk/client-s3";
 import { CreateTopicCommand, ListTopicsCommand, SubscribeCommand } from "@aws-sdk/client-sns";
-import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
 import type { AwsClients } from "@/lib/aws/client";
 import { latestAl2023ImageId } from "@/lib/aws/ec2";
-import type { PortalDb } from "@/lib/db/connection";
 import { labCatalogue } from "@/lib/lab/catalogue";
 import { invalidateClassZone } from "@/lib/lab/class-zone";
 import { parseJournal } from "@/lib/lab/cleanup-inventory";
-import { applyStep, checkStep, planStep, type RunnerEnvironment } from "@/lib/lab/runner";
+import { applyStep, checkStep, planStep } from "@/lib/lab/runner";
 import { dropNamespace } from "@/lib/sandbox/database";
 import { confirmCleanupItem } from "@/lib/lab/cleanup-confirm";
 import { readStepMemory } from "@/lib/db/queries";
-import {
-  appServicesAttendee,
-  launchBareWeb,
-  labDatabase,
-  labRuntime,
-  startTestRuntime,
-  type TestRuntime,
-} from "./lab-harness";
+import { appServicesAttendee, labRuntime, launchBareWeb, sandboxLabPerFile } from "./lab-harness";
 import { REGION } from "./emulator";
 
 /** Deletions made so far, and after how many the clean-up "crashes" (the portal dies mid-way). */
@@ -87,20 +79,7 @@ vi.mock("@/lib/aws/teardown", async (importOriginal) => {
 const OTHER_REGION = "us-east-1";
 const SUFFIX = Math.random().toString(36).slice(2, 8);
 
-let db: PortalDb;
-let sandbox: TestRuntime;
-let walking: RunnerEnvironment;
-
-beforeAll(async () => {
-  db = await labDatabase();
-  sandbox = await startTestRuntime();
-  walking = labRuntime(db, sandbox.connection);
-});
-
-afterAll(async () => {
-  await sandbox.stop();
-  await db.destroy();
-});
+const portal = sandboxLabPerFile();
 
 type Lab = Awaited<ReturnType<typeof appServicesAttendee>>;
 
@@ -443,6 +422,7 @@ const SURVIVORS = [
 
 describe("clean-up of a lab made by hand in the console", () => {
   it("deletes every lab resource in both regions and the zone, leaves the rest, and resumes after a crash", async () => {
+    const db = portal.db;
     const lab = await appServicesAttendee(db, "kim");
     await lab.classmate("lee");
     const runtime = labRuntime(db);
@@ -533,17 +513,17 @@ describe("clean-up of a lab made by hand in the console", () => {
 
 /** What a run of clean-up has recorded: one entry per resource, however often it was run. */
 async function journalOf(lab: Lab) {
-  return parseJournal(await readStepMemory(db, lab.ref.attendeeId, "cleanup"));
+  return parseJournal(await readStepMemory(portal.db, lab.ref.attendeeId, "cleanup"));
 }
 
 describe("clean-up of a lab made entirely with do it for me", () => {
   it("undoes every step of modules 1–4, leaves the classmate's and the unrelated, and finishes after two crashes", async () => {
-    const lab = await appServicesAttendee(db, "park");
+    const lab = await appServicesAttendee(portal.db, "park");
     onTestFinished(() => dropNamespace(lab.accountId));
     const classmate = await lab.classmate("choi");
     onTestFinished(() => dropNamespace(classmate.accountId));
     for (const step of ["ec2-launch", "elastic-ip", "route53-record"]) {
-      expect((await applyStep(walking, classmate.ref, step)).problem, step).toBeUndefined();
+      expect((await applyStep(portal.runtime, classmate.ref, step)).problem, step).toBeUndefined();
     }
     await bucketWith(lab.byHand, unrelatedBucket.replace("family", "park-family"), ["a.jpg"]);
     // An instance of the attendee's own, not the lab's.
@@ -553,7 +533,7 @@ describe("clean-up of a lab made entirely with do it for me", () => {
     for (const { moduleId, steps } of await labCatalogue()) {
       if (moduleId === "cleanup") continue;
       for (const step of steps) {
-        const outcome = await applyStep(walking, lab.ref, step.id);
+        const outcome = await applyStep(portal.runtime, lab.ref, step.id);
         expect(outcome.problem, `${step.id} do it for me`).toBeUndefined();
         walked.push(step.id);
       }
@@ -564,19 +544,19 @@ describe("clean-up of a lab made entirely with do it for me", () => {
 
     crash.count = 0;
     crash.after = 3;
-    expect((await applyStep(walking, lab.ref, "cleanup")).problem?.code).toBe("internal");
+    expect((await applyStep(portal.runtime, lab.ref, "cleanup")).problem?.code).toBe("internal");
     crash.count = 0;
     crash.after = 5;
-    expect((await applyStep(walking, lab.ref, "cleanup")).problem?.code).toBe("internal");
+    expect((await applyStep(portal.runtime, lab.ref, "cleanup")).problem?.code).toBe("internal");
     crash.after = Number.POSITIVE_INFINITY;
     const claimed = Object.keys((await journalOf(lab)).resources).sort();
     for (let run = 0; run < 3; run += 1) {
-      const outcome = await applyStep(walking, lab.ref, "cleanup");
+      const outcome = await applyStep(portal.runtime, lab.ref, "cleanup");
       expect(outcome.problem).toBeUndefined();
       invalidateClassZone(lab.zone.zoneId);
-      if ((await checkStep(walking, lab.ref, "cleanup"))?.result?.state === "pass") break;
+      if ((await checkStep(portal.runtime, lab.ref, "cleanup"))?.result?.state === "pass") break;
     }
-    const passed = await checkStep(walking, lab.ref, "cleanup");
+    const passed = await checkStep(portal.runtime, lab.ref, "cleanup");
     expect(passed?.result?.items.map((item) => item.message.key)).toEqual([
       "check.cleanup.none",
       "check.cleanup.avoided",
