@@ -81,6 +81,9 @@ async function cleanUpAttendee(
     }
     check = await checkStep(runtime, ref, CLEANUP_STEP_ID);
     if (check?.result?.state === "pass") break;
+    // Another pass helps only while AWS still works on something or this one got somewhere.
+    const waiting = check?.result?.items.some((item) => item.status === "pending");
+    if (outcome.done.length === 0 && !waiting) break;
   }
   const journal = parseJournal(await readStepMemory(runtime.db, attendeeId, CLEANUP_STEP_ID));
   const deleted: ReportLine[] = Object.values(journal.resources)
