@@ -71,6 +71,8 @@ async function cleanUpAttendee(
   for (let round = 0; round < settings.rounds; round += 1) {
     if (round > 0) await sleep(settings.pauseMs);
     const outcome = await applyStep(runtime, ref, CLEANUP_STEP_ID);
+    // The attendee's own apply holds their lock: try again next pass.
+    if (outcome.problem?.code === "busy") continue;
     if (outcome.problem?.code === "no_credentials") {
       await recordCleanupOf(runtime.db, {
         runId: run.id,
@@ -100,10 +102,10 @@ async function cleanUpAttendee(
       message: asRef(item.message),
       ...(item.fix ? { fix: asRef(item.fix) } : {}),
     }));
-  if (!check?.result && check?.problem) {
+  if (!check?.result) {
     left.push({
       outcome: "left",
-      message: { key: "cleanupEveryone.problem", params: { code: check.problem.code } },
+      message: { key: "cleanupEveryone.problem", params: { code: check?.problem?.code ?? "busy" } },
     });
   }
   await recordCleanupOf(runtime.db, {
