@@ -222,11 +222,20 @@ function labUsers(scan: CleanupScan, scope: InventoryScope) {
   const since = scope.since ? Math.floor(Date.parse(scope.since) / 1000) * 1000 : Number.NaN;
   const madeDuringEvent = (scope.consoleUsers ?? []).filter(
     (user) =>
-      !sure.has(user.name) && user.name !== portalUser && Date.parse(user.createdAt ?? "") >= since,
+      user.name !== MODULE4_USER &&
+      user.name !== portalUser &&
+      Date.parse(user.createdAt ?? "") >= since,
   );
   const complete = madeDuringEvent.filter((user) => user.loginProfile && hasAdmin(user));
+  // Users an earlier run claimed count too: deleting one of several never makes another the only one.
+  const earlier = Object.values(scope.journal.resources).filter(
+    (entry) =>
+      entry.kind === "user" &&
+      entry.name !== MODULE4_USER &&
+      !complete.some((user) => user.name === entry.name),
+  );
   const [only] = complete;
-  if (only && complete.length === 1) sure.add(only.name);
+  if (only && complete.length === 1 && earlier.length === 0) sure.add(only.name);
   const ask = (name: string, why: AmbiguousUser["why"]): AmbiguousUser => ({
     key: resourceKey("user", "own", "global", name),
     name,
@@ -236,8 +245,10 @@ function labUsers(scan: CleanupScan, scope: InventoryScope) {
     ...madeDuringEvent
       .filter((user) => !complete.includes(user))
       .map((user) => ask(user.name, "incomplete")),
-    ...(complete.length > 1 ? complete.map((user) => ask(user.name, "several")) : []),
-  ];
+    ...(complete.length + earlier.length > 1
+      ? complete.map((user) => ask(user.name, "several"))
+      : []),
+  ].filter((user) => !sure.has(user.name));
   if (portalUser && sure.delete(portalUser)) asked.push(ask(portalUser, "kept"));
   return { sure, asked };
 }

@@ -180,6 +180,34 @@ describe("what clean-up counts as the lab's", () => {
     expect(several.resources.map((resource) => resource.id)).toEqual(["jisoo", "deploy-bot"]);
     expect(several.ambiguousUsers).toEqual([]);
 
+    // a1 of two administrators confirmed and deleted: a2 is still asked about, never taken as the only one.
+    const afterOne = labInventory(
+      scan({ users: [{ name: "jisoo2", arn: "arn:aws:iam::123456789012:user/jisoo2" }] }),
+      {
+        journal: {
+          resources: {
+            [resourceKey("user", "own", "global", "jisoo")]: {
+              kind: "user",
+              account: "own",
+              region: "global",
+              id: "jisoo",
+              name: "jisoo",
+              costPerHour: 0,
+              state: "deleted",
+              at: "2026-12-01T11:00:00.000Z",
+            },
+          },
+          confirmed: ["user:jisoo"],
+        },
+        consoleUsers: twoAdmins.filter((user) => user.name === "jisoo2"),
+        since: joined,
+      },
+    );
+    expect(afterOne.resources).toEqual([]);
+    expect(afterOne.ambiguousUsers).toEqual([
+      expect.objectContaining({ name: "jisoo2", why: "several" }),
+    ]);
+
     const unknownJoin = labInventory(scan({ users }), { journal: emptyJournal(), consoleUsers });
     expect(unknownJoin.resources).toEqual([]);
     expect(unknownJoin.ambiguousUsers).toEqual([]);
