@@ -38,6 +38,7 @@ const SIGNED_OUT: Principal[] = ["anonymous"];
 const ATTENDEES: Principal[] = ["attendeeA", "attendeeB", "otherEventAttendee"];
 const ONLY_A: Principal[] = ["attendeeA"];
 const EVENT_INSTRUCTOR: Principal[] = ["eventInstructor"];
+const OTHER_EVENT_INSTRUCTOR: Principal[] = ["otherEventInstructor"];
 
 type Probe = { status: number; granted: boolean; detail?: string };
 type Clients = Record<Principal, APIRequestContext>;
@@ -48,6 +49,8 @@ type World = {
   downloadOfA: string;
   webOfA: string;
   pasted: Record<string, string>;
+  /** The event seeded here, whose only attendee is C: cleaning it up touches nobody else. */
+  otherEventId: string;
 };
 type Target = { label: string; probe: (client: APIRequestContext) => Promise<Probe> };
 type Row = { allow: Principal[]; targets: (world: World) => Target[] };
@@ -283,16 +286,16 @@ const TABLE: Record<string, Row> = {
       ),
     ],
   },
-  "app/lab/cleanup/actions.ts#confirmCleanupBucketAction": {
+  "app/lab/cleanup/actions.ts#confirmCleanupAction": {
     allow: ATTENDEES,
     // A bucket the clean-up never asked about: an attendee gets "unknown" from their own list, the
     // others are refused at the session; no one confirms anything.
     targets: () => [
       action(
-        "app/lab/cleanup/actions.ts#confirmCleanupBucketAction",
-        "confirmCleanupBucketAction(a bucket never asked about)",
+        "app/lab/cleanup/actions.ts#confirmCleanupAction",
+        "confirmCleanupAction(a bucket never asked about)",
         {},
-        () => encodeArgs([{ bucket: `authz-matrix-${run}` }]),
+        () => encodeArgs([{ name: `authz-matrix-${run}` }]),
         (result) => {
           const reply = result as { ok?: boolean; signedOut?: boolean } | undefined;
           return reply?.ok === false && reply.signedOut !== true;
@@ -340,6 +343,35 @@ const TABLE: Record<string, Row> = {
           () => encodeArgs([{ stepId: first?.id, operation: "do" }]),
         ),
       ),
+  },
+  "/api/cleanup-report/[event]": {
+    allow: OTHER_EVENT_INSTRUCTOR,
+    targets: (world) => [
+      {
+        label: "/api/cleanup-report/<the other event>",
+        probe: async (client) => {
+          const response = await client.get(`/api/cleanup-report/${world.otherEventId}`, {
+            maxRedirects: 0,
+          });
+          const granted =
+            response.status() === 200 &&
+            (response.headers()["content-type"] ?? "").startsWith("text/csv");
+          return { status: response.status(), granted };
+        },
+      },
+    ],
+  },
+  "app/instructor/cleanup-everyone/actions.ts#startCleanupEveryoneAction": {
+    // The other event, not the shared E2E one: a real run there deletes only C's sandbox lab.
+    allow: OTHER_EVENT_INSTRUCTOR,
+    targets: (world) => [
+      action(
+        "app/instructor/cleanup-everyone/actions.ts#startCleanupEveryoneAction",
+        "startCleanupEveryoneAction(the other event)",
+        {},
+        () => encodeArgs([{ eventId: world.otherEventId, confirm: true }]),
+      ),
+    ],
   },
   "app/credentials/actions.ts#saveOwnCredentialsAction": {
     allow: ATTENDEES,
@@ -443,6 +475,10 @@ test("authorization matrix: six principals × every page, route, stream and acti
   const webOfA = /\bi-[0-9a-f]{8,17}\b/.exec(sandboxPage)?.[0];
   expect(webOfA, "A's Web on the sandbox page").toBeTruthy();
 
+  const otherInstructorPage = await (await clients.otherEventInstructor.get("/instructor")).text();
+  const otherEventId = /data-event-id="([0-9a-f-]{36})"/.exec(otherInstructorPage)?.[1];
+  expect(otherEventId, "the other event on its instructor's page").toBeTruthy();
+
   const world: World = {
     baseURL,
     attendeeAName,
@@ -450,6 +486,7 @@ test("authorization matrix: six principals × every page, route, stream and acti
     downloadOfA: download ?? "",
     webOfA: webOfA ?? "",
     pasted: await emulatorTemporaryCredentials(`matrix-${suffix.toLowerCase()}`),
+    otherEventId: otherEventId ?? "",
   };
 
   const wrong: string[] = [];

@@ -283,14 +283,27 @@ test("fuzzing: bad inputs to every form, action and route answer without 5xx, re
     );
   for (let index = 0; index < 25; index += 1)
     await callWith(
-      "confirmCleanupBucketAction",
+      "confirmCleanupAction",
       invalidObject(
-        { bucket: { valid: "fuzz-bucket", bad: badValue } },
+        { name: { valid: "fuzz-bucket", bad: badValue } },
         (input) =>
           hasKeys(input) &&
-          isString(input.bucket) &&
-          /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(input.bucket),
+          isString(input.name) &&
+          /^(?:[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]|user:[\w+=,.@-]{1,64})$/.test(input.name),
       ),
+    );
+  // An attendee or nobody: refused at the session whatever the input, and nothing starts.
+  for (let index = 0; index < 10; index += 1)
+    await callWith(
+      "startCleanupEveryoneAction",
+      invalidObject(
+        {
+          eventId: { valid: "00000000-0000-4000-8000-000000000000", bad: badValue },
+          confirm: { valid: true, bad: badValue },
+        },
+        () => false,
+      ),
+      rng.next() < 0.5 ? attendee : anonymous,
     );
   for (let index = 0; index < 25; index += 1) {
     const input = rng.next() < 0.5 ? badString() : badValue();
@@ -440,6 +453,7 @@ test("fuzzing: bad inputs to every form, action and route answer without 5xx, re
     "/api/status/[module]": () => `/api/status/${segment()}`,
     "/api/status/[module]/stream": () => `/api/status/${segment()}/stream`,
     "/api/downloads/[token]": () => `/api/downloads/${segment()}`,
+    "/api/cleanup-report/[event]": () => `/api/cleanup-report/${segment()}`,
     "/downloads/sample-app/[file]": () => `/downloads/sample-app/${segment()}`,
     "/api/auth/[...nextauth]": () => `/api/auth/${segment()}/${segment()}`,
     "/api/ping": () => `/api/ping?${segment()}`,

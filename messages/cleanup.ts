@@ -91,10 +91,27 @@ export const ko = {
     "AWS가 삭제를 거부했습니다({code}). 대신 해 주세요를 다시 누르고, 그래도 남으면 콘솔에서 삭제하세요.",
   "fix.cleanup.ambiguous":
     "필요한 파일이면 먼저 내려받으세요. 아래에서 {name} 삭제를 확인하면 다음 대신 해 주세요가 함께 지웁니다.",
-  "cleanup.confirm.title": "확인이 필요한 버킷",
+  "plan.cleanup.ambiguousUser.several":
+    "IAM 사용자 {name}: 참가한 뒤 콘솔 암호와 AdministratorAccess를 갖춘 사용자가 여럿이라 어느 것이 실습용인지 확인하기 전에는 삭제하지 않습니다.",
+  "plan.cleanup.ambiguousUser.incomplete":
+    "IAM 사용자 {name}: 참가한 뒤 만들어졌지만 콘솔 암호나 AdministratorAccess가 없어 실습용인지 확인하기 전에는 삭제하지 않습니다.",
+  "plan.cleanup.ambiguousUser.kept":
+    "IAM 사용자 {name}: 포털이 지금 이 사용자의 자격 증명으로 작업하므로 삭제하지 않습니다.",
+  "check.cleanup.ambiguousUser.several":
+    "IAM 사용자 {name}은(는) 참가한 뒤 만든 관리자 사용자 중 하나입니다. 확인하기 전에는 삭제하지 않습니다.",
+  "check.cleanup.ambiguousUser.incomplete":
+    "IAM 사용자 {name}은(는) 참가한 뒤 만들어졌지만 콘솔 암호나 AdministratorAccess가 없습니다. 확인하기 전에는 삭제하지 않습니다.",
+  "fix.cleanup.ambiguousUser":
+    "실습에서 만든 사용자라면 아래에서 {name} 삭제를 확인하세요. 다음 대신 해 주세요가 함께 지웁니다.",
+  "check.cleanup.keptUser":
+    "IAM 사용자 {name}은(는) 포털이 쓰는 자격 증명의 주인이라 남겨 두었습니다.",
+  "fix.cleanup.keptUser":
+    "포털 작업을 마친 뒤 관리자 권한으로 콘솔에서 {name}을(를) 직접 삭제하세요.",
+  "cleanup.confirm.user": "IAM 사용자 {name}",
+  "cleanup.confirm.title": "확인이 필요한 버킷과 사용자",
   "cleanup.confirm.button": "{name}도 삭제",
   "cleanup.confirm.done": "{name}은(는) 다음 대신 해 주세요에서 함께 삭제합니다.",
-  "cleanup.confirm.unknown": "이 버킷은 확인할 목록에 없습니다.",
+  "cleanup.confirm.unknown": "확인할 목록에 없는 이름입니다.",
 } as const satisfies Record<string, string>;
 
 export const en: Record<keyof typeof ko, string> = {
@@ -190,8 +207,24 @@ export const en: Record<keyof typeof ko, string> = {
     "AWS refused the deletion ({code}). Click Do it for me again; if it stays, delete it in the console.",
   "fix.cleanup.ambiguous":
     "Download what you need from it first. Confirm {name} below and the next Do it for me deletes it too.",
-  "cleanup.confirm.title": "Buckets to confirm",
+  "plan.cleanup.ambiguousUser.several":
+    "IAM user {name}: several users made since you joined have a console password and AdministratorAccess, so none is deleted until you confirm which are the lab's.",
+  "plan.cleanup.ambiguousUser.incomplete":
+    "IAM user {name}: made since you joined, but without a console password or AdministratorAccess. It is not deleted until you confirm.",
+  "plan.cleanup.ambiguousUser.kept":
+    "IAM user {name}: the portal works with this user's credentials, so it is not deleted.",
+  "check.cleanup.ambiguousUser.several":
+    "The IAM user {name} is one of several administrators made since you joined. The portal won't delete it without your word.",
+  "check.cleanup.ambiguousUser.incomplete":
+    "The IAM user {name} was made since you joined, but has no console password or AdministratorAccess. The portal won't delete it without your word.",
+  "fix.cleanup.ambiguousUser":
+    "If you made it for the lab, confirm {name} below and the next Do it for me deletes it too.",
+  "check.cleanup.keptUser": "The IAM user {name} is left: the portal's credentials belong to it.",
+  "fix.cleanup.keptUser":
+    "Once you are done with the portal, delete {name} yourself in the console as an administrator.",
+  "cleanup.confirm.user": "IAM user {name}",
+  "cleanup.confirm.title": "Buckets and users to confirm",
   "cleanup.confirm.button": "Delete {name} too",
   "cleanup.confirm.done": "{name} will be deleted by the next Do it for me.",
-  "cleanup.confirm.unknown": "This bucket is not on the list to confirm.",
+  "cleanup.confirm.unknown": "This name is not on the list to confirm.",
 };

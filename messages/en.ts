@@ -4,6 +4,7 @@ import { en as recordsEn } from "./app-services/records";
 import { en as healthEn } from "./app-services/health";
 import { en as maintenanceEn } from "./app-services/maintenance";
 import { en as cleanupEn } from "./cleanup";
+import { en as cleanupEveryoneEn } from "./cleanup-everyone";
 import type { ko } from "./ko";
 
 export const en: Record<keyof typeof ko, string> = {
@@ -1039,4 +1040,5 @@ export const en: Record<keyof typeof ko, string> = {
   ...healthEn,
   ...maintenanceEn,
   ...cleanupEn,
+  ...cleanupEveryoneEn,
 };

@@ -4,6 +4,7 @@ import { ko as recordsKo } from "./app-services/records";
 import { ko as healthKo } from "./app-services/health";
 import { ko as maintenanceKo } from "./app-services/maintenance";
 import { ko as cleanupKo } from "./cleanup";
+import { ko as cleanupEveryoneKo } from "./cleanup-everyone";
 
 export const ko = {
   // General UI
@@ -1042,4 +1043,5 @@ export const ko = {
   ...healthKo,
   ...maintenanceKo,
   ...cleanupKo,
+  ...cleanupEveryoneKo,
 };

@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { AuditLog } from "@/components/instructor/AuditLog";
+import { CleanupEveryone } from "@/components/instructor/CleanupEveryone";
 import { StateBadge } from "@/components/lab/StateBadge";
 import { formatDateTime, formatTime } from "@/components/lab/time";
 import { AutoRefresh } from "@/components/ui/AutoRefresh";
@@ -116,7 +117,15 @@ export default async function InstructorPage() {
               </div>
             )}
             {event.created_by === instructor.id ? (
-              <AuditLog eventId={event.id} instructorId={instructor.id} t={t} clock={clock} />
+              <>
+                <AuditLog eventId={event.id} instructorId={instructor.id} t={t} clock={clock} />
+                <CleanupEveryone
+                  eventId={event.id}
+                  instructorId={instructor.id}
+                  t={t}
+                  clock={clock}
+                />
+              </>
             ) : null}
           </section>
         );

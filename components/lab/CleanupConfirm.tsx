@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { confirmCleanupBucketAction } from "@/app/lab/cleanup/actions";
+import { confirmCleanupAction } from "@/app/lab/cleanup/actions";
 import { useModuleStatus } from "@/components/lab/module-status";
 
 export type CleanupConfirmLabels = {
@@ -9,29 +9,35 @@ export type CleanupConfirmLabels = {
   /** Templates with {name}. */
   button: string;
   done: string;
+  user: string;
 };
 
 const CONFIRM_PREFIX = "confirm|";
+const USER_CONFIRMATION = "user:";
 const named = (template: string, name: string) => template.replace("{name}", name);
 
-/** The buckets clean-up won't delete without the attendee's word, from the step's latest check. */
+/** What clean-up won't delete without the attendee's word (buckets, IAM users), from its latest check. */
 export function CleanupConfirm({ labels }: { labels: CleanupConfirmLabels }) {
   const { data: status } = useModuleStatus("cleanup");
   const [confirmed, setConfirmed] = useState<string[]>([]);
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
-  const buckets = (status?.steps.find((step) => step.stepId === "cleanup")?.items ?? [])
+  const names = (status?.steps.find((step) => step.stepId === "cleanup")?.items ?? [])
     .filter((item) => item.id.startsWith(CONFIRM_PREFIX) && item.status === "fail")
     .map((item) => item.id.slice(CONFIRM_PREFIX.length));
-  if (buckets.length === 0) return null;
+  if (names.length === 0) return null;
 
-  const confirm = (bucket: string) =>
+  const confirm = (name: string) =>
     startTransition(async () => {
-      const result = await confirmCleanupBucketAction({ bucket });
+      const result = await confirmCleanupAction({ name });
       if (!result.ok) return setError(result.error);
       setError(undefined);
-      setConfirmed((kept) => [...kept, bucket]);
+      setConfirmed((kept) => [...kept, name]);
     });
+  const shown = (name: string) =>
+    name.startsWith(USER_CONFIRMATION)
+      ? named(labels.user, name.slice(USER_CONFIRMATION.length))
+      : name;
 
   return (
     <section
@@ -40,18 +46,18 @@ export function CleanupConfirm({ labels }: { labels: CleanupConfirmLabels }) {
     >
       <h3 className="mb-2 font-semibold">{labels.title}</h3>
       <ul className="space-y-2">
-        {buckets.map((bucket) => (
-          <li key={bucket}>
-            {confirmed.includes(bucket) ? (
-              <span data-confirmed={bucket}>{named(labels.done, bucket)}</span>
+        {names.map((name) => (
+          <li key={name}>
+            {confirmed.includes(name) ? (
+              <span data-confirmed={name}>{named(labels.done, shown(name))}</span>
             ) : (
               <button
                 type="button"
                 disabled={pending}
-                onClick={() => confirm(bucket)}
+                onClick={() => confirm(name)}
                 className="rounded bg-rose-700 px-3 py-1 text-sm font-semibold text-white disabled:opacity-60"
               >
-                {named(labels.button, bucket)}
+                {named(labels.button, shown(name))}
               </button>
             )}
           </li>

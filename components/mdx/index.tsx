@@ -63,13 +63,14 @@ export function mdxComponents(
         operation="undo"
       />
     ),
-    /** Clean-up's ambiguous buckets, each deleted only once the attendee confirms it. */
+    /** Clean-up's ambiguous buckets and IAM users, each deleted only once the attendee confirms it. */
     CleanupConfirm: () => (
       <CleanupConfirm
         labels={{
           title: t("cleanup.confirm.title"),
           button: t("cleanup.confirm.button"),
           done: t("cleanup.confirm.done"),
+          user: t("cleanup.confirm.user"),
         }}
       />
     ),

@@ -357,7 +357,16 @@ export async function revokeIngress(aws: AwsClients, groupId: string, rule: Ingr
       : source.kind === "ipv6"
         ? { ...base, Ipv6Ranges: [{ CidrIpv6: source.cidr }] }
         : source.kind === "group"
-          ? { ...base, UserIdGroupPairs: [{ GroupId: source.groupId }] }
+          ? {
+              ...base,
+              // The emulator matches a group-sourced rule by its description too; AWS ignores it.
+              UserIdGroupPairs: [
+                {
+                  GroupId: source.groupId,
+                  ...(source.description ? { Description: source.description } : {}),
+                },
+              ],
+            }
           : { ...base, PrefixListIds: [{ PrefixListId: source.prefixListId }] };
   await awsCall("ec2:RevokeSecurityGroupIngress", () =>
     aws

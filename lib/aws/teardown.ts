@@ -166,7 +166,8 @@ export function isAlreadyGone(error: unknown): boolean {
   );
 }
 
-async function unlessGone(call: () => Promise<unknown>) {
+/** Runs an AWS call, taking "it is already gone" as done. */
+export async function unlessGone(call: () => Promise<unknown>) {
   try {
     await call();
   } catch (error) {

@@ -207,6 +207,40 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable("attendees").addColumn("last_client_ip", "text").execute();
     },
   },
+  "0006_cleanup_runs": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("cleanup_runs")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("event_id", "text", (c) =>
+          c.notNull().references("events.id").onDelete("cascade"),
+        )
+        .addColumn("instructor_id", "text", (c) => c.notNull())
+        .addColumn("state", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("finished_at", "text")
+        .execute();
+      await db.schema
+        .createIndex("cleanup_runs_event")
+        .on("cleanup_runs")
+        .columns(["event_id", "created_at"])
+        .execute();
+      await db.schema
+        .createTable("cleanup_run_attendees")
+        .addColumn("run_id", "text", (c) =>
+          c.notNull().references("cleanup_runs.id").onDelete("cascade"),
+        )
+        .addColumn("attendee_id", "text", (c) => c.notNull())
+        .addColumn("display_name", "text", (c) => c.notNull())
+        .addColumn("state", "text", (c) => c.notNull())
+        .addColumn("deleted", "integer", (c) => c.notNull())
+        .addColumn("left_over", "integer", (c) => c.notNull())
+        .addColumn("report_json", "text", (c) => c.notNull())
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("cleanup_run_attendees_pk", ["run_id", "attendee_id"])
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -144,6 +144,33 @@ export interface RateEventTable {
   at: number;
 }
 
+export type CleanupRunState = "running" | "finished";
+
+/** An instructor's "clean up everyone" for an event, worked through in the background. */
+export interface CleanupRunTable {
+  id: string;
+  event_id: string;
+  instructor_id: string;
+  state: CleanupRunState;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export type CleanupAttendeeState =
+  "queued" | "running" | "clean" | "left" | "credentials-expired" | "failed";
+
+/** One attendee's part of a clean-up run: what was deleted, what is left and why (report_json). */
+export interface CleanupRunAttendeeTable {
+  run_id: string;
+  attendee_id: string;
+  display_name: string;
+  state: CleanupAttendeeState;
+  deleted: number;
+  left_over: number;
+  report_json: string;
+  updated_at: string;
+}
+
 export interface Database {
   instructors: InstructorTable;
   events: EventTable;
@@ -158,6 +185,8 @@ export interface Database {
   leases: LeaseTable;
   rate_events: RateEventTable;
   module_status: ModuleStatusTable;
+  cleanup_runs: CleanupRunTable;
+  cleanup_run_attendees: CleanupRunAttendeeTable;
 }
 
 export type Instructor = Selectable<InstructorTable>;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type {
   AddressSummary,
   AlarmSummary,
+  ConsoleUserSummary,
   DbInstanceSummary,
   HealthCheckSummary,
   IngressRule,
@@ -16,6 +17,7 @@ import type {
   UserSummary,
 } from "@/lib/aws/types";
 import { appServicesNames } from "@/lib/lab/app-services";
+import { hasAdmin } from "@/lib/lab/identity";
 import { LAB } from "@/lib/lab/names";
 import { costPerHour } from "@/lib/lab/prices";
 
@@ -119,9 +121,20 @@ export type AmbiguousBucket = {
   foreignKeys: string[];
 };
 
+/**
+ * An IAM user made during the event that may be the attendee's Module 4 user, or not: deleted
+ * only on the attendee's word. `kept`: the user the portal itself signs in as, never deleted.
+ */
+export type AmbiguousUser = {
+  key: string;
+  name: string;
+  why: "several" | "incomplete" | "kept";
+};
+
 export type Inventory = {
   resources: LabResource[];
   ambiguous: AmbiguousBucket[];
+  ambiguousUsers: AmbiguousUser[];
   zone: ZoneScan["state"] | "read";
   zoneWhy?: string;
 };
@@ -141,7 +154,7 @@ const journalEntrySchema = z.object({
 /** What clean-up has claimed and done so far, by resource key: a re-run after a crash finishes. */
 export const journalSchema = z.object({
   resources: z.record(z.string(), journalEntrySchema).default({}),
-  /** Ambiguous buckets the attendee said to delete too. */
+  /** Ambiguous buckets (by name) and users (`user:` and name) the attendee said to delete too. */
   confirmed: z.array(z.string()).default([]),
 });
 
@@ -179,7 +192,66 @@ export type InventoryScope = {
   initials?: string;
   domain?: string;
   journal: CleanupJournal;
+  /** Console details of the newest few users and awslab-user (the iam-user step's view). */
+  consoleUsers?: ConsoleUserSummary[];
+  /** When the attendee joined the event: a user made before then is not the lab's. */
+  since?: string;
+  /** The principal the portal acts as: its user is never deleted under it. */
+  principalArn?: string;
 };
+
+/** How a confirmed ambiguous user is written in the journal (bucket names never hold a colon). */
+export const USER_CONFIRMATION = "user:";
+
+/**
+ * The lab's IAM users by the iam-user step's rule: awslab-user (do it for me), an earlier run's
+ * claim, and among the users examined the one made since the attendee joined with a console
+ * password and AdministratorAccess. Several such, or one made then without both, are asked about.
+ */
+function labUsers(scan: CleanupScan, scope: InventoryScope) {
+  const portalUser = scope.principalArn?.match(/:user\/(?:[^/]*\/)*([^/]+)$/)?.[1];
+  const claimed = (name: string) =>
+    resourceKey("user", "own", "global", name) in scope.journal.resources ||
+    scope.journal.confirmed.includes(`${USER_CONFIRMATION}${name}`);
+  const sure = new Set(
+    scan.users
+      .filter((user) => user.name === MODULE4_USER || claimed(user.name))
+      .map((user) => user.name),
+  );
+  // IAM keeps creation times to the second.
+  const since = scope.since ? Math.floor(Date.parse(scope.since) / 1000) * 1000 : Number.NaN;
+  const madeDuringEvent = (scope.consoleUsers ?? []).filter(
+    (user) =>
+      user.name !== MODULE4_USER &&
+      user.name !== portalUser &&
+      Date.parse(user.createdAt ?? "") >= since,
+  );
+  const complete = madeDuringEvent.filter((user) => user.loginProfile && hasAdmin(user));
+  // Users an earlier run claimed count too: deleting one of several never makes another the only one.
+  const earlier = Object.values(scope.journal.resources).filter(
+    (entry) =>
+      entry.kind === "user" &&
+      entry.name !== MODULE4_USER &&
+      !complete.some((user) => user.name === entry.name),
+  );
+  const [only] = complete;
+  if (only && complete.length === 1 && earlier.length === 0) sure.add(only.name);
+  const ask = (name: string, why: AmbiguousUser["why"]): AmbiguousUser => ({
+    key: resourceKey("user", "own", "global", name),
+    name,
+    why,
+  });
+  const asked = [
+    ...madeDuringEvent
+      .filter((user) => !complete.includes(user))
+      .map((user) => ask(user.name, "incomplete")),
+    ...(complete.length + earlier.length > 1
+      ? complete.map((user) => ask(user.name, "several"))
+      : []),
+  ].filter((user) => !sure.has(user.name));
+  if (portalUser && sure.delete(portalUser)) asked.push(ask(portalUser, "kept"));
+  return { sure, asked };
+}
 
 /**
  * The lab's resources in a scan, found the way attendees make them: by the lab's names, by the
@@ -501,9 +573,9 @@ export function labInventory(scan: CleanupScan, scope: InventoryScope): Inventor
       costPerHour: 0,
     });
   }
+  const users = labUsers(scan, scope);
   for (const user of scan.users) {
-    if (user.name !== MODULE4_USER && !claimed(resourceKey("user", "own", "global", user.name)))
-      continue;
+    if (!users.sure.has(user.name)) continue;
     add({
       kind: "user",
       account: "own",
@@ -518,6 +590,7 @@ export function labInventory(scan: CleanupScan, scope: InventoryScope): Inventor
   return {
     resources: resources.sort((a, b) => order(a) - order(b)),
     ambiguous,
+    ambiguousUsers: users.asked,
     zone: scan.zone.state,
     ...(scan.zone.state === "unreadable" ? { zoneWhy: scan.zone.why } : {}),
   };

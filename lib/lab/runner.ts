@@ -184,6 +184,8 @@ async function openSession(
       sharedZone,
       initials,
       email: person?.email ?? undefined,
+      joinedAt: person?.created_at,
+      principalArn: resolved.principalArn,
       addressOwner: async (publicIp) => {
         const owner = await findAddressOwner(runtime.db, attendee.eventId, publicIp);
         return owner

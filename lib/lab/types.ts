@@ -100,6 +100,10 @@ export type StepContext = {
   initials?: string;
   /** Where the attendee asked to be notified (the health check's SNS subscription). */
   email?: string;
+  /** When the attendee joined the event (ISO): what they made in AWS is newer. */
+  joinedAt?: string;
+  /** The IAM principal the portal's credentials act as. */
+  principalArn?: string;
   /** Which attendee of the event was last seen with this public IP, if any. */
   addressOwner: (publicIp: string) => Promise<AddressOwner | undefined>;
 };

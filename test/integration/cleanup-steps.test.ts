@@ -43,15 +43,17 @@ import {
   PutObjectCommand,
 } from "@aws-sdk/client-s3";
 import { CreateTopicCommand, ListTopicsCommand, SubscribeCommand } from "@aws-sdk/client-sns";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
 import type { AwsClients } from "@/lib/aws/client";
 import { latestAl2023ImageId } from "@/lib/aws/ec2";
-import type { PortalDb } from "@/lib/db/connection";
+import { labCatalogue } from "@/lib/lab/catalogue";
 import { invalidateClassZone } from "@/lib/lab/class-zone";
+import { parseJournal } from "@/lib/lab/cleanup-inventory";
 import { applyStep, checkStep, planStep } from "@/lib/lab/runner";
-import { confirmAmbiguousBucket } from "@/lib/lab/steps/cleanup";
-import { readStepMemory, writeStepMemory } from "@/lib/db/queries";
-import { appServicesAttendee, labDatabase, labRuntime } from "./lab-harness";
+import { dropNamespace } from "@/lib/sandbox/database";
+import { confirmCleanupItem } from "@/lib/lab/cleanup-confirm";
+import { readStepMemory } from "@/lib/db/queries";
+import { appServicesAttendee, labRuntime, launchBareWeb, sandboxLabPerFile } from "./lab-harness";
 import { REGION } from "./emulator";
 
 /** Deletions made so far, and after how many the clean-up "crashes" (the portal dies mid-way). */
@@ -77,15 +79,7 @@ vi.mock("@/lib/aws/teardown", async (importOriginal) => {
 const OTHER_REGION = "us-east-1";
 const SUFFIX = Math.random().toString(36).slice(2, 8);
 
-let db: PortalDb;
-
-beforeAll(async () => {
-  db = await labDatabase();
-});
-
-afterAll(async () => {
-  await db.destroy();
-});
+const portal = sandboxLabPerFile();
 
 type Lab = Awaited<ReturnType<typeof appServicesAttendee>>;
 
@@ -140,12 +134,21 @@ async function everything(lab: Lab): Promise<string[]> {
   for (const user of users.Users ?? []) found.push(`user ${user.UserName}`);
   for (const policy of policies.Policies ?? []) found.push(`policy ${policy.PolicyName}`);
   for (const check of checks.HealthChecks ?? []) found.push(`own health check ${check.Id}`);
-  const [records, instructorChecks] = await Promise.all([
+  const instructorEast = lab.instructor.inRegion(OTHER_REGION);
+  const [records, instructorChecks, instructorAlarms, instructorTopics] = await Promise.all([
     lab.instructor
       .route53()
       .send(new ListResourceRecordSetsCommand({ HostedZoneId: lab.zone.zoneId })),
     lab.instructor.route53().send(new ListHealthChecksCommand({})),
+    instructorEast.cloudwatch().send(new DescribeAlarmsCommand({})),
+    instructorEast.sns().send(new ListTopicsCommand({})),
   ]);
+  for (const alarm of instructorAlarms.MetricAlarms ?? []) {
+    found.push(`zone alarm ${alarm.AlarmName}`);
+  }
+  for (const topic of instructorTopics.Topics ?? []) {
+    found.push(`zone topic ${topic.TopicArn?.split(":").pop()}`);
+  }
   for (const record of records.ResourceRecordSets ?? []) {
     if (record.Type === "NS" || record.Type === "SOA") continue;
     found.push(`zone ${record.Type} ${record.Name} ${record.SetIdentifier ?? ""}`.trim());
@@ -346,6 +349,20 @@ async function buildLabByHand(lab: Lab) {
     new AttachUserPolicyCommand({ UserName: "awslab-user", PolicyArn: admin.Policy?.Arn }),
   );
 
+  // Module 4's user under a name of the attendee's choosing, and one made that day for another use.
+  await iam.send(new CreateUserCommand({ UserName: "kim-admin" }));
+  await iam.send(
+    new CreateLoginProfileCommand({ UserName: "kim-admin", Password: "Secret-654321!" }),
+  );
+  await iam.send(
+    new AttachUserPolicyCommand({
+      UserName: "kim-admin",
+      PolicyArn: "arn:aws:iam::aws:policy/AdministratorAccess",
+    }),
+  );
+  await iam.send(new CreateUserCommand({ UserName: "ci-deployer" }));
+  await iam.send(new CreateAccessKeyCommand({ UserName: "ci-deployer" }));
+
   // Module 4 in the instructor's account: records, health check; a classmate's beside them.
   const checkId = await healthCheckNamed(lab.instructor, record, eip);
   await healthCheckNamed(lab.instructor, `lee.${lab.zone.domain}`, "192.0.2.44");
@@ -398,12 +415,14 @@ const SURVIVORS = [
   `${REGION} instance Other`,
   `${REGION} key my-own-key`,
   "policy my-admin",
+  "user ci-deployer",
   "zone A lee.aws101.example.",
   "zone health check 192.0.2.44",
 ];
 
 describe("clean-up of a lab made by hand in the console", () => {
   it("deletes every lab resource in both regions and the zone, leaves the rest, and resumes after a crash", async () => {
+    const db = portal.db;
     const lab = await appServicesAttendee(db, "kim");
     await lab.classmate("lee");
     const runtime = labRuntime(db);
@@ -435,11 +454,19 @@ describe("clean-up of a lab made by hand in the console", () => {
       "instance-profile",
       "role",
       "user",
+      "user",
     ]);
-    expect(plan.entries.find((entry) => entry.kind === "manual")?.message).toEqual({
-      key: "plan.cleanup.ambiguous",
-      params: { name: foreignBucket, keys: "tax/2024.pdf" },
-    });
+    expect(plan.entries.filter((entry) => entry.kind === "manual").map((e) => e.message)).toEqual([
+      { key: "plan.cleanup.ambiguous", params: { name: foreignBucket, keys: "tax/2024.pdf" } },
+      { key: "plan.cleanup.ambiguousUser.incomplete", params: { name: "ci-deployer" } },
+    ]);
+    const users = plan.entries.filter(
+      (entry) => entry.kind === "remove" && entry.id.startsWith("user|"),
+    );
+    expect(users.map((entry) => entry.id)).toEqual([
+      "user|own|global|awslab-user",
+      "user|own|global|kim-admin",
+    ]);
 
     // The portal dies after seven deletions: Web is gone, its launch-wizard group no longer on it.
     crash.count = 0;
@@ -461,20 +488,19 @@ describe("clean-up of a lab made by hand in the console", () => {
     expect(check?.result?.state).toBe("fail");
     expect(check?.result?.items.map((item) => item.message.key)).toEqual([
       "check.cleanup.ambiguous",
+      "check.cleanup.ambiguousUser.incomplete",
     ]);
 
-    await confirmAmbiguousBucket(
-      {
-        read: (stepId) => readStepMemory(db, lab.ref.attendeeId, stepId),
-        write: (stepId, value) =>
-          writeStepMemory(db, { attendeeId: lab.ref.attendeeId, stepId, value }),
-      },
-      foreignBucket,
-    );
+    // Only what the attendee's own check listed can be confirmed.
+    expect(await confirmCleanupItem(db, lab.ref.attendeeId, "user:kim-admin")).toBe(false);
+    expect(await confirmCleanupItem(db, lab.ref.attendeeId, "user:ci-deployer")).toBe(true);
+    expect(await confirmCleanupItem(db, lab.ref.attendeeId, foreignBucket)).toBe(true);
     await applyStep(runtime, lab.ref, "cleanup");
     invalidateClassZone(lab.zone.zoneId);
     expect(await everything(lab)).toEqual(
-      SURVIVORS.filter((name) => name !== `bucket ${foreignBucket}`).sort(),
+      SURVIVORS.filter(
+        (name) => name !== `bucket ${foreignBucket}` && name !== "user ci-deployer",
+      ).sort(),
     );
     const passed = await checkStep(runtime, lab.ref, "cleanup");
     expect(passed?.result?.state).toBe("pass");
@@ -483,4 +509,72 @@ describe("clean-up of a lab made by hand in the console", () => {
       "check.cleanup.avoided",
     ]);
   }, 240_000);
+});
+
+/** What a run of clean-up has recorded: one entry per resource, however often it was run. */
+async function journalOf(lab: Lab) {
+  return parseJournal(await readStepMemory(portal.db, lab.ref.attendeeId, "cleanup"));
+}
+
+describe("clean-up of a lab made entirely with do it for me", () => {
+  it("undoes every step of modules 1–4, leaves the classmate's and the unrelated, and finishes after two crashes", async () => {
+    const lab = await appServicesAttendee(portal.db, "park");
+    onTestFinished(() => dropNamespace(lab.accountId));
+    const classmate = await lab.classmate("choi");
+    onTestFinished(() => dropNamespace(classmate.accountId));
+    for (const step of ["ec2-launch", "elastic-ip", "route53-record"]) {
+      expect((await applyStep(portal.runtime, classmate.ref, step)).problem, step).toBeUndefined();
+    }
+    await bucketWith(lab.byHand, unrelatedBucket.replace("family", "park-family"), ["a.jpg"]);
+    // An instance of the attendee's own, not the lab's.
+    await launchBareWeb(lab.byHand, "build-runner");
+
+    const walked: string[] = [];
+    for (const { moduleId, steps } of await labCatalogue()) {
+      if (moduleId === "cleanup") continue;
+      for (const step of steps) {
+        const outcome = await applyStep(portal.runtime, lab.ref, step.id);
+        expect(outcome.problem, `${step.id} do it for me`).toBeUndefined();
+        walked.push(step.id);
+      }
+    }
+    expect(walked).toContain("health-check");
+    invalidateClassZone(lab.zone.zoneId);
+    const before = await everything(lab);
+
+    crash.count = 0;
+    crash.after = 3;
+    expect((await applyStep(portal.runtime, lab.ref, "cleanup")).problem?.code).toBe("internal");
+    crash.count = 0;
+    crash.after = 5;
+    expect((await applyStep(portal.runtime, lab.ref, "cleanup")).problem?.code).toBe("internal");
+    crash.after = Number.POSITIVE_INFINITY;
+    const claimed = Object.keys((await journalOf(lab)).resources).sort();
+    for (let run = 0; run < 3; run += 1) {
+      const outcome = await applyStep(portal.runtime, lab.ref, "cleanup");
+      expect(outcome.problem).toBeUndefined();
+      invalidateClassZone(lab.zone.zoneId);
+      if ((await checkStep(portal.runtime, lab.ref, "cleanup"))?.result?.state === "pass") break;
+    }
+    const passed = await checkStep(portal.runtime, lab.ref, "cleanup");
+    expect(passed?.result?.items.map((item) => item.message.key)).toEqual([
+      "check.cleanup.none",
+      "check.cleanup.avoided",
+    ]);
+    const journal = await journalOf(lab);
+    expect(Object.keys(journal.resources).sort()).toEqual(claimed);
+    expect(Object.values(journal.resources).map((entry) => entry.state)).not.toContain("failed");
+
+    const after = await everything(lab);
+    const survivors = [
+      `bucket ${unrelatedBucket.replace("family", "park-family")}`,
+      `${REGION} instance build-runner`,
+      `zone A choi.${lab.zone.domain}.`,
+    ];
+    expect(before).toEqual(expect.arrayContaining(survivors));
+    expect(after).toEqual([...survivors].sort());
+    console.log(
+      `clean-up after do it for me (${walked.length} steps): ${before.length} resources before, ${after.length} after; ${claimed.length} claimed`,
+    );
+  }, 400_000);
 });

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DescribeSubnetsCommand, RunInstancesCommand } from "@aws-sdk/client-ec2";
+import { afterAll, beforeAll } from "vitest";
 import type { AwsClients } from "@/lib/aws/client";
 import { latestAl2023ImageId } from "@/lib/aws/ec2";
 import { connectSandbox } from "@/lib/credentials";
@@ -109,7 +110,7 @@ export async function sandboxAttendee(db: PortalDb, clientIp = "127.0.0.1") {
 }
 
 /** A bare instance named Web in the account's first subnet, as a hurried attendee would launch it. */
-export async function launchBareWeb(aws: AwsClients) {
+export async function launchBareWeb(aws: AwsClients, name = "Web") {
   const subnets = await aws.ec2().send(new DescribeSubnetsCommand({}));
   await aws.ec2().send(
     new RunInstancesCommand({
@@ -118,7 +119,7 @@ export async function launchBareWeb(aws: AwsClients) {
       MinCount: 1,
       MaxCount: 1,
       SubnetId: subnets.Subnets?.[0]?.SubnetId,
-      TagSpecifications: [{ ResourceType: "instance", Tags: [{ Key: "Name", Value: "Web" }] }],
+      TagSpecifications: [{ ResourceType: "instance", Tags: [{ Key: "Name", Value: name }] }],
     }),
   );
 }
@@ -173,4 +174,22 @@ export async function appServicesAttendee(db: PortalDb, initials = "ab", clientI
       return { ref, attendee, accountId, byHand };
     },
   };
+}
+
+/**
+ * A file's portal database and sandbox instance runtime, opened before its tests and closed after:
+ * read `lab.db` and `lab.runtime` inside tests.
+ */
+export function sandboxLabPerFile() {
+  const lab = {} as { db: PortalDb; sandbox: TestRuntime; runtime: RunnerEnvironment };
+  beforeAll(async () => {
+    lab.db = await labDatabase();
+    lab.sandbox = await startTestRuntime();
+    lab.runtime = labRuntime(lab.db, lab.sandbox.connection);
+  });
+  afterAll(async () => {
+    await lab.sandbox.stop();
+    await lab.db.destroy();
+  });
+  return lab;
 }

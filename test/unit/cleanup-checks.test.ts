@@ -130,6 +130,116 @@ describe("what clean-up counts as the lab's", () => {
     ]);
   });
 
+  it("finds the IAM user the attendee made by the iam-user step's rule, asks about doubtful ones", () => {
+    const joined = "2026-12-01T09:00:00.500Z";
+    const made = (
+      name: string,
+      createdAt: string,
+      shape: { console?: boolean; admin?: "direct" | "group" } = {},
+    ) => ({
+      name,
+      arn: `arn:aws:iam::123456789012:user/${name}`,
+      createdAt,
+      ...(shape.console ? { loginProfile: { passwordResetRequired: false } } : {}),
+      policies: shape.admin === "direct" ? ["AdministratorAccess"] : [],
+      groups:
+        shape.admin === "group" ? [{ name: "admins", policies: ["AdministratorAccess"] }] : [],
+    });
+    const during = "2026-12-01T09:00:00.000Z";
+    const consoleUsers = [
+      made("jisoo", during, { console: true, admin: "group" }),
+      made("deploy-bot", "2026-12-01T09:20:00.000Z"),
+      made("old-admin", "2026-11-30T08:00:00.000Z", { console: true, admin: "direct" }),
+    ];
+    const users = [...consoleUsers, made("accountant", "2025-01-01T00:00:00.000Z")].map(
+      ({ name, arn }) => ({ name, arn }),
+    );
+    const inventory = labInventory(scan({ users }), {
+      journal: emptyJournal(),
+      consoleUsers,
+      since: joined,
+    });
+    expect(inventory.resources.map((resource) => resource.id)).toEqual(["jisoo"]);
+    expect(inventory.ambiguousUsers).toEqual([
+      expect.objectContaining({ name: "deploy-bot", why: "incomplete" }),
+    ]);
+
+    const twoAdmins = [
+      ...consoleUsers,
+      made("jisoo2", "2026-12-01T10:00:00.000Z", { console: true, admin: "direct" }),
+    ];
+    const several = labInventory(
+      scan({ users: [...users, { name: "jisoo2", arn: "arn:aws:iam::123456789012:user/jisoo2" }] }),
+      {
+        journal: { ...emptyJournal(), confirmed: ["user:deploy-bot"] },
+        consoleUsers: twoAdmins,
+        since: joined,
+        principalArn: "arn:aws:iam::123456789012:user/jisoo2",
+      },
+    );
+    expect(several.resources.map((resource) => resource.id)).toEqual(["jisoo", "deploy-bot"]);
+    expect(several.ambiguousUsers).toEqual([]);
+
+    // a1 of two administrators confirmed and deleted: a2 is still asked about, never taken as the only one.
+    const afterOne = labInventory(
+      scan({ users: [{ name: "jisoo2", arn: "arn:aws:iam::123456789012:user/jisoo2" }] }),
+      {
+        journal: {
+          resources: {
+            [resourceKey("user", "own", "global", "jisoo")]: {
+              kind: "user",
+              account: "own",
+              region: "global",
+              id: "jisoo",
+              name: "jisoo",
+              costPerHour: 0,
+              state: "deleted",
+              at: "2026-12-01T11:00:00.000Z",
+            },
+          },
+          confirmed: ["user:jisoo"],
+        },
+        consoleUsers: twoAdmins.filter((user) => user.name === "jisoo2"),
+        since: joined,
+      },
+    );
+    expect(afterOne.resources).toEqual([]);
+    expect(afterOne.ambiguousUsers).toEqual([
+      expect.objectContaining({ name: "jisoo2", why: "several" }),
+    ]);
+
+    const unknownJoin = labInventory(scan({ users }), { journal: emptyJournal(), consoleUsers });
+    expect(unknownJoin.resources).toEqual([]);
+    expect(unknownJoin.ambiguousUsers).toEqual([]);
+  });
+
+  it("never deletes the user the portal acts as, and asks which of several administrators go", () => {
+    const user = (name: string) => ({
+      name,
+      arn: `arn:aws:iam::123456789012:user/${name}`,
+      createdAt: "2026-12-01T10:00:00.000Z",
+      loginProfile: { passwordResetRequired: false },
+      policies: ["AdministratorAccess"],
+      groups: [],
+    });
+    const consoleUsers = [user("a1"), user("a2"), user("awslab-user")];
+    const inventory = labInventory(
+      scan({ users: consoleUsers.map(({ name, arn }) => ({ name, arn })) }),
+      {
+        journal: emptyJournal(),
+        consoleUsers,
+        since: "2026-12-01T09:00:00.000Z",
+        principalArn: "arn:aws:iam::123456789012:user/awslab-user",
+      },
+    );
+    expect(inventory.resources).toEqual([]);
+    expect(inventory.ambiguousUsers.map(({ name, why }) => `${name} ${why}`)).toEqual([
+      "a1 several",
+      "a2 several",
+      "awslab-user kept",
+    ]);
+  });
+
   it("prices Web without its own address once an Elastic IP is on it", () => {
     const withEip = costPerHour({
       kind: "instance",

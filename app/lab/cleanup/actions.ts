@@ -3,20 +3,20 @@
 import { z } from "zod";
 import { attendeeAction } from "@/lib/auth/actions";
 import { db } from "@/lib/db";
-import { confirmCleanupBucket } from "@/lib/lab/cleanup-confirm";
+import { USER_CONFIRMATION } from "@/lib/lab/cleanup-inventory";
+import { confirmCleanupItem } from "@/lib/lab/cleanup-confirm";
 import { forgetCachedStatus } from "@/lib/lab/runner";
 
-/** S3 bucket names: 3–63 lower-case letters, digits, dots and hyphens. */
-const confirmInput = z.object({ bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/) });
+/** An S3 bucket name (3–63 lower-case letters, digits, dots, hyphens), or `user:` and an IAM user name. */
+const BUCKET = "[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]";
+const USER = `${USER_CONFIRMATION}[\\w+=,.@-]{1,64}`;
+const confirmInput = z.object({ name: z.string().regex(new RegExp(`^(?:${BUCKET}|${USER})$`)) });
 
-/** The attendee's word that an ambiguous lab bucket may be deleted by the next clean-up. */
-export const confirmCleanupBucketAction = attendeeAction(
-  confirmInput,
-  async ({ bucket }, session, t) => {
-    if (!(await confirmCleanupBucket(await db(), session.attendee.id, bucket))) {
-      return { ok: false, error: t("cleanup.confirm.unknown") };
-    }
-    forgetCachedStatus(session.attendee.id);
-    return { ok: true, data: bucket };
-  },
-);
+/** The attendee's word that an ambiguous bucket or IAM user may be deleted by the next clean-up. */
+export const confirmCleanupAction = attendeeAction(confirmInput, async ({ name }, session, t) => {
+  if (!(await confirmCleanupItem(await db(), session.attendee.id, name))) {
+    return { ok: false, error: t("cleanup.confirm.unknown") };
+  }
+  forgetCachedStatus(session.attendee.id);
+  return { ok: true, data: name };
+});

@@ -16,9 +16,9 @@ import {
   disassociateAddress,
   emptyAndDeleteBucket,
   instanceState,
-  isAlreadyGone,
   readInstancesNotTerminated,
   terminateInstance,
+  unlessGone,
 } from "@/lib/aws/teardown";
 import {
   exists,
@@ -36,6 +36,8 @@ import {
   labInventory,
   parseJournal,
   runningCost,
+  USER_CONFIRMATION,
+  type AmbiguousUser,
   type CleanupJournal,
   type Inventory,
   type JournalEntry,
@@ -174,9 +176,7 @@ async function act(aws: AwsClients, resource: LabResource): Promise<Outcome> {
       return { state: "deleted" };
     case "address":
       if (resource.associationId) await disassociateAddress(aws, resource.associationId);
-      await releaseAddress(aws, resource.id).catch((error: unknown) => {
-        if (!isAlreadyGone(error)) throw error;
-      });
+      await unlessGone(() => releaseAddress(aws, resource.id));
       return { state: "deleted" };
     case "instance":
       if (resource.status !== "shutting-down") await terminateInstance(aws, resource.id);
@@ -187,9 +187,11 @@ async function act(aws: AwsClients, resource: LabResource): Promise<Outcome> {
     case "db-instance":
       await deleteDbInstance(aws, resource.id);
       return { state: "started" };
-    case "group-reference":
-      if (resource.rule) await revokeIngress(aws, resource.rule.groupId, resource.rule.ingress);
+    case "group-reference": {
+      const rule = resource.rule;
+      if (rule) await unlessGone(() => revokeIngress(aws, rule.groupId, rule.ingress));
       return { state: "deleted" };
+    }
     case "security-group": {
       const users = await groupUsers(aws, resource.id);
       if (users.length > 0) return { state: "waiting", on: users.join(", ") };
@@ -260,12 +262,33 @@ function deletionEntry(
 /** Check items of ambiguous buckets carry this before the bucket's name (the confirm list). */
 export const CONFIRM_PREFIX = "confirm|";
 
-/** The attendee's word that an ambiguous lab bucket may go: the next apply deletes it too. */
-export async function confirmAmbiguousBucket(memory: StepContext["memory"], bucket: string) {
+/**
+ * The attendee's word that an ambiguous bucket (its name) or IAM user (`user:` and its name) may
+ * go: the next apply deletes it too.
+ */
+export async function confirmAmbiguous(memory: StepContext["memory"], name: string) {
   const journal = await readJournal({ memory });
-  if (journal.confirmed.includes(bucket)) return;
-  journal.confirmed.push(bucket);
+  if (journal.confirmed.includes(name)) return;
+  journal.confirmed.push(name);
   await memory.write(CLEANUP_STEP_ID, journal);
+}
+
+/** Check items of a user the portal itself signs in as carry this: it is never offered to confirm. */
+const KEPT_PREFIX = "kept|";
+
+function ambiguousUserItem(user: AmbiguousUser): CheckItem {
+  if (user.why === "kept") {
+    return fail(
+      `${KEPT_PREFIX}${user.name}`,
+      msg("check.cleanup.keptUser", { name: user.name }),
+      msg("fix.cleanup.keptUser", { name: user.name }),
+    );
+  }
+  return fail(
+    `${CONFIRM_PREFIX}${USER_CONFIRMATION}${user.name}`,
+    msg(`check.cleanup.ambiguousUser.${user.why}`, { name: user.name }),
+    msg("fix.cleanup.ambiguousUser", { name: user.name }),
+  );
 }
 
 const busy = (resource: LabResource) =>
@@ -321,19 +344,22 @@ function resourceItem(resource: LabResource, journal: CleanupJournal): CheckItem
   return fail(resource.key, msg(`check.cleanup.left.${resource.kind}`, params), fixFor(entry));
 }
 
-async function inventoryOf(facts: Pick<Facts, "cleanupScan">, ctx: StepContext) {
+async function inventoryOf(facts: Pick<Facts, "cleanupScan" | "consoleUsers">, ctx: StepContext) {
   const journal = await readJournal(ctx);
   const inventory = labInventory(facts.cleanupScan, {
     initials: ctx.initials,
     domain: ctx.sharedZone?.domain,
     journal,
+    consoleUsers: facts.consoleUsers,
+    since: ctx.joinedAt,
+    principalArn: ctx.principalArn,
   });
   return { journal, inventory };
 }
 
 export const cleanupStep = defineStep({
   id: CLEANUP_STEP_ID,
-  needs: ["cleanupScan"],
+  needs: ["cleanupScan", "consoleUsers"],
   planNeeds: ["instructorAccess"],
   started: () => false,
   async check(facts, ctx) {
@@ -350,6 +376,7 @@ export const cleanupStep = defineStep({
           msg("fix.cleanup.ambiguous", { name: bucket.name }),
         ),
       ),
+      ...inventory.ambiguousUsers.map(ambiguousUserItem),
       ...zoneItem(inventory),
     ];
     if (items.length > 0) {
@@ -384,7 +411,11 @@ export const cleanupStep = defineStep({
     const { journal, inventory } = await inventoryOf(facts, ctx);
     const entries: PlanEntry[] = [];
     const hour = runningCost(inventory.resources);
-    if (inventory.resources.length === 0 && inventory.ambiguous.length === 0) {
+    if (
+      inventory.resources.length === 0 &&
+      inventory.ambiguous.length === 0 &&
+      inventory.ambiguousUsers.length === 0
+    ) {
       entries.push(exists("nothing", msg("plan.cleanup.nothing", { regions: regionsChecked() })));
     } else {
       entries.push(
@@ -413,6 +444,11 @@ export const cleanupStep = defineStep({
           bucket.key,
           msg("plan.cleanup.ambiguous", { name: bucket.name, keys: bucket.foreignKeys.join(", ") }),
         ),
+      );
+    }
+    for (const user of inventory.ambiguousUsers) {
+      entries.push(
+        manual(user.key, msg(`plan.cleanup.ambiguousUser.${user.why}`, { name: user.name })),
       );
     }
     if (inventory.zone === "unreadable") {
