@@ -1,4 +1,5 @@
 import "server-only";
+import { withLease } from "@/lib/db/leases";
 import { z } from "zod";
 import {
   finishCleanupRun,
@@ -146,7 +147,11 @@ export function driveCleanupRun(
 ): Promise<void> {
   const existing = runs.active.get(run.id);
   if (existing) return existing;
-  const driving = drive(runtime, run, settings)
+  // One portal instance of all drives a run; another that finds it held leaves it to that one.
+  const driving = withLease(runtime.db, `cleanup-run:${run.id}`, 60_000, () =>
+    drive(runtime, run, settings),
+  )
+    .then(() => undefined)
     .catch((error: unknown) => log().error({ err: error, runId: run.id }, "clean-up run stopped"))
     .finally(() => runs.active.delete(run.id));
   runs.active.set(run.id, driving);
