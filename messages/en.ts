@@ -4,6 +4,7 @@ import { en as recordsEn } from "./app-services/records";
 import { en as healthEn } from "./app-services/health";
 import { en as maintenanceEn } from "./app-services/maintenance";
 import { en as cleanupEn } from "./cleanup";
+import { en as consoleEn } from "./instructor-console";
 import type { ko } from "./ko";
 
 export const en: Record<keyof typeof ko, string> = {
@@ -1037,4 +1038,5 @@ export const en: Record<keyof typeof ko, string> = {
   ...healthEn,
   ...maintenanceEn,
   ...cleanupEn,
+  ...consoleEn,
 };

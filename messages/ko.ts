@@ -4,6 +4,7 @@ import { ko as recordsKo } from "./app-services/records";
 import { ko as healthKo } from "./app-services/health";
 import { ko as maintenanceKo } from "./app-services/maintenance";
 import { ko as cleanupKo } from "./cleanup";
+import { ko as consoleKo } from "./instructor-console";
 
 export const ko = {
   // General UI
@@ -1041,4 +1042,5 @@ export const ko = {
   ...healthKo,
   ...maintenanceKo,
   ...cleanupKo,
+  ...consoleKo,
 };

@@ -4,6 +4,7 @@ import type { AttendeeSession } from "@/lib/auth/session";
 import { loadSteps } from "@/lib/content/source";
 import { open, seal } from "@/lib/crypto";
 import { parseEnv } from "@/lib/env";
+import { EVENT_CONSOLE_DEFAULTS } from "@/lib/db/schema";
 import {
   CREDENTIAL_LIMITS,
   actionRefusal,
@@ -110,6 +111,7 @@ function sessionOf(endsInMs: number, attendeeId = "a1", eventId = "e1"): Attende
       created_at: at,
       last_seen_at: at,
       initials: null,
+      timer_extra_ms: 0,
     },
     event: {
       id: eventId,
@@ -123,6 +125,7 @@ function sessionOf(endsInMs: number, attendeeId = "a1", eventId = "e1"): Attende
       shared_zone_id: null,
       instructor_account_id: null,
       crossaccount_role: null,
+      ...EVENT_CONSOLE_DEFAULTS,
     },
   };
 }
