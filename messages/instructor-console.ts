@@ -27,7 +27,8 @@ export const ko = {
   "console.event.mode.pasted": "참가자가 임시 자격 증명 붙여넣기",
   "console.event.mode.assumedRole": "포털이 참가자 계정의 역할 맡기(AssumeRole)",
   "console.event.roleArnTemplate": "역할 ARN 템플릿",
-  "console.event.roleArnHint": "예: arn:aws:iam::{accountId}:role/AWS101Portal — {accountId}는 참가자 계정 ID로 바뀝니다.",
+  "console.event.roleArnHint":
+    "예: arn:aws:iam::{accountId}:role/AWS101Portal — {accountId}는 참가자 계정 ID로 바뀝니다.",
   "console.event.externalId": "외부 ID (ExternalId)",
   "console.event.modules": "사용할 모듈",
   "console.event.modulesHint": "하나도 고르지 않으면 모든 모듈을 씁니다.",
@@ -37,7 +38,8 @@ export const ko = {
   "console.event.instructorAccountId": "강사 AWS 계정 ID",
   "console.event.crossaccountRole": "교차 계정 역할 이름",
   "console.event.rotate": "참가 코드 바꾸기",
-  "console.event.rotateConfirm": "새 참가 코드를 만들까요? 이전 코드로는 더 참가할 수 없습니다(이미 참가한 사람은 그대로입니다).",
+  "console.event.rotateConfirm":
+    "새 참가 코드를 만들까요? 이전 코드로는 더 참가할 수 없습니다(이미 참가한 사람은 그대로입니다).",
   "console.instructors.title": "강사",
   "console.instructors.owner": "소유자",
   "console.instructors.co": "공동 강사",
@@ -45,9 +47,11 @@ export const ko = {
   "console.instructors.invite": "공동 강사 이메일",
   "console.instructors.add": "추가",
   "console.instructors.added": "{name} 강사를 추가했습니다.",
-  "console.instructors.unknown": "{email} 강사 계정이 없습니다. 먼저 scripts/instructors.ts add로 만드세요.",
+  "console.instructors.unknown":
+    "{email} 강사 계정이 없습니다. 먼저 scripts/instructors.ts add로 만드세요.",
   "console.instructors.ownerStays": "이벤트 소유자는 뺄 수 없습니다.",
-  "console.instructors.cliHint": "강사 계정은 명령줄에서 만듭니다: npx tsx --conditions=react-server scripts/instructors.ts add --email … --name …",
+  "console.instructors.cliHint":
+    "강사 계정은 명령줄에서 만듭니다: npx tsx --conditions=react-server scripts/instructors.ts add --email … --name …",
   "console.grid.title": "참가자 진행 현황",
   "console.grid.search": "이름 검색",
   "console.grid.filter": "보기",
@@ -100,14 +104,17 @@ export const ko = {
   "console.timer.resume": "다시 시작",
   "console.timer.clear": "타이머 끄기",
   "console.attendee.reset": "진행 초기화",
-  "console.attendee.resetConfirm": "이 참가자의 진행 기록을 지울까요? AWS 리소스와 자격 증명은 그대로입니다.",
+  "console.attendee.resetConfirm":
+    "이 참가자의 진행 기록을 지울까요? AWS 리소스와 자격 증명은 그대로입니다.",
   "console.attendee.remove": "참가자 내보내기",
-  "console.attendee.removeConfirm": "이 참가자를 이벤트에서 내보낼까요? 기록이 모두 지워지고 다시 참가해야 합니다.",
+  "console.attendee.removeConfirm":
+    "이 참가자를 이벤트에서 내보낼까요? 기록이 모두 지워지고 다시 참가해야 합니다.",
   "console.attendee.lastError": "마지막 오류",
   "console.attendee.noError": "실패한 항목이 없습니다.",
   "console.attendee.steps": "단계별 확인 항목",
   "console.attendee.doForThem": "대신 해 주기",
-  "console.attendee.doForThemConfirm": "{name}님의 AWS 계정에서 이 단계를 대신 실행할까요? 감사 로그에 강사 이름으로 남습니다.",
+  "console.attendee.doForThemConfirm":
+    "{name}님의 AWS 계정에서 이 단계를 대신 실행할까요? 감사 로그에 강사 이름으로 남습니다.",
   "console.attendee.timeline": "활동 기록",
   "console.timeline.activity": "{step}: {kind} → {outcome}",
   "console.timeline.help": "{step}에서 도움 요청",
@@ -127,7 +134,8 @@ export const en: Record<keyof typeof ko, string> = {
   "console.save": "Save",
   "console.saved": "Saved.",
   "console.saving": "Saving…",
-  "console.join.closed": "This workshop is not taking new attendees right now. Tell your instructor.",
+  "console.join.closed":
+    "This workshop is not taking new attendees right now. Tell your instructor.",
   "console.nav.label": "Event menu",
   "console.nav.grid": "Progress",
   "console.nav.settings": "Settings",
@@ -149,7 +157,8 @@ export const en: Record<keyof typeof ko, string> = {
   "console.event.mode.pasted": "Attendees paste temporary credentials",
   "console.event.mode.assumedRole": "The portal assumes a role in each attendee's account",
   "console.event.roleArnTemplate": "Role ARN template",
-  "console.event.roleArnHint": "For example arn:aws:iam::{accountId}:role/AWS101Portal — {accountId} becomes the attendee's account ID.",
+  "console.event.roleArnHint":
+    "For example arn:aws:iam::{accountId}:role/AWS101Portal — {accountId} becomes the attendee's account ID.",
   "console.event.externalId": "External ID",
   "console.event.modules": "Modules",
   "console.event.modulesHint": "Choose none to use every module.",
@@ -159,7 +168,8 @@ export const en: Record<keyof typeof ko, string> = {
   "console.event.instructorAccountId": "Instructor AWS account ID",
   "console.event.crossaccountRole": "Cross-account role name",
   "console.event.rotate": "New join code",
-  "console.event.rotateConfirm": "Make a new join code? The old one stops working for new joins (attendees who joined stay).",
+  "console.event.rotateConfirm":
+    "Make a new join code? The old one stops working for new joins (attendees who joined stay).",
   "console.instructors.title": "Instructors",
   "console.instructors.owner": "owner",
   "console.instructors.co": "co-instructor",
@@ -167,9 +177,11 @@ export const en: Record<keyof typeof ko, string> = {
   "console.instructors.invite": "Co-instructor's email",
   "console.instructors.add": "Add",
   "console.instructors.added": "Added {name}.",
-  "console.instructors.unknown": "There is no instructor account for {email}. Create it first with scripts/instructors.ts add.",
+  "console.instructors.unknown":
+    "There is no instructor account for {email}. Create it first with scripts/instructors.ts add.",
   "console.instructors.ownerStays": "The event's owner cannot be removed.",
-  "console.instructors.cliHint": "Instructor accounts are created on the command line: npx tsx --conditions=react-server scripts/instructors.ts add --email … --name …",
+  "console.instructors.cliHint":
+    "Instructor accounts are created on the command line: npx tsx --conditions=react-server scripts/instructors.ts add --email … --name …",
   "console.grid.title": "Attendee progress",
   "console.grid.search": "Search names",
   "console.grid.filter": "Show",
@@ -222,14 +234,17 @@ export const en: Record<keyof typeof ko, string> = {
   "console.timer.resume": "Resume",
   "console.timer.clear": "Turn off",
   "console.attendee.reset": "Reset progress",
-  "console.attendee.resetConfirm": "Clear this attendee's progress? Their AWS resources and credentials stay.",
+  "console.attendee.resetConfirm":
+    "Clear this attendee's progress? Their AWS resources and credentials stay.",
   "console.attendee.remove": "Remove attendee",
-  "console.attendee.removeConfirm": "Remove this attendee from the event? Their records are deleted and they must join again.",
+  "console.attendee.removeConfirm":
+    "Remove this attendee from the event? Their records are deleted and they must join again.",
   "console.attendee.lastError": "Last error",
   "console.attendee.noError": "Nothing is failing.",
   "console.attendee.steps": "Check items per step",
   "console.attendee.doForThem": "Do it for them",
-  "console.attendee.doForThemConfirm": "Run this step in {name}'s AWS account? The audit log records it as yours.",
+  "console.attendee.doForThemConfirm":
+    "Run this step in {name}'s AWS account? The audit log records it as yours.",
   "console.attendee.timeline": "Activity",
   "console.timeline.activity": "{step}: {kind} → {outcome}",
   "console.timeline.help": "Asked for help on {step}",

@@ -69,7 +69,9 @@ try {
         role: "co",
       });
     }
-    console.log(`${existing ? "updated" : "added"} ${email}${event ? ` to ${event.join_code}` : ""}`);
+    console.log(
+      `${existing ? "updated" : "added"} ${email}${event ? ` to ${event.join_code}` : ""}`,
+    );
     if (!values.password) console.log(`password: ${password}`);
   } else if (command === "remove") {
     const email = requireEmail();
@@ -90,7 +92,9 @@ try {
       console.log(`${row.email}\t${row.display_name}${event}`);
     }
   } else {
-    throw new Error("usage: instructors.ts add|remove|list [--email E] [--name N] [--password P] [--event JOINCODE]");
+    throw new Error(
+      "usage: instructors.ts add|remove|list [--email E] [--name N] [--password P] [--event JOINCODE]",
+    );
   }
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

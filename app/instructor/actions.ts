@@ -108,7 +108,14 @@ export const broadcastAction = eventInstructorAction(
 export const timerAction = eventInstructorAction(
   eventInput.extend({
     change: z.discriminatedUnion("kind", [
-      z.object({ kind: z.literal("start"), minutes: z.number().int().min(1).max(24 * 60) }),
+      z.object({
+        kind: z.literal("start"),
+        minutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 60),
+      }),
       z.object({
         kind: z.literal("extend"),
         minutes: z.number().int().min(1).max(240),

@@ -9,7 +9,7 @@ import { db } from "@/lib/db";
 import { countAttendees, listEventsOf } from "@/lib/db/queries";
 import { env } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n";
-import { settingsLabels } from "@/lib/instructor/labels";
+import { newEventValues, settingsLabels } from "@/lib/instructor/labels";
 
 export default async function InstructorPage() {
   const { locale, t } = await getTranslator();
@@ -64,8 +64,8 @@ export default async function InstructorPage() {
                   {event.name}
                 </Link>
                 <p className="text-sm text-slate-600 dark:text-slate-400">
-                  {t("instructor.joinCode")}: <code className="font-bold">{event.join_code}</code>{" "}
-                  · {t("instructor.endsAt")}:{" "}
+                  {t("instructor.joinCode")}: <code className="font-bold">{event.join_code}</code> ·{" "}
+                  {t("instructor.endsAt")}:{" "}
                   <time dateTime={event.ends_at}>{formatDateTime(event.ends_at, clock)}</time> ·{" "}
                   {t("instructor.attendees", { count: attendees })}
                 </p>
@@ -82,22 +82,7 @@ export default async function InstructorPage() {
           {t("console.events.create")}
         </h2>
         <EventSettingsForm
-          initial={{
-            name: "",
-            startsAt: null,
-            endsAt: new Date(Date.now() + 8 * 60 * 60 * 1000).toISOString(),
-            language: locale,
-            joiningOpen: true,
-            attendeeCap: "",
-            awsMode: "sandbox",
-            roleArnTemplate: "",
-            externalId: "",
-            modulesEnabled: [],
-            sharedDomain: "",
-            sharedZoneId: "",
-            instructorAccountId: "",
-            crossaccountRole: "",
-          }}
+          initial={newEventValues(locale)}
           modules={modules}
           labels={settingsLabels(t, t("console.events.create"))}
           submit={createEventAction}

@@ -9,7 +9,8 @@ export type ConsoleAction<P> = (payload: P) => Promise<ActionResult<unknown>>;
 const tones = {
   primary: "bg-sky-700 text-white hover:bg-sky-800 border-sky-700",
   plain: "border-slate-400 hover:bg-slate-100 dark:hover:bg-slate-800",
-  danger: "border-rose-500 text-rose-800 hover:bg-rose-50 dark:text-rose-300 dark:hover:bg-rose-950",
+  danger:
+    "border-rose-500 text-rose-800 hover:bg-rose-50 dark:text-rose-300 dark:hover:bg-rose-950",
 } as const;
 
 /** One console action behind one button; a confirmation first when the action can't be undone. */
@@ -128,7 +129,10 @@ export function TextActionForm<P extends object>({
       >
         {submit}
       </button>
-      <p aria-live="polite" className={`text-sm ${message?.ok ? "text-emerald-700" : "text-rose-700"}`}>
+      <p
+        aria-live="polite"
+        className={`text-sm ${message?.ok ? "text-emerald-700" : "text-rose-700"}`}
+      >
         {message?.text}
       </p>
     </form>

@@ -56,7 +56,10 @@ export function Countdown({ timer, labels }: { timer: TimerView; labels: Countdo
       {left === undefined ? (
         <span>{labels.none}</span>
       ) : (
-        <span className="font-mono text-lg font-bold" data-countdown-remaining={Math.round(left / 1000)}>
+        <span
+          className="font-mono text-lg font-bold"
+          data-countdown-remaining={Math.round(left / 1000)}
+        >
           {left <= 0 ? labels.over : clock(left)}
           {timer?.state === "paused" ? ` (${labels.paused})` : ""}
         </span>

@@ -28,15 +28,16 @@ export function EventNav({
           href={link.href}
           aria-current={link.key === current ? "page" : undefined}
           className={
-            link.key === current
-              ? "font-bold"
-              : "text-sky-800 underline dark:text-sky-300"
+            link.key === current ? "font-bold" : "text-sky-800 underline dark:text-sky-300"
           }
         >
           {link.label}
         </Link>
       ))}
-      <a href={`/api/instructor/events/${eventId}/export`} className="text-sky-800 underline dark:text-sky-300">
+      <a
+        href={`/api/instructor/events/${eventId}/export`}
+        className="text-sky-800 underline dark:text-sky-300"
+      >
         {t("console.nav.export")}
       </a>
     </nav>

@@ -26,7 +26,10 @@ export type EventSettingsLabels = Record<
   | "submit"
   | "saving",
   string
-> & { modes: Record<EventSettingsInput["awsMode"], string>; languages: Record<"ko" | "en", string> };
+> & {
+  modes: Record<EventSettingsInput["awsMode"], string>;
+  languages: Record<"ko" | "en", string>;
+};
 
 export type EventSettingsValues = Omit<EventSettingsInput, "startsAt" | "endsAt"> & {
   startsAt: string | null;
@@ -93,7 +96,12 @@ export function EventSettingsForm({
               ? { ok: true, text: typeof result.data === "string" ? result.data : "" }
               : { ok: false, text: result.error },
           );
-          if (result.ok && typeof result.data === "object" && result.data && "eventId" in result.data) {
+          if (
+            result.ok &&
+            typeof result.data === "object" &&
+            result.data &&
+            "eventId" in result.data
+          ) {
             router.push(`/instructor/events/${String(result.data.eventId)}`);
           } else router.refresh();
         });
@@ -148,7 +156,9 @@ export function EventSettingsForm({
         <select
           name="awsMode"
           value={values.awsMode}
-          onChange={(change) => set("awsMode", change.target.value as EventSettingsValues["awsMode"])}
+          onChange={(change) =>
+            set("awsMode", change.target.value as EventSettingsValues["awsMode"])
+          }
           className={fieldClass}
         >
           {(Object.keys(labels.modes) as EventSettingsValues["awsMode"][]).map((mode) => (

@@ -115,7 +115,8 @@ export function LiveGrid({
         (!needle || row.name.toLowerCase().includes(needle)) &&
         (filter === "all" ||
           (filter === "attention" && attention(row)) ||
-          (filter === "noCredentials" && (row.credential === "none" || row.credential === "expired")) ||
+          (filter === "noCredentials" &&
+            (row.credential === "none" || row.credential === "expired")) ||
           (filter === "finished" && row.current === null)),
     );
     const order: Record<GridSort, (a: GridAttendee, b: GridAttendee) => number> = {
@@ -213,7 +214,10 @@ export function LiveGrid({
           <table className="min-w-full text-xs">
             <thead className="bg-slate-100 dark:bg-slate-800">
               <tr>
-                <th scope="col" className="sticky left-0 bg-slate-100 px-2 py-1 text-left dark:bg-slate-800">
+                <th
+                  scope="col"
+                  className="sticky left-0 bg-slate-100 px-2 py-1 text-left dark:bg-slate-800"
+                >
                   {labels.attendee}
                 </th>
                 <th scope="col" className="px-2 py-1 text-left">
@@ -234,7 +238,10 @@ export function LiveGrid({
                 ))}
               </tr>
               <tr data-grid-totals>
-                <th scope="row" className="sticky left-0 bg-slate-100 px-2 py-1 text-left dark:bg-slate-800">
+                <th
+                  scope="row"
+                  className="sticky left-0 bg-slate-100 px-2 py-1 text-left dark:bg-slate-800"
+                >
                   {labels.totals}
                 </th>
                 <td />
@@ -349,9 +356,7 @@ export function LiveGrid({
           >
             {labels.previous}
           </button>
-          <span>
-            {fill(labels.page, { page: current + 1, pages })}
-          </span>
+          <span>{fill(labels.page, { page: current + 1, pages })}</span>
           <button
             type="button"
             disabled={current >= pages - 1}

@@ -20,9 +20,11 @@ function readDismissed(): string[] {
 /** The instructor's messages and the event's timer, live on every attendee page. */
 export function EventBanner({ labels }: { labels: EventBannerLabels }) {
   const [pulse, setPulse] = useState<AttendeePulse>();
-  const [dismissed, setDismissed] = useState<string[]>([]);
+  // Nothing is shown before the first message, so the server's empty list can't mismatch.
+  const [dismissed, setDismissed] = useState<string[]>(() =>
+    typeof window === "undefined" ? [] : readDismissed(),
+  );
   useEffect(() => {
-    setDismissed(readDismissed());
     const source = new EventSource("/api/event/stream");
     source.onmessage = (message) => setPulse(JSON.parse(message.data as string) as AttendeePulse);
     return () => source.close();

@@ -16,7 +16,9 @@ export type EventInstructorSession = { instructor: Instructor; event: PortalEven
 export const eventIdSchema = z.uuid();
 
 /** The instructor behind the request, only if they own or were added to this event. */
-export async function eventInstructor(eventId: unknown): Promise<EventInstructorSession | undefined> {
+export async function eventInstructor(
+  eventId: unknown,
+): Promise<EventInstructorSession | undefined> {
   const parsed = eventIdSchema.safeParse(eventId);
   if (!parsed.success) return undefined;
   const instructor = await currentInstructor();

@@ -336,7 +336,11 @@ export async function gridRows(db: PortalDb, eventId: string) {
     db
       .selectFrom("aws_credentials")
       .innerJoin("attendees", "attendees.id", "aws_credentials.attendee_id")
-      .select(["aws_credentials.attendee_id", "aws_credentials.source", "aws_credentials.expires_at"])
+      .select([
+        "aws_credentials.attendee_id",
+        "aws_credentials.source",
+        "aws_credentials.expires_at",
+      ])
       .where("attendees.event_id", "=", eventId)
       .execute(),
     openHelpRequests(db, eventId),

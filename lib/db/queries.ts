@@ -75,7 +75,12 @@ export async function createEvent(
     if (input.createdBy) {
       await trx
         .insertInto("event_instructors")
-        .values({ event_id: row.id, instructor_id: input.createdBy, role: "owner", added_at: now() })
+        .values({
+          event_id: row.id,
+          instructor_id: input.createdBy,
+          role: "owner",
+          added_at: now(),
+        })
         .execute();
     }
   });

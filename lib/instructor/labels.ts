@@ -1,5 +1,8 @@
 import "server-only";
-import type { EventSettingsLabels, EventSettingsValues } from "@/components/instructor/EventSettingsForm";
+import type {
+  EventSettingsLabels,
+  EventSettingsValues,
+} from "@/components/instructor/EventSettingsForm";
 import type { LiveGridLabels } from "@/components/instructor/LiveGrid";
 import type { TimerLabels } from "@/components/instructor/TimerControls";
 import type { PortalEvent } from "@/lib/db/schema";
@@ -129,5 +132,25 @@ export function settingsValues(event: PortalEvent): EventSettingsValues {
     sharedZoneId: event.shared_zone_id ?? "",
     instructorAccountId: event.instructor_account_id ?? "",
     crossaccountRole: event.crossaccount_role ?? "",
+  };
+}
+
+/** A new event's form: today's class, eight hours from now, in the instructor's language. */
+export function newEventValues(locale: "ko" | "en"): EventSettingsValues {
+  return {
+    name: "",
+    startsAt: null,
+    endsAt: new Date(Date.now() + 8 * 60 * 60 * 1000).toISOString(),
+    language: locale,
+    joiningOpen: true,
+    attendeeCap: "",
+    awsMode: "sandbox",
+    roleArnTemplate: "",
+    externalId: "",
+    modulesEnabled: [],
+    sharedDomain: "",
+    sharedZoneId: "",
+    instructorAccountId: "",
+    crossaccountRole: "",
   };
 }

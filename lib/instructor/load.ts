@@ -44,8 +44,9 @@ export async function loadGrid(
 type Watch = { fingerprint: string; checkedAt: number; pending?: Promise<string> };
 
 // One fingerprint read a second per event, however many instructor tabs are open on this process.
-const watches = ((globalThis as { __aws101GridWatches?: Map<string, Watch> }).__aws101GridWatches ??=
-  new Map());
+const watches = ((
+  globalThis as { __aws101GridWatches?: Map<string, Watch> }
+).__aws101GridWatches ??= new Map());
 
 export async function sharedFingerprint(db: PortalDb, eventId: string, maxAgeMs: number) {
   const watch = watches.get(eventId);

@@ -3,9 +3,7 @@ import type { PortalDb } from "@/lib/db/connection";
 import { eventPulse, type EventPulse } from "@/lib/db/console";
 
 export type TimerView =
-  | { state: "running"; endsAt: string }
-  | { state: "paused"; remainingMs: number }
-  | null;
+  { state: "running"; endsAt: string } | { state: "paused"; remainingMs: number } | null;
 
 export type AttendeePulse = {
   broadcasts: { id: string; body: string; at: string }[];
@@ -29,7 +27,8 @@ function sharedPulse(db: PortalDb, eventId: string, maxAgeMs: number): Promise<E
 
 export function timerFor(pulse: Omit<EventPulse, "broadcasts">, attendeeId?: string): TimerView {
   const extra = attendeeId ? (pulse.extraMs.get(attendeeId) ?? 0) : 0;
-  if (pulse.timerPausedMs !== null) return { state: "paused", remainingMs: pulse.timerPausedMs + extra };
+  if (pulse.timerPausedMs !== null)
+    return { state: "paused", remainingMs: pulse.timerPausedMs + extra };
   if (!pulse.timerEndsAt) return null;
   return {
     state: "running",

@@ -38,7 +38,12 @@ export const eventSettingsSchema = z
     ),
     externalId: optionalText(z.string().regex(/^[\w+=,.@:/-]{2,1224}$/)),
     modulesEnabled: z.array(z.string().regex(/^[a-z0-9-]{1,64}$/)).max(50),
-    sharedDomain: optionalText(z.string().max(253).regex(/^(?:[a-z0-9-]+\.)+[a-z]{2,}$/)),
+    sharedDomain: optionalText(
+      z
+        .string()
+        .max(253)
+        .regex(/^(?:[a-z0-9-]+\.)+[a-z]{2,}$/),
+    ),
     sharedZoneId: optionalText(z.string().regex(/^Z[A-Z0-9]{4,32}$/)),
     instructorAccountId: optionalText(z.string().regex(/^\d{12}$/)),
     crossaccountRole: optionalText(z.string().regex(/^[\w+=,.@-]{1,64}$/)),

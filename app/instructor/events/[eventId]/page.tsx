@@ -1,4 +1,9 @@
-import { broadcastAction, resolveHelpAction, rotateJoinCodeAction, timerAction } from "@/app/instructor/actions";
+import {
+  broadcastAction,
+  resolveHelpAction,
+  rotateJoinCodeAction,
+  timerAction,
+} from "@/app/instructor/actions";
 import { ActionButton, TextActionForm } from "@/components/instructor/ActionButton";
 import { AuditLog } from "@/components/instructor/AuditLog";
 import { EventNav } from "@/components/instructor/EventNav";

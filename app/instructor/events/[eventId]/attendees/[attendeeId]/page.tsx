@@ -80,7 +80,10 @@ export default async function AttendeeDetailPage({
       .map((row) => ({
         at: row.created_at,
         text: t("console.timeline.audit", {
-          who: row.actor_kind === "instructor" ? t("console.timeline.instructor") : attendee.display_name,
+          who:
+            row.actor_kind === "instructor"
+              ? t("console.timeline.instructor")
+              : attendee.display_name,
           action: row.action,
           entry: row.entry_id ?? "—",
           outcome: row.outcome,
@@ -150,7 +153,9 @@ export default async function AttendeeDetailPage({
                       action={doForAttendeeAction}
                       payload={{ ...ids, stepId: step.stepId }}
                       label={t("console.attendee.doForThem")}
-                      confirmText={t("console.attendee.doForThemConfirm", { name: attendee.display_name })}
+                      confirmText={t("console.attendee.doForThemConfirm", {
+                        name: attendee.display_name,
+                      })}
                     />
                   )}
                 </div>
@@ -160,7 +165,10 @@ export default async function AttendeeDetailPage({
                       const view = presentItem(item, t);
                       return (
                         <li key={item.id}>
-                          <StateBadge state={item.status} label={t(`check.status.${item.status}`)} />{" "}
+                          <StateBadge
+                            state={item.status}
+                            label={t(`check.status.${item.status}`)}
+                          />{" "}
                           {view.message}
                         </li>
                       );
