@@ -650,7 +650,7 @@ test("authorization matrix: six principals × every page, route, stream and acti
   const events = await (await clients.eventInstructor.get("/instructor")).text();
   const eventId =
     new RegExp(
-      `data-event-card="${eventName}"[^>]*><a href="/instructor/events/([0-9a-f-]{36})"`,
+      `data-event-card="${eventName}"[\\s\\S]*?/instructor/events/([0-9a-f-]{36})`,
     ).exec(events)?.[1] ?? "";
   expect(eventId, "the e2e event on the instructor's page").toBeTruthy();
   const grid = await (await clients.eventInstructor.get(`/instructor/events/${eventId}`)).text();

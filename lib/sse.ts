@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "@/lib/log";
 
 const KEEP_ALIVE_MS = 15_000;
 
@@ -25,6 +26,9 @@ export function pollingStream(
           if (value !== undefined && !closed) {
             controller.enqueue(encoder.encode(`data: ${JSON.stringify(value)}\n\n`));
           }
+        } catch (error) {
+          // The next tick tries again; the client keeps what it has meanwhile.
+          log().warn({ err: error }, "event stream poll failed");
         } finally {
           running = false;
         }

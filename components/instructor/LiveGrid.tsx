@@ -220,7 +220,7 @@ export function LiveGrid({
                 >
                   {labels.attendee}
                 </th>
-                <th scope="col" className="px-2 py-1 text-left">
+                <th scope="col" className="px-2 py-1 text-left whitespace-nowrap">
                   {labels.credential}
                 </th>
                 <th scope="col" className="px-2 py-1 text-left">
@@ -276,12 +276,12 @@ export function LiveGrid({
                         ? "bg-amber-50 dark:bg-amber-950"
                         : row.stuck
                           ? "bg-rose-50 dark:bg-rose-950"
-                          : ""
+                          : "bg-white dark:bg-slate-900"
                     }`}
                   >
                     <th
                       scope="row"
-                      className="sticky left-0 bg-inherit px-2 py-1 text-left align-top font-medium"
+                      className="sticky left-0 min-w-48 bg-inherit px-2 py-1 text-left align-top font-medium"
                     >
                       <Link
                         href={`/instructor/events/${eventId}/attendees/${row.id}`}
@@ -306,7 +306,9 @@ export function LiveGrid({
                         />
                       ) : null}
                     </th>
-                    <td className={`px-2 py-1 align-top ${credentialTone[row.credential]}`}>
+                    <td
+                      className={`px-2 py-1 align-top whitespace-nowrap ${credentialTone[row.credential]}`}
+                    >
                       {labels.credentials[row.credential]}
                     </td>
                     <td className="px-2 py-1 align-top whitespace-nowrap">

@@ -36,7 +36,7 @@ export function EventBanner({ labels }: { labels: EventBannerLabels }) {
   };
   const shown = (pulse?.broadcasts ?? []).filter((broadcast) => !dismissed.includes(broadcast.id));
   return (
-    <div className="mb-4 space-y-2" data-event-banner>
+    <div className="mb-4 space-y-2" data-event-banner={pulse ? "live" : "connecting"}>
       <div aria-live="assertive" aria-atomic="false" className="space-y-2">
         {shown.map((broadcast) => (
           <div
