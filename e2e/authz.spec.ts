@@ -649,9 +649,9 @@ test("authorization matrix: six principals × every page, route, stream and acti
   const eventName = "E2E rehearsal";
   const events = await (await clients.eventInstructor.get("/instructor")).text();
   const eventId =
-    new RegExp(
-      `data-event-card="${eventName}"[\\s\\S]*?/instructor/events/([0-9a-f-]{36})`,
-    ).exec(events)?.[1] ?? "";
+    new RegExp(`data-event-card="${eventName}"[\\s\\S]*?/instructor/events/([0-9a-f-]{36})`).exec(
+      events,
+    )?.[1] ?? "";
   expect(eventId, "the e2e event on the instructor's page").toBeTruthy();
   const grid = await (await clients.eventInstructor.get(`/instructor/events/${eventId}`)).text();
   const attendeeId = (name: string) =>

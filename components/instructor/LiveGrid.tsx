@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect, useMemo, useState } from "react";
 import { stateStyle } from "@/components/lab/StateBadge";
 import { ActionButton, type ConsoleAction } from "@/components/instructor/ActionButton";
+import { formatTime, type Clock } from "@/components/lab/time";
 import type { CredentialState, GridAttendee, GridSnapshot } from "@/lib/instructor/grid";
 import type { StepState } from "@/lib/lab/types";
 
@@ -16,6 +17,7 @@ export type LiveGridLabels = {
   attendee: string;
   credential: string;
   current: string;
+  lastSeen: string;
   totals: string;
   done: string;
   states: Record<StepState, string>;
@@ -73,11 +75,13 @@ export function LiveGrid({
   eventId,
   initial,
   labels,
+  clock,
   resolveHelp,
 }: {
   eventId: string;
   initial: GridSnapshot;
   labels: LiveGridLabels;
+  clock: Clock;
   resolveHelp: ConsoleAction<{ eventId: string; attendeeId: string }>;
 }) {
   const [snapshot, setSnapshot] = useState(initial);
@@ -226,6 +230,9 @@ export function LiveGrid({
                 <th scope="col" className="px-2 py-1 text-left">
                   {labels.current}
                 </th>
+                <th scope="col" className="px-2 py-1 text-left whitespace-nowrap">
+                  {labels.lastSeen}
+                </th>
                 {snapshot.steps.map((step, index) => (
                   <th
                     key={step.stepId}
@@ -244,6 +251,7 @@ export function LiveGrid({
                 >
                   {labels.totals}
                 </th>
+                <td />
                 <td />
                 <td />
                 {snapshot.steps.map((step) => {
@@ -326,6 +334,9 @@ export function LiveGrid({
                         labels.done
                       )}
                     </td>
+                    <td className="px-2 py-1 align-top text-slate-600 dark:text-slate-400">
+                      <time dateTime={row.lastSeenAt}>{formatTime(row.lastSeenAt, clock)}</time>
+                    </td>
                     {snapshot.steps.map((step) => {
                       const state = row.states[step.stepId] ?? "not-started";
                       const style = stateStyle[state];
@@ -334,6 +345,7 @@ export function LiveGrid({
                           <span
                             className={`inline-flex items-center gap-0.5 rounded border px-1 whitespace-nowrap ${style.tone} ${style.box} ${dark[state]}`}
                             data-cell={`${step.stepId}:${state}`}
+                            data-state-badge={state}
                           >
                             <span aria-hidden="true">{style.icon}</span>
                             {labels.states[state]}

@@ -49,6 +49,7 @@ export function gridLabels(t: Translator): LiveGridLabels {
     attendee: t("instructor.attendee"),
     credential: t("console.grid.credential"),
     current: t("console.grid.current"),
+    lastSeen: t("instructor.lastSeen"),
     totals: t("console.grid.totals"),
     done: t("console.grid.done"),
     states: stateLabels(t),

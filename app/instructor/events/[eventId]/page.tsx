@@ -38,8 +38,10 @@ export default async function EventConsolePage({
   return (
     <div className="space-y-6">
       <EventNav eventId={event.id} current="grid" t={t} />
-      <header className="flex flex-wrap items-end gap-4">
-        <h1 className="text-2xl font-bold">{event.name}</h1>
+      <section className="flex flex-wrap items-end gap-4" aria-labelledby="event-heading">
+        <h1 id="event-heading" className="text-2xl font-bold">
+          {event.name}
+        </h1>
         <p className="text-sm text-slate-700 dark:text-slate-300">
           {t("instructor.joinCode")}:{" "}
           <code className="text-lg font-bold" data-join-code>
@@ -56,7 +58,7 @@ export default async function EventConsolePage({
           label={t("console.event.rotate")}
           confirmText={t("console.event.rotateConfirm")}
         />
-      </header>
+      </section>
       <div className="grid gap-6 lg:grid-cols-2">
         <section className={card} aria-labelledby="timer-heading">
           <h2 id="timer-heading" className="mb-2 text-lg font-semibold">
@@ -105,6 +107,7 @@ export default async function EventConsolePage({
           eventId={event.id}
           initial={grid}
           labels={gridLabels(t)}
+          clock={clock}
           resolveHelp={resolveHelpAction}
         />
       </section>
