@@ -302,7 +302,7 @@ export function LiveGrid({
                           className="max-w-56 font-normal text-amber-900 dark:text-amber-200"
                           data-attention-reason
                         >
-                          <span aria-hidden="true">{row.help ? "✋ " : "⏱ "}</span>
+                          <span aria-hidden="true">{row.help ? "⚑ " : "⚠ "}</span>
                           {why}
                         </p>
                       ) : null}

@@ -22,7 +22,7 @@ export function HelpButton({ stepId, label }: { stepId: string; label: string })
           })
         }
       >
-        <span aria-hidden="true">✋ </span>
+        <span aria-hidden="true">⚑ </span>
         {label}
       </button>
       <p
