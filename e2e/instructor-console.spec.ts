@@ -232,3 +232,40 @@ test("the grid with 300 attendees: light and dark, and how soon a change shows",
     /help|stuck/,
   );
 });
+
+test("settings: closed joining and a rotated join code keep newcomers out", async ({ browser }) => {
+  const instructor = await signInInstructor(browser);
+  const { url, joinCode } = await createEvent(instructor, `Settings ${run}`);
+  const join = async (code: string, name: string) => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto("/");
+    await page.getByLabel("참가 코드").fill(code);
+    await page.getByLabel("이름", { exact: true }).fill(name);
+    await page.getByRole("button", { name: "참가하기" }).click();
+    return page;
+  };
+  const setJoining = async (open: boolean) => {
+    await instructor.goto(`${url}/settings`);
+    const form = instructor.locator("[data-event-settings]");
+    await form.getByLabel("참가 받기").setChecked(open);
+    await form.getByRole("button", { name: "저장" }).click();
+    await expect(form.getByText("저장했습니다.")).toBeVisible();
+  };
+
+  await setJoining(false);
+  const refused = await join(joinCode, `Late ${run}`);
+  await expect(refused.getByText("지금 참가를 받지 않습니다")).toBeVisible();
+  await setJoining(true);
+
+  await instructor.goto(url);
+  instructor.once("dialog", (dialog) => void dialog.accept());
+  await instructor.getByRole("button", { name: "참가 코드 바꾸기" }).click();
+  await expect(instructor.locator("[data-join-code]")).not.toHaveText(joinCode);
+  const rotated = (await instructor.locator("[data-join-code]").textContent())?.trim() ?? "";
+  const stale = await join(joinCode, `Stale ${run}`);
+  await expect(stale.getByText("참가 코드가 맞지 않습니다")).toBeVisible();
+  await joinAsAttendee(await (await browser.newContext()).newPage(), `Fresh ${run}`, rotated);
+  await instructor.goto(url);
+  await expect(instructor.locator(`[data-attendee-row="Fresh ${run}"]`)).toBeVisible();
+  await expect(instructor.locator(`[data-attendee-row="Late ${run}"]`)).toHaveCount(0);
+});
