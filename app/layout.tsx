@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getServerSession } from "next-auth";
+import { EventBanner } from "@/components/lab/EventBanner";
 import { LocaleSwitch } from "@/components/layout/LocaleSwitch";
 import { SignOutButton } from "@/components/layout/SignOutButton";
 import { authOptions } from "@/lib/auth/options";
@@ -19,7 +20,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const role = session?.user?.role;
   return (
     <html lang={locale}>
-      <body className="min-h-screen bg-slate-50 text-slate-900">
+      <body className="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
           {t("nav.skipToContent")}
         </a>
@@ -58,6 +59,19 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </nav>
         </header>
         <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+          {role === "attendee" ? (
+            <EventBanner
+              labels={{
+                title: t("console.timer.title"),
+                none: t("console.timer.none"),
+                paused: t("console.timer.paused"),
+                over: t("console.timer.over"),
+                warning: t("console.timer.warning"),
+                from: t("console.broadcast.from"),
+                dismiss: t("console.broadcast.dismiss"),
+              }}
+            />
+          ) : null}
           {children}
         </main>
       </body>

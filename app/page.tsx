@@ -46,6 +46,7 @@ export default async function HomePage({
               [JOIN_ERRORS.badJoinCode]: t("join.error.badJoinCode"),
               [JOIN_ERRORS.eventEnded]: t("join.error.eventEnded"),
               [JOIN_ERRORS.eventFull]: t("join.error.eventFull"),
+              [JOIN_ERRORS.joiningClosed]: t("console.join.closed"),
               [JOIN_ERRORS.invalid]: t("join.error.invalid"),
               [JOIN_ERRORS.tooManyAttempts]: t("join.error.tooManyAttempts"),
               [JOIN_ERRORS.networkBusy]: t("join.error.networkBusy"),

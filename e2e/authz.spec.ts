@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { ko } from "../messages/ko";
+import { eventSettings } from "./console";
 import { labModules } from "./content";
 import { INSTRUCTOR_EMAIL, instructorPassword } from "./fixtures";
 import {
@@ -39,6 +40,7 @@ const ATTENDEES: Principal[] = ["attendeeA", "attendeeB", "otherEventAttendee"];
 const ONLY_A: Principal[] = ["attendeeA"];
 const EVENT_INSTRUCTOR: Principal[] = ["eventInstructor"];
 const OTHER_EVENT_INSTRUCTOR: Principal[] = ["otherEventInstructor"];
+const INSTRUCTORS: Principal[] = ["otherEventInstructor", "eventInstructor"];
 
 type Probe = { status: number; granted: boolean; detail?: string };
 type Clients = Record<Principal, APIRequestContext>;
@@ -46,6 +48,11 @@ type World = {
   baseURL: string;
   attendeeAName: string;
   eventName: string;
+  /** The shared e2e event; the spare one (the event instructor's own) takes what would disturb it. */
+  eventId: string;
+  spareEventId: string;
+  attendeeAId: string;
+  attendeeBId: string;
   downloadOfA: string;
   webOfA: string;
   pasted: Record<string, string>;
@@ -133,6 +140,28 @@ function action(
   };
 }
 
+/** An instructor action's reply: "deny" is the session refusal, whatever else the reply says. */
+const notRefused = (result: unknown) => {
+  const reply = result as { ok?: boolean; signedOut?: boolean } | undefined;
+  return reply !== undefined && typeof reply.ok === "boolean" && reply.signedOut !== true;
+};
+
+function consoleAction(
+  name: string,
+  world: World,
+  args: Record<string, unknown>,
+  granted?: (result: unknown) => boolean,
+): Target {
+  const key = `app/instructor/actions.ts#${name}`;
+  return action(
+    key,
+    `${name}(${Object.keys(args).join(", ")})`,
+    { eventId: world.eventId, attendeeId: world.attendeeAId },
+    () => encodeArgs([args]),
+    granted,
+  );
+}
+
 const run = randomBytes(3).toString("hex");
 let initialsChosen = 0;
 
@@ -150,13 +179,187 @@ const TABLE: Record<string, Row> = {
     allow: EVENT_INSTRUCTOR,
     targets: (world) => [
       {
-        ...page(
-          "/instructor",
-          (body) => body.includes(world.eventName) && body.includes(world.attendeeAName),
-        ),
-        label: "/instructor (the event's attendee grid)",
+        ...page("/instructor", (body) => body.includes(`data-event-card="${world.eventName}"`)),
+        label: "/instructor (the instructor's events)",
       },
     ],
+  },
+  "/instructor/events/[eventId]": {
+    allow: EVENT_INSTRUCTOR,
+    targets: (world) => [
+      {
+        ...page(`/instructor/events/${world.eventId}`, (body) =>
+          body.includes(world.attendeeAName),
+        ),
+        label: "/instructor/events/<event> (the live grid)",
+      },
+    ],
+  },
+  "/instructor/events/[eventId]/settings": {
+    allow: EVENT_INSTRUCTOR,
+    targets: (world) => [
+      page(`/instructor/events/${world.eventId}/settings`, (body) =>
+        body.includes("data-event-instructors"),
+      ),
+    ],
+  },
+  "/instructor/events/[eventId]/summary": {
+    allow: EVENT_INSTRUCTOR,
+    targets: (world) => [
+      page(`/instructor/events/${world.eventId}/summary`, (body) => body.includes("data-summary")),
+    ],
+  },
+  "/instructor/events/[eventId]/attendees/[attendeeId]": {
+    allow: EVENT_INSTRUCTOR,
+    targets: (world) => [
+      {
+        ...page(`/instructor/events/${world.eventId}/attendees/${world.attendeeAId}`, (body) =>
+          body.includes(world.attendeeAName),
+        ),
+        label: "/instructor/events/<event>/attendees/<A>",
+      },
+    ],
+  },
+  "/api/instructor/events/[eventId]/stream": {
+    allow: EVENT_INSTRUCTOR,
+    targets: (world) => [stream(`/api/instructor/events/${world.eventId}/stream`, world.baseURL)],
+  },
+  "/api/instructor/events/[eventId]/export": {
+    allow: EVENT_INSTRUCTOR,
+    targets: (world) => [
+      {
+        label: "/api/instructor/events/<event>/export",
+        probe: async (client) => {
+          const response = await client.get(`/api/instructor/events/${world.eventId}/export`, {
+            maxRedirects: 0,
+          });
+          const granted =
+            response.status() === 200 &&
+            (response.headers()["content-type"] ?? "").startsWith("text/csv") &&
+            (await response.text()).includes(world.attendeeAName);
+          return { status: response.status(), granted };
+        },
+      },
+    ],
+  },
+  "/api/event/stream": {
+    allow: ATTENDEES,
+    targets: (world) => [stream("/api/event/stream", world.baseURL)],
+  },
+  "app/instructor/actions.ts#createEventAction": {
+    allow: INSTRUCTORS,
+    targets: (world) => [consoleAction("createEventAction", world, eventSettings(`Matrix ${run}`))],
+  },
+  "app/instructor/actions.ts#updateEventAction": {
+    allow: EVENT_INSTRUCTOR,
+    targets: (world) => [
+      consoleAction("updateEventAction", world, {
+        eventId: world.spareEventId,
+        settings: eventSettings(`Matrix spare ${run}`),
+      }),
+    ],
+  },
+  "app/instructor/actions.ts#rotateJoinCodeAction": {
+    allow: EVENT_INSTRUCTOR,
+    targets: (world) => [
+      consoleAction("rotateJoinCodeAction", world, { eventId: world.spareEventId }),
+    ],
+  },
+  "app/instructor/actions.ts#inviteInstructorAction": {
+    allow: EVENT_INSTRUCTOR,
+    // The event's own instructor again: adding changes nothing, so later cells still hold.
+    targets: (world) => [
+      consoleAction("inviteInstructorAction", world, {
+        eventId: world.spareEventId,
+        email: INSTRUCTOR_EMAIL,
+      }),
+    ],
+  },
+  "app/instructor/actions.ts#removeInstructorAction": {
+    allow: EVENT_INSTRUCTOR,
+    // Nobody to remove: the event's instructor is told so, everyone else is refused at the session.
+    targets: (world) => [
+      consoleAction(
+        "removeInstructorAction",
+        world,
+        { eventId: world.spareEventId, instructorId: "00000000-0000-4000-8000-000000000000" },
+        notRefused,
+      ),
+    ],
+  },
+  "app/instructor/actions.ts#broadcastAction": {
+    allow: EVENT_INSTRUCTOR,
+    targets: (world) => [
+      consoleAction("broadcastAction", world, { eventId: world.spareEventId, body: "matrix" }),
+    ],
+  },
+  "app/instructor/actions.ts#timerAction": {
+    allow: EVENT_INSTRUCTOR,
+    targets: (world) => [
+      consoleAction("timerAction", world, {
+        eventId: world.spareEventId,
+        change: { kind: "clear" },
+      }),
+    ],
+  },
+  "app/instructor/actions.ts#resolveHelpAction": {
+    allow: EVENT_INSTRUCTOR,
+    targets: (world) => [
+      consoleAction("resolveHelpAction", world, {
+        eventId: world.eventId,
+        attendeeId: world.attendeeAId,
+      }),
+    ],
+  },
+  "app/instructor/actions.ts#resetAttendeeAction": {
+    allow: EVENT_INSTRUCTOR,
+    targets: (world) => [
+      consoleAction("resetAttendeeAction", world, {
+        eventId: world.eventId,
+        attendeeId: world.attendeeBId,
+      }),
+    ],
+  },
+  "app/instructor/actions.ts#removeAttendeeAction": {
+    allow: EVENT_INSTRUCTOR,
+    // An attendee of no event: nothing is removed, and only the event's instructor is told why.
+    targets: (world) => [
+      consoleAction(
+        "removeAttendeeAction",
+        world,
+        { eventId: world.eventId, attendeeId: "00000000-0000-4000-8000-000000000000" },
+        notRefused,
+      ),
+    ],
+  },
+  "app/instructor/actions.ts#doForAttendeeAction": {
+    allow: EVENT_INSTRUCTOR,
+    targets: (world) => [
+      consoleAction(
+        "doForAttendeeAction",
+        world,
+        {
+          eventId: world.eventId,
+          attendeeId: "00000000-0000-4000-8000-000000000000",
+          stepId: steps[0]?.step ?? "",
+        },
+        notRefused,
+      ),
+    ],
+  },
+  "app/lab/help/actions.ts#requestHelpAction": {
+    allow: ATTENDEES,
+    targets: () =>
+      steps
+        .slice(0, 1)
+        .map(({ module, step }) =>
+          action(
+            "app/lab/help/actions.ts#requestHelpAction",
+            `requestHelpAction(${step})`,
+            { module, step },
+            () => encodeArgs([{ stepId: step }]),
+          ),
+        ),
   },
   "/lab": {
     allow: ATTENDEES,
@@ -368,7 +571,7 @@ const TABLE: Record<string, Row> = {
       action(
         "app/instructor/cleanup-everyone/actions.ts#startCleanupEveryoneAction",
         "startCleanupEveryoneAction(the other event)",
-        {},
+        { eventId: world.otherEventId },
         () => encodeArgs([{ eventId: world.otherEventId, confirm: true }]),
       ),
     ],
@@ -475,19 +678,40 @@ test("authorization matrix: six principals × every page, route, stream and acti
   const webOfA = /\bi-[0-9a-f]{8,17}\b/.exec(sandboxPage)?.[0];
   expect(webOfA, "A's Web on the sandbox page").toBeTruthy();
 
+  const eventName = "E2E rehearsal";
+  const events = await (await clients.eventInstructor.get("/instructor")).text();
+  const eventId =
+    new RegExp(`data-event-card="${eventName}"[\\s\\S]*?/instructor/events/([0-9a-f-]{36})`).exec(
+      events,
+    )?.[1] ?? "";
+  expect(eventId, "the e2e event on the instructor's page").toBeTruthy();
+  const grid = await (await clients.eventInstructor.get(`/instructor/events/${eventId}`)).text();
+  const attendeeId = (name: string) =>
+    new RegExp(`/attendees/([0-9a-f-]{36})"[^>]*>${name}<`).exec(grid)?.[1] ?? "";
+  const spare = await callAction(
+    clients.eventInstructor,
+    "/instructor",
+    act("app/instructor/actions.ts#createEventAction").id,
+    encodeArgs([eventSettings(`Matrix spare ${suffix}`)]),
+  );
   const otherInstructorPage = await (await clients.otherEventInstructor.get("/instructor")).text();
-  const otherEventId = /data-event-id="([0-9a-f-]{36})"/.exec(otherInstructorPage)?.[1];
+  const otherEventId = /\/instructor\/events\/([0-9a-f-]{36})/.exec(otherInstructorPage)?.[1];
   expect(otherEventId, "the other event on its instructor's page").toBeTruthy();
 
   const world: World = {
     baseURL,
     attendeeAName,
-    eventName: "E2E rehearsal",
+    eventName,
+    eventId,
+    spareEventId: (spare.result as { data?: { eventId?: string } }).data?.eventId ?? "",
+    attendeeAId: attendeeId(attendeeAName),
+    attendeeBId: attendeeId(`Matrix B ${suffix}`),
     downloadOfA: download ?? "",
     webOfA: webOfA ?? "",
     pasted: await emulatorTemporaryCredentials(`matrix-${suffix.toLowerCase()}`),
     otherEventId: otherEventId ?? "",
   };
+  for (const [name, value] of Object.entries(world)) expect(value, name).toBeTruthy();
 
   const wrong: string[] = [];
   const serverErrors: string[] = [];

@@ -79,6 +79,7 @@ test("an instructor cleans up everyone of their event in the background and down
   );
   const consolePage = await instructor.newPage();
   await consolePage.goto("/instructor");
+  await consolePage.locator('a[href^="/instructor/events/"]').first().click();
   const section = consolePage.getByTestId("cleanup-everyone");
   await expect(section).toContainText("아직 실행하지 않았습니다.");
   const start = section.getByRole("button", { name: "모두 정리 시작" });

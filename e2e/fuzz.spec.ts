@@ -156,6 +156,8 @@ const reflects = (outcome: Outcome) =>
     return payload !== undefined && outcome.body.includes(payload);
   });
 
+const NO_SUCH_ID = "00000000-0000-4000-8000-000000000000";
+
 function rowCounts(): Record<string, number> {
   const database = new Database(path.join(process.cwd(), "data", "e2e.db"), { readonly: true });
   try {
@@ -203,7 +205,12 @@ test("fuzzing: bad inputs to every form, action and route answer without 5xx, re
   const callWith = async (name: string, input: unknown, client: APIRequestContext = attendee) => {
     const built = action(name);
     covered.add(built.key);
-    const page = pageOf(built, { module: firstModule, step: firstStep });
+    const page = pageOf(built, {
+      module: firstModule,
+      step: firstStep,
+      eventId: NO_SUCH_ID,
+      attendeeId: NO_SUCH_ID,
+    });
     const response = await client.post(page, {
       headers: {
         "Next-Action": built.id,
@@ -310,6 +317,28 @@ test("fuzzing: bad inputs to every form, action and route answer without 5xx, re
     if (input === "ko" || input === "en") continue;
     await callWith("setLocaleAction", input, rng.next() < 0.5 ? attendee : anonymous);
   }
+  for (let index = 0; index < 25; index += 1)
+    await callWith(
+      "requestHelpAction",
+      invalidObject({ stepId }, (input) => hasKeys(input) && isStep(input.stepId)),
+    );
+  // The instructor console refuses an attendee and a stranger whatever they send.
+  const consoleActions = [...actions.values()]
+    .filter((entry) => entry.key.startsWith("app/instructor/actions.ts#"))
+    .map((entry) => entry.key.split("#")[1] ?? "");
+  for (const name of consoleActions)
+    for (let index = 0; index < 12; index += 1)
+      await callWith(
+        name,
+        rng.next() < 0.5
+          ? {
+              eventId: rng.pick([NO_SUCH_ID, badString()]),
+              attendeeId: badString(),
+              body: badString(),
+            }
+          : badValue(),
+        rng.next() < 0.5 ? attendee : anonymous,
+      );
   // z.object({}) takes any object: only what is not an object is a bad input here.
   for (const name of ["connectSandboxAction", "removeCredentialsAction"])
     for (let index = 0; index < 20; index += 1)
@@ -445,6 +474,14 @@ test("fuzzing: bad inputs to every form, action and route answer without 5xx, re
     "/credentials": () => `/credentials?next=${segment()}`,
     "/instructor": () => `/instructor?event=${segment()}`,
     "/instructor/sign-in": () => `/instructor/sign-in?callbackUrl=${segment()}&error=${segment()}`,
+    "/instructor/events/[eventId]": () => `/instructor/events/${segment()}`,
+    "/instructor/events/[eventId]/settings": () => `/instructor/events/${segment()}/settings`,
+    "/instructor/events/[eventId]/summary": () => `/instructor/events/${segment()}/summary`,
+    "/instructor/events/[eventId]/attendees/[attendeeId]": () =>
+      `/instructor/events/${NO_SUCH_ID}/attendees/${segment()}`,
+    "/api/instructor/events/[eventId]/stream": () => `/api/instructor/events/${segment()}/stream`,
+    "/api/instructor/events/[eventId]/export": () => `/api/instructor/events/${segment()}/export`,
+    "/api/event/stream": () => `/api/event/stream?${segment()}`,
     "/lab": () => `/lab?${segment()}=${segment()}`,
     "/lab/sandbox": () => `/lab/sandbox?instance=${segment()}`,
     "/lab/[module]": () => `/lab/${segment()}`,
@@ -468,7 +505,9 @@ test("fuzzing: bad inputs to every form, action and route answer without 5xx, re
     if (!make) continue;
     for (let index = 0; index < 14; index += 1) {
       const url = make();
-      const client = rng.next() < 0.75 ? attendee : anonymous;
+      // The attendee's own event stream never ends: only a stranger's request to it is answered.
+      const asAttendee = rng.next() < 0.75 && route !== "/api/event/stream";
+      const client = asAttendee ? attendee : anonymous;
       const response = await client.get(url, { maxRedirects: 0, timeout: 30_000 });
       await record(`GET ${url.slice(0, 120)}`, response);
     }

@@ -33,6 +33,9 @@ async function instructorSignIn(page: Page) {
   await page.getByLabel("비밀번호").fill(instructorPassword());
   await page.getByRole("button", { name: "로그인" }).click();
   await expect(page.getByRole("heading", { name: "강사 대시보드" })).toBeVisible();
+  // The audit log is on the event's own console page.
+  await page.getByRole("link", { name: "E2E rehearsal" }).click();
+  await expect(page.getByTestId("audit-log").first()).toBeVisible();
 }
 
 test("every script on a page carries the response's nonce, and the page can't be framed", async ({

@@ -127,6 +127,8 @@ test("the instructor grid shows each attendee's step states with icon and words"
   await page.getByLabel("이메일").fill(INSTRUCTOR_EMAIL);
   await page.getByLabel("비밀번호").fill(instructorPassword());
   await page.getByRole("button", { name: "로그인" }).click();
+  await page.getByRole("link", { name: "E2E rehearsal" }).click();
+  await page.getByRole("searchbox").fill("Grid attendee");
   const row = page.getByRole("row").filter({ hasText: "Grid attendee" });
   const badge = row.locator("[data-state-badge]").first();
   await expect(badge).toHaveText(/^[○✗…]\s?(시작 전|실패|대기)$/);

@@ -3,7 +3,13 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
 import pino, { type Logger, type LoggerOptions } from "pino";
 
-export type LogContext = { requestId: string; attendeeId?: string; step?: string };
+export type LogContext = {
+  requestId: string;
+  attendeeId?: string;
+  step?: string;
+  instructorId?: string;
+  eventId?: string;
+};
 
 export type LogState = { logger: Logger; context: AsyncLocalStorage<LogContext> };
 

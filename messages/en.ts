@@ -5,6 +5,7 @@ import { en as healthEn } from "./app-services/health";
 import { en as maintenanceEn } from "./app-services/maintenance";
 import { en as cleanupEn } from "./cleanup";
 import { en as cleanupEveryoneEn } from "./cleanup-everyone";
+import { en as consoleEn } from "./instructor-console";
 import type { ko } from "./ko";
 
 export const en: Record<keyof typeof ko, string> = {
@@ -1041,4 +1042,5 @@ export const en: Record<keyof typeof ko, string> = {
   ...maintenanceEn,
   ...cleanupEn,
   ...cleanupEveryoneEn,
+  ...consoleEn,
 };

@@ -5,6 +5,7 @@ import { ko as healthKo } from "./app-services/health";
 import { ko as maintenanceKo } from "./app-services/maintenance";
 import { ko as cleanupKo } from "./cleanup";
 import { ko as cleanupEveryoneKo } from "./cleanup-everyone";
+import { ko as consoleKo } from "./instructor-console";
 
 export const ko = {
   // General UI
@@ -1044,4 +1045,5 @@ export const ko = {
   ...maintenanceKo,
   ...cleanupKo,
   ...cleanupEveryoneKo,
+  ...consoleKo,
 };

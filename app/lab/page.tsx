@@ -4,11 +4,15 @@ import { loadModules, loadSteps } from "@/lib/content/source";
 import { db } from "@/lib/db";
 import { findLiveCredentials, listStepStatus } from "@/lib/db/queries";
 import { getTranslator } from "@/lib/i18n";
+import { enabledModules } from "@/lib/instructor/load";
 
 export default async function LabPage() {
-  const { attendee } = await requireAttendeePage();
+  const { attendee, event } = await requireAttendeePage();
   const { locale, t } = await getTranslator();
-  const modules = await loadModules();
+  const enabled = enabledModules(event);
+  const modules = (await loadModules()).filter(
+    (labModule) => !enabled || enabled.includes(labModule.id),
+  );
   const database = await db();
   const statuses = await listStepStatus(database, attendee.id);
   const onSandbox = (await findLiveCredentials(database, attendee.id))?.source === "sandbox";

@@ -20,7 +20,7 @@ function actionText(row: AuditRow, t: Translator): string {
   }
 }
 
-/** What the portal did in the event's AWS accounts; listEventAudit returns rows only to the event's instructor. */
+/** What the portal did in the event's AWS accounts; listEventAudit returns rows only to the event's instructors. */
 export async function AuditLog({
   eventId,
   instructorId,

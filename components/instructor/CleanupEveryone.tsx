@@ -1,6 +1,7 @@
 import { StartCleanupEveryone } from "@/components/instructor/StartCleanupEveryone";
 import type { AuditLog } from "@/components/instructor/AuditLog";
 import { formatDateTime } from "@/components/lab/time";
+import { AutoRefresh } from "@/components/ui/AutoRefresh";
 import { db } from "@/lib/db";
 import { latestCleanupRun } from "@/lib/db/cleanup-runs";
 import { CLEANUP_EVERYONE, parseReport, resumeCleanupRuns } from "@/lib/lab/cleanup-everyone";
@@ -16,6 +17,7 @@ export async function CleanupEveryone(props: Parameters<typeof AuditLog>[0]) {
   const running = latest?.run.state === "running";
   return (
     <section className="mt-4" data-testid="cleanup-everyone" data-event-id={eventId}>
+      {running ? <AutoRefresh intervalMs={10_000} /> : null}
       <h3 className="font-semibold">{t("cleanupEveryone.title")}</h3>
       <p className="mt-1 text-sm text-slate-600">
         {t("cleanupEveryone.intro", { concurrency: CLEANUP_EVERYONE.concurrency })}

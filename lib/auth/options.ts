@@ -66,7 +66,9 @@ export const authOptions: AuthOptions = {
           throw new Error(JOIN_ERRORS.badJoinCode);
         }
         if (new Date(event.ends_at).getTime() < Date.now()) throw new Error(JOIN_ERRORS.eventEnded);
-        if ((await countAttendees(database, event.id)) >= env().MAX_ATTENDEES_PER_EVENT) {
+        if (!event.joining_open) throw new Error(JOIN_ERRORS.joiningClosed);
+        const cap = Math.min(event.attendee_cap ?? Infinity, env().MAX_ATTENDEES_PER_EVENT);
+        if ((await countAttendees(database, event.id)) >= cap) {
           throw new Error(JOIN_ERRORS.eventFull);
         }
         await joinAttempts.succeed(client);

@@ -9,6 +9,7 @@ export const JOIN_ERRORS = {
   badJoinCode: "bad_join_code",
   eventEnded: "event_ended",
   eventFull: "event_full",
+  joiningClosed: "joining_closed",
   invalid: "invalid",
   tooManyAttempts: "too_many_attempts",
   networkBusy: "network_busy",

@@ -36,7 +36,7 @@ export type AuditRow = Omit<AuditLogTable, "aws_requests"> & {
 };
 
 /**
- * The event's audit log, newest first, for its own instructor only: the ownership check is part
+ * The event's audit log, newest first, for the event's instructors only: the ownership check is part
  * of the query, so another instructor gets nothing.
  */
 export async function listEventAudit(
@@ -45,12 +45,12 @@ export async function listEventAudit(
 ): Promise<AuditRow[]> {
   const rows = await db
     .selectFrom("audit_log")
-    .innerJoin("events", "events.id", "audit_log.event_id")
+    .innerJoin("event_instructors", "event_instructors.event_id", "audit_log.event_id")
     .leftJoin("attendees", "attendees.id", "audit_log.attendee_id")
     .selectAll("audit_log")
     .select("attendees.display_name as attendee_name")
     .where("audit_log.event_id", "=", input.eventId)
-    .where("events.created_by", "=", input.instructorId)
+    .where("event_instructors.instructor_id", "=", input.instructorId)
     .orderBy("audit_log.created_at", "desc")
     .limit(input.limit ?? 100)
     .execute();

@@ -1,4 +1,4 @@
-import type { Kysely, Migration, MigrationProvider } from "kysely";
+import { sql, type Kysely, type Migration, type MigrationProvider } from "kysely";
 
 // Written in the dialect-neutral subset Kysely offers, so the same migrations run on SQLite and PostgreSQL.
 const migrations: Record<string, Migration> = {
@@ -238,6 +238,86 @@ const migrations: Record<string, Migration> = {
         .addColumn("report_json", "text", (c) => c.notNull())
         .addColumn("updated_at", "text", (c) => c.notNull())
         .addPrimaryKeyConstraint("cleanup_run_attendees_pk", ["run_id", "attendee_id"])
+        .execute();
+    },
+  },
+  "0007_instructor_console": {
+    async up(db: Kysely<unknown>) {
+      const events = () => db.schema.alterTable("events");
+      await events().addColumn("starts_at", "text").execute();
+      await events()
+        .addColumn("language", "text", (c) => c.notNull().defaultTo("ko"))
+        .execute();
+      await events()
+        .addColumn("joining_open", "integer", (c) => c.notNull().defaultTo(1))
+        .execute();
+      await events().addColumn("attendee_cap", "integer").execute();
+      await events()
+        .addColumn("aws_mode", "text", (c) => c.notNull().defaultTo("sandbox"))
+        .execute();
+      await events().addColumn("role_arn_template", "text").execute();
+      await events().addColumn("external_id", "text").execute();
+      await events().addColumn("modules_enabled", "text").execute();
+      await events().addColumn("timer_ends_at", "text").execute();
+      await events().addColumn("timer_paused_ms", "integer").execute();
+      await db.schema
+        .alterTable("attendees")
+        .addColumn("timer_extra_ms", "integer", (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema
+        .createTable("event_instructors")
+        .addColumn("event_id", "text", (c) =>
+          c.notNull().references("events.id").onDelete("cascade"),
+        )
+        .addColumn("instructor_id", "text", (c) =>
+          c.notNull().references("instructors.id").onDelete("cascade"),
+        )
+        .addColumn("role", "text", (c) => c.notNull())
+        .addColumn("added_at", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("event_instructors_pk", ["event_id", "instructor_id"])
+        .execute();
+      await db.schema
+        .createIndex("event_instructors_by_instructor")
+        .on("event_instructors")
+        .column("instructor_id")
+        .execute();
+      await sql`insert into event_instructors (event_id, instructor_id, role, added_at)
+        select id, created_by, 'owner', created_at from events where created_by is not null`.execute(
+        db,
+      );
+      await db.schema
+        .createTable("broadcasts")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("event_id", "text", (c) =>
+          c.notNull().references("events.id").onDelete("cascade"),
+        )
+        .addColumn("instructor_id", "text")
+        .addColumn("body", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex("broadcasts_event")
+        .on("broadcasts")
+        .columns(["event_id", "created_at"])
+        .execute();
+      await db.schema
+        .createTable("help_requests")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("event_id", "text", (c) =>
+          c.notNull().references("events.id").onDelete("cascade"),
+        )
+        .addColumn("attendee_id", "text", (c) =>
+          c.notNull().references("attendees.id").onDelete("cascade"),
+        )
+        .addColumn("step_id", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("resolved_at", "text")
+        .addColumn("resolved_by", "text")
+        .execute();
+      await db.schema
+        .createIndex("help_requests_event")
+        .on("help_requests")
+        .columns(["event_id", "resolved_at"])
         .execute();
     },
   },

@@ -12,6 +12,7 @@ import type {
   ActivityKind,
   StepStatusRow,
 } from "@/lib/db/schema";
+import { EVENT_CONSOLE_DEFAULTS } from "@/lib/db/schema";
 import type { Sealed } from "@/lib/crypto";
 import { claimPeriodicRun } from "@/lib/db/leases";
 
@@ -68,8 +69,22 @@ export async function createEvent(
     shared_zone_id: null,
     instructor_account_id: null,
     crossaccount_role: null,
+    ...EVENT_CONSOLE_DEFAULTS,
   };
-  await db.insertInto("events").values(row).execute();
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto("events").values(row).execute();
+    if (input.createdBy) {
+      await trx
+        .insertInto("event_instructors")
+        .values({
+          event_id: row.id,
+          instructor_id: input.createdBy,
+          role: "owner",
+          added_at: now(),
+        })
+        .execute();
+    }
+  });
   return row;
 }
 
@@ -93,13 +108,14 @@ export function findEventById(db: PortalDb, id: string) {
   return db.selectFrom("events").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-/** An instructor sees the events they created, never another instructor's attendees. */
+/** An instructor sees the events they own or were added to, never another instructor's attendees. */
 export function listEventsOf(db: PortalDb, instructorId: string) {
   return db
     .selectFrom("events")
-    .selectAll()
-    .where("created_by", "=", instructorId)
-    .orderBy("created_at", "desc")
+    .innerJoin("event_instructors", "event_instructors.event_id", "events.id")
+    .selectAll("events")
+    .where("event_instructors.instructor_id", "=", instructorId)
+    .orderBy("events.created_at", "desc")
     .execute();
 }
 
@@ -117,6 +133,7 @@ export async function createAttendee(
     last_seen_at: at,
     initials: null,
     last_client_ip: null,
+    timer_extra_ms: 0,
   };
   await db.insertInto("attendees").values(row).execute();
   return row;

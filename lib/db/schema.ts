@@ -26,6 +26,62 @@ export interface EventTable {
   shared_zone_id: ColumnType<string | null, string | null | undefined, string | null>;
   instructor_account_id: ColumnType<string | null, string | null | undefined, string | null>;
   crossaccount_role: ColumnType<string | null, string | null | undefined, string | null>;
+  starts_at: Nullable<string>;
+  language: ColumnType<string, string | undefined, string>;
+  /** 1 while attendees may join with the code, 0 once the instructor closed joining. */
+  joining_open: ColumnType<number, number | undefined, number>;
+  attendee_cap: Nullable<number>;
+  aws_mode: ColumnType<AwsMode, AwsMode | undefined, AwsMode>;
+  /** For assumed-role events: `arn:aws:iam::{accountId}:role/Name`, filled per attendee. */
+  role_arn_template: Nullable<string>;
+  external_id: Nullable<string>;
+  /** JSON array of module ids; null while every module is enabled. */
+  modules_enabled: Nullable<string>;
+  timer_ends_at: Nullable<string>;
+  /** Milliseconds left when the timer was paused; null while it runs. */
+  timer_paused_ms: Nullable<number>;
+}
+
+/** What a new event starts with before its instructor changes any console setting. */
+export const EVENT_CONSOLE_DEFAULTS = {
+  starts_at: null,
+  language: "ko",
+  joining_open: 1,
+  attendee_cap: null,
+  aws_mode: "sandbox",
+  role_arn_template: null,
+  external_id: null,
+  modules_enabled: null,
+  timer_ends_at: null,
+  timer_paused_ms: null,
+} as const satisfies Partial<Record<keyof EventTable, unknown>>;
+
+type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
+export type AwsMode = "sandbox" | "pasted" | "assumed-role";
+
+export interface EventInstructorTable {
+  event_id: string;
+  instructor_id: string;
+  role: "owner" | "co";
+  added_at: string;
+}
+
+export interface BroadcastTable {
+  id: string;
+  event_id: string;
+  instructor_id: string | null;
+  body: string;
+  created_at: string;
+}
+
+export interface HelpRequestTable {
+  id: string;
+  event_id: string;
+  attendee_id: string;
+  step_id: string;
+  created_at: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
 }
 
 export interface AttendeeTable {
@@ -38,6 +94,8 @@ export interface AttendeeTable {
   /** A DNS label, unique in the event: every Module 4 name derives from it. */
   initials: ColumnType<string | null, string | null | undefined, string | null>;
   last_client_ip: ColumnType<string | null, string | null | undefined, string | null>;
+  /** This attendee's own timer extension on top of the event's. */
+  timer_extra_ms: ColumnType<number, number | undefined, number>;
 }
 
 /** The public IPs each attendee's account was last seen with: whose EIP a record points at. */
@@ -187,6 +245,9 @@ export interface Database {
   module_status: ModuleStatusTable;
   cleanup_runs: CleanupRunTable;
   cleanup_run_attendees: CleanupRunAttendeeTable;
+  event_instructors: EventInstructorTable;
+  broadcasts: BroadcastTable;
+  help_requests: HelpRequestTable;
 }
 
 export type Instructor = Selectable<InstructorTable>;

@@ -47,7 +47,7 @@ export async function audited<T>(
   return value;
 }
 
-/** A do-it-for-me (or undo) entry, run by the portal at the attendee's own request. */
+/** A do-it-for-me (or undo) entry, run by the portal at the attendee's (or their instructor's) request. */
 export function planEntrySubject(input: {
   attendee: AttendeeRef;
   accountId: string;
@@ -57,8 +57,8 @@ export function planEntrySubject(input: {
 }): AuditSubject {
   return {
     event_id: input.attendee.eventId,
-    actor_kind: "attendee",
-    actor_id: input.attendee.attendeeId,
+    actor_kind: input.attendee.actor?.kind ?? "attendee",
+    actor_id: input.attendee.actor?.id ?? input.attendee.attendeeId,
     attendee_id: input.attendee.attendeeId,
     account_id: input.accountId,
     action: input.operation === "undo" ? "undo" : "do",

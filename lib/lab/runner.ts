@@ -79,7 +79,13 @@ export type RunnerEnvironment = {
   userData: string;
 };
 
-export type AttendeeRef = { attendeeId: string; eventId: string; clientIp?: string };
+export type AttendeeRef = {
+  attendeeId: string;
+  eventId: string;
+  clientIp?: string;
+  /** Who asked, when not the attendee: an instructor doing it for them. */
+  actor?: { kind: "instructor"; id: string };
+};
 
 type Evaluation = { startedAt: number; status: Promise<ModuleStatus> };
 

@@ -4,6 +4,7 @@ import type { AttendeeSession } from "@/lib/auth/session";
 import { loadSteps } from "@/lib/content/source";
 import { open, seal } from "@/lib/crypto";
 import { parseEnv } from "@/lib/env";
+import { EVENT_CONSOLE_DEFAULTS } from "@/lib/db/schema";
 import {
   CREDENTIAL_LIMITS,
   actionRefusal,
@@ -111,6 +112,7 @@ function sessionOf(endsInMs: number, attendeeId = "a1", eventId = "e1"): Attende
       last_seen_at: at,
       initials: null,
       last_client_ip: null,
+      timer_extra_ms: 0,
     },
     event: {
       id: eventId,
@@ -124,6 +126,7 @@ function sessionOf(endsInMs: number, attendeeId = "a1", eventId = "e1"): Attende
       shared_zone_id: null,
       instructor_account_id: null,
       crossaccount_role: null,
+      ...EVENT_CONSOLE_DEFAULTS,
     },
   };
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { HelpButton } from "@/components/lab/HelpButton";
 import { LabSettings } from "@/components/lab/LabSettings";
 import { ModuleStatusPanel } from "@/components/lab/ModuleStatusPanel";
 import { StatusDock } from "@/components/lab/StatusDock";
@@ -65,6 +66,7 @@ export default async function StepPage({
             </p>
           ) : null}
           <Content components={mdxComponents(t, { moduleId, stepId, sandbox })} />
+          <HelpButton stepId={stepId} label={t("console.help.button")} />
           <nav
             className="mt-10 flex justify-between border-t border-slate-200 pt-4"
             aria-label="steps"
