@@ -15,6 +15,7 @@ const POSTGRES_SUITE = [
   "test/integration/shared-state.test.ts",
   "test/integration/background-refresh.test.ts",
   "test/integration/status-store.test.ts",
+  "test/integration/instructor-console.test.ts",
   "test/integration/step-status.test.ts",
   "test/integration/runner-and-credentials.test.ts",
   "test/integration/security.test.ts",
