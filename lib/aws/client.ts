@@ -61,6 +61,28 @@ function observe<C>(client: C, counter: AwsCallCounter | undefined): C {
   return client;
 }
 
+/** Changes every client the factory makes while it is installed: the realism layer, injected faults. */
+export type ClientHookForTests = (client: unknown, clientName: string) => void;
+
+const hooksForTests = ((
+  globalThis as { __aws101ClientHooks?: Set<ClientHookForTests> }
+).__aws101ClientHooks ??= new Set());
+
+/**
+ * Installs a hook on the clients made from now on (clients made before keep what they had);
+ * refused outside tests so production clients only ever talk to AWS as the SDK does.
+ */
+export function installClientHookForTests(hook: ClientHookForTests): () => void {
+  if (process.env.NODE_ENV !== "test") throw new Error("client hooks are for tests only");
+  hooksForTests.add(hook);
+  return () => hooksForTests.delete(hook);
+}
+
+function withHooksForTests<C>(client: C): C {
+  for (const hook of hooksForTests) hook(client, (client as object).constructor.name);
+  return client;
+}
+
 export type AwsClients = {
   target: AwsTarget;
   ec2: () => EC2Client;
@@ -92,13 +114,18 @@ export function createAwsClients(target: AwsTarget, counter?: AwsCallCounter): A
     credentials: target.credentials,
     maxAttempts: 3,
     retryMode: "standard" as const,
-    // Without these an overloaded endpoint holds a request (and the attendee's page) indefinitely.
-    requestHandler: { connectionTimeout: 3_000, requestTimeout: 10_000 },
+    // Without these an overloaded endpoint holds a request (and the attendee's page) indefinitely;
+    // the SDK only logs a breached requestTimeout unless told to throw (a TimeoutError it retries).
+    requestHandler: {
+      connectionTimeout: 3_000,
+      requestTimeout: 10_000,
+      throwOnRequestTimeout: true,
+    },
     ...(target.endpoint ? { endpoint: target.endpoint } : {}),
   };
   const lazy = <C>(make: () => C) => {
     let client: C | undefined;
-    return () => (client ??= observe(make(), counter));
+    return () => (client ??= withHooksForTests(observe(make(), counter)));
   };
   const regions = new Map<string, AwsClients>();
   const clients: AwsClients = {
