@@ -111,6 +111,7 @@ export type RealismCounts = {
   busyDatabaseRefusals: number;
   profileRefusals: number;
   dependencyViolations: number;
+  pendingInstanceRefusals: number;
   takenBucketNames: number;
 };
 
@@ -147,6 +148,7 @@ export function installRealism(
     busyDatabaseRefusals: 0,
     profileRefusals: 0,
     dependencyViolations: 0,
+    pendingInstanceRefusals: 0,
     takenBucketNames: 0,
   };
   const younger = (since: number | undefined, ms: number) =>
@@ -189,6 +191,28 @@ export function installRealism(
           instance.State?.Name !== "terminated" ||
           younger(terminated.get(instance.InstanceId ?? ""), timings.instanceShuttingDownMs),
       );
+  }
+
+  type Filter = { Name?: string; Values?: string[] };
+
+  /** The emulator filters on its own states: the state filter is applied after the rewrite. */
+  function withoutStateFilter(input: Record<string, unknown>) {
+    const filters = (input.Filters ?? []) as Filter[];
+    const states = filters.find((filter) => filter.Name === "instance-state-name")?.Values;
+    if (!states) return { input, states };
+    const rest = filters.filter((filter) => filter.Name !== "instance-state-name");
+    return { input: { ...input, Filters: rest }, states };
+  }
+
+  function keepStates(output: Reservations, states: string[]) {
+    output.Reservations = (output.Reservations ?? [])
+      .map((reservation) => ({
+        ...reservation,
+        Instances: (reservation.Instances ?? []).filter((instance) =>
+          states.includes(instance.State?.Name ?? ""),
+        ),
+      }))
+      .filter((reservation) => reservation.Instances.length > 0);
   }
 
   function rewriteInstances(output: Reservations) {
@@ -243,6 +267,17 @@ export function installRealism(
               );
             }
             break;
+          case "EC2:AssociateAddress": {
+            const id = String(input.InstanceId ?? "");
+            if (younger(launched.get(id), timings.instancePendingMs)) {
+              counts.pendingInstanceRefusals += 1;
+              throw awsError(
+                "IncorrectInstanceState",
+                `The pending instance '${id}' is not in a valid state for this operation.`,
+              );
+            }
+            break;
+          }
           case "RDS:RebootDBInstance":
           case "RDS:ModifyDBInstance": {
             const id = String(input.DBInstanceIdentifier);
@@ -263,7 +298,11 @@ export function installRealism(
             }
             break;
         }
-        const result = await next(args);
+        const stateFilter =
+          key === "EC2:DescribeInstances"
+            ? withoutStateFilter(input)
+            : { input, states: undefined };
+        const result = await next({ ...args, input: stateFilter.input });
         const output = result.output as Record<string, unknown>;
         const now = Date.now();
         switch (key) {
@@ -277,6 +316,7 @@ export function installRealism(
             break;
           case "EC2:DescribeInstances":
             rewriteInstances(output as Reservations);
+            if (stateFilter.states) keepStates(output as Reservations, stateFilter.states);
             break;
           case "IAM:CreateInstanceProfile":
           case "IAM:AddRoleToInstanceProfile":
