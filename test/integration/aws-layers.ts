@@ -1,4 +1,5 @@
 import { DescribeInstancesCommand, EC2Client } from "@aws-sdk/client-ec2";
+import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { installClientHookForTests } from "@/lib/aws/client";
 import { emulatorEndpoint } from "./emulator";
 
@@ -91,6 +92,8 @@ export type RealismTimings = {
   rdsCreatingMs: number;
   /** Then `backing-up`, the first automated snapshot (AWS: a few minutes). */
   rdsBackingUpMs: number;
+  /** DeleteDBInstance → `deleting`, its groups still in use (AWS: 5–10 min). */
+  rdsDeletingMs: number;
   /** CreateInstanceProfile / AddRoleToInstanceProfile → EC2 does not know the profile (AWS: ~10 s). */
   profilePropagationMs: number;
 };
@@ -100,6 +103,7 @@ export const TEST_TIMINGS: RealismTimings = {
   instanceShuttingDownMs: 3_000,
   rdsCreatingMs: 3_000,
   rdsBackingUpMs: 2_000,
+  rdsDeletingMs: 3_000,
   profilePropagationMs: 4_000,
 };
 
@@ -108,6 +112,7 @@ export type RealismCounts = {
   shuttingDownInstances: number;
   creatingDatabases: number;
   backingUpDatabases: number;
+  deletingDatabases: number;
   busyDatabaseRefusals: number;
   profileRefusals: number;
   dependencyViolations: number;
@@ -120,7 +125,9 @@ type Reservations = { Reservations?: { Instances?: Instance[] }[] };
 type DbInstance = {
   DBInstanceIdentifier?: string;
   DBInstanceStatus?: string;
+  DBInstanceArn?: string;
   Endpoint?: unknown;
+  VpcSecurityGroups?: { VpcSecurityGroupId?: string }[];
 };
 
 const profileNameOf = (profile: unknown): string | undefined => {
@@ -140,11 +147,15 @@ export function installRealism(
   const terminated = new Map<string, number>();
   const databases = new Map<string, number>();
   const profiles = new Map<string, number>();
+  /** Deleted databases moto no longer lists, by account|region|id, shown `deleting` a while. */
+  const deleted = new Map<string, { at: number; db: DbInstance }>();
+  const accounts = new Map<string, Promise<string>>();
   const counts: RealismCounts = {
     pendingInstances: 0,
     shuttingDownInstances: 0,
     creatingDatabases: 0,
     backingUpDatabases: 0,
+    deletingDatabases: 0,
     busyDatabaseRefusals: 0,
     profileRefusals: 0,
     dependencyViolations: 0,
@@ -191,6 +202,34 @@ export function installRealism(
           instance.State?.Name !== "terminated" ||
           younger(terminated.get(instance.InstanceId ?? ""), timings.instanceShuttingDownMs),
       );
+  }
+
+  /** The caller's account, asked once per access key with a client of the layer's own. */
+  async function accountOf(client: HookedClient, region: string) {
+    const provider = client.config.credentials as () => Promise<{
+      accessKeyId: string;
+      secretAccessKey: string;
+      sessionToken?: string;
+    }>;
+    const credentials = await provider();
+    let account = accounts.get(credentials.accessKeyId);
+    if (!account) {
+      const sts = new STSClient({ region, endpoint: emulatorEndpoint(), credentials });
+      account = sts
+        .send(new GetCallerIdentityCommand({}))
+        .then((identity) => identity.Account ?? "")
+        .finally(() => sts.destroy());
+      accounts.set(credentials.accessKeyId, account);
+    }
+    return account;
+  }
+
+  async function deletingIn(client: HookedClient) {
+    const region = await client.config.region();
+    const prefix = `${await accountOf(client, region)}|${region}|`;
+    return [...deleted]
+      .filter(([key, ghost]) => key.startsWith(prefix) && younger(ghost.at, timings.rdsDeletingMs))
+      .map(([, ghost]) => ({ ...ghost.db, DBInstanceStatus: "deleting" }));
   }
 
   type Filter = { Name?: string; Values?: string[] };
@@ -259,7 +298,14 @@ export function installRealism(
             refuseUnknownProfile(input.IamInstanceProfile);
             break;
           case "EC2:DeleteSecurityGroup":
-            if (await groupInUse(hooked, input)) {
+            if (
+              (await groupInUse(hooked, input)) ||
+              (await deletingIn(hooked)).some((db) =>
+                (db.VpcSecurityGroups ?? []).some(
+                  (group) => group.VpcSecurityGroupId === input.GroupId,
+                ),
+              )
+            ) {
               counts.dependencyViolations += 1;
               throw awsError(
                 "DependencyViolation",
@@ -298,6 +344,18 @@ export function installRealism(
             }
             break;
         }
+        if (key === "RDS:DescribeDBInstances") {
+          const ghosts = await deletingIn(hooked);
+          const asked = input.DBInstanceIdentifier;
+          const shown = asked ? ghosts.filter((db) => db.DBInstanceIdentifier === asked) : ghosts;
+          counts.deletingDatabases += shown.length;
+          if (asked && shown.length > 0) return { output: { DBInstances: shown, $metadata: {} } };
+          const result = await next(args);
+          const output = result.output as { DBInstances?: DbInstance[] };
+          rewriteDatabases(output);
+          output.DBInstances = [...(output.DBInstances ?? []), ...shown];
+          return result;
+        }
         const stateFilter =
           key === "EC2:DescribeInstances"
             ? withoutStateFilter(input)
@@ -325,9 +383,12 @@ export function installRealism(
           case "RDS:CreateDBInstance":
             databases.set(String(input.DBInstanceIdentifier), now);
             break;
-          case "RDS:DescribeDBInstances":
-            rewriteDatabases(output as { DBInstances?: DbInstance[] });
+          case "RDS:DeleteDBInstance": {
+            const db = output.DBInstance as DbInstance | undefined;
+            const [, , , region, account] = (db?.DBInstanceArn ?? "").split(":");
+            if (db) deleted.set(`${account}|${region}|${db.DBInstanceIdentifier}`, { at: now, db });
             break;
+          }
         }
         return result;
       },
