@@ -7,7 +7,7 @@ import {
   RunInstancesCommand,
   TerminateInstancesCommand,
 } from "@aws-sdk/client-ec2";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { latestAl2023ImageId } from "@/lib/aws/ec2";
 import type { PortalDb } from "@/lib/db/connection";
 import { invalidateClassZone } from "@/lib/lab/class-zone";
@@ -231,6 +231,15 @@ describe("the lab on the emulator with AWS's timing (the realism layer)", () => 
     } finally {
       Object.assign(TERMINATION_WAIT, wait);
       await dropNamespace(lab.accountId);
+    }
+  });
+
+  it("can't be installed outside tests: production clients only ever talk to AWS as the SDK does", () => {
+    vi.stubEnv("NODE_ENV", "production");
+    try {
+      expect(() => installRealism()).toThrow("client hooks are for tests only");
+    } finally {
+      vi.unstubAllEnvs();
     }
   });
 });
