@@ -15,6 +15,7 @@ import {
   findLiveCredentials,
   listStepStatus,
   readStepMemory,
+  takeSecretDownload,
   writeStepMemory,
 } from "@/lib/db/queries";
 import { presentApply, presentModuleStatus } from "@/lib/lab/present";
@@ -288,9 +289,10 @@ describe("the emulator stopped in the middle of an apply", () => {
         .select(["entry_id", "outcome"])
         .where("attendee_id", "=", attendee.id)
         .where("action", "=", "do")
-        .orderBy("id")
         .execute()
-    ).map((row) => [row.entry_id, row.outcome]);
+    )
+      .map((row) => [row.entry_id, row.outcome])
+      .sort();
     expect(audit).toEqual([
       ["key-pair", "ok"],
       ["security-group", "failed"],
@@ -301,6 +303,7 @@ describe("the emulator stopped in the middle of an apply", () => {
     const rerun = await applyStep(runtime, ref, "ec2-launch");
     expect(rerun.problem).toBeUndefined();
     expect(rerun.done.map((entry) => entry.id)).not.toContain("key-pair");
+    expect(rerun.downloads).toEqual([]);
     expect(await stateOf(runtime, ref, "ec2-launch")).toBe("pass");
     expect(await computeResources(aws)).toEqual({ instances: 1, groups: 1, keyPairs: 1 });
   });
@@ -372,6 +375,10 @@ describe("the portal killed during do it for me", () => {
     const rerun = await applyStep(runtime, ref, "ec2-launch");
     expect(rerun.problem).toBeUndefined();
     expect(rerun.done.map((entry) => entry.id)).toEqual(["security-group", "instance"]);
+    // The key made before the kill was stored when it was made: the re-run offers its link.
+    expect(rerun.downloads.map((download) => download.filename)).toEqual(["awslab.pem"]);
+    expect(await takeSecretDownload(db, rerun.downloads[0]!.token, ref.attendeeId)).toBeDefined();
+    expect((await applyStep(runtime, ref, "ec2-launch")).downloads).toEqual([]);
     expect(await stateOf(runtime, ref, "ec2-launch")).toBe("pass");
     expect(await computeResources(byHand)).toEqual({ instances: 1, groups: 1, keyPairs: 1 });
   });
