@@ -240,6 +240,37 @@ describe("the database restarted", () => {
   });
 });
 
+describe("the database closed under a running apply", () => {
+  it("the apply fails with the database; the reopened file serves the re-run, no duplicates", async () => {
+    const scratch = mkdtempSync(path.join(tmpdir(), "aws101-faults-"));
+    onTestFinished(() => rmSync(scratch, { recursive: true, force: true }));
+    const url = `file:${path.join(scratch, "portal.db")}`;
+    const first = await openDatabase(url);
+    const { ref, byHand } = await sandboxAttendee(first);
+    let closing: Promise<void> | undefined;
+    const close = injectFaults(({ operation }) => {
+      if (operation === "CreateSecurityGroup") closing ??= first.destroy();
+      return undefined;
+    });
+    onTestFinished(close.uninstall);
+    // The request fails as any does while the database is gone (Next answers with a digest);
+    // what matters is that AWS keeps nothing the re-run would duplicate.
+    await expect(applyStep(labRuntime(first), ref, "ec2-launch")).rejects.toThrow(/destroyed/);
+    await closing;
+    expect(await computeResources(byHand)).toMatchObject({ keyPairs: 1, instances: 0 });
+
+    const reopened = await openDatabase(url);
+    onTestFinished(() => reopened.destroy());
+    const runtime = labRuntime(reopened);
+    const rerun = await applyStep(runtime, ref, "ec2-launch");
+    expect(rerun.problem).toBeUndefined();
+    expect(rerun.done.map((entry) => entry.id)).toEqual(["instance"]);
+    expect(rerun.downloads.map((download) => download.filename)).toEqual(["awslab.pem"]);
+    expect(await stateOf(runtime, ref, "ec2-launch")).toBe("pass");
+    expect(await computeResources(byHand)).toEqual({ instances: 1, groups: 1, keyPairs: 1 });
+  });
+});
+
 describe("the emulator stopped in the middle of an apply", () => {
   let emulator: Awaited<ReturnType<typeof startEmulator>>;
   let db: PortalDb;
