@@ -329,7 +329,7 @@ describe("the emulator stopped in the middle of an apply", () => {
       ["security-group", "failed"],
     ]);
 
-    const { aws } = await sandboxClientsOn(emulator.endpoint, accountId);
+    const { aws } = await sandboxClients(accountId, emulator.endpoint);
     expect(await stateOf(runtime, ref, "ec2-launch")).toBe("fail");
     const rerun = await applyStep(runtime, ref, "ec2-launch");
     expect(rerun.problem).toBeUndefined();
@@ -339,16 +339,6 @@ describe("the emulator stopped in the middle of an apply", () => {
     expect(await computeResources(aws)).toEqual({ instances: 1, groups: 1, keyPairs: 1 });
   });
 });
-
-async function sandboxClientsOn(endpoint: string, accountId: string) {
-  const previous = process.env.MOTO_ENDPOINT;
-  process.env.MOTO_ENDPOINT = endpoint;
-  try {
-    return await sandboxClients(accountId);
-  } finally {
-    process.env.MOTO_ENDPOINT = previous;
-  }
-}
 
 describe("the portal killed during do it for me", () => {
   it("after a restart the status is right and a re-run finishes without duplicates", async () => {
