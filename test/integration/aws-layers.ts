@@ -86,6 +86,8 @@ export function injectFaults(fault: (call: Call) => Error | undefined) {
 export type RealismTimings = {
   /** RunInstances → DescribeInstances says `pending` (AWS: 10–60 s). */
   instancePendingMs: number;
+  /** RunInstances → listing and filtering describes don't show it yet (AWS: eventual consistency). */
+  instanceListLagMs: number;
   /** TerminateInstances → `shutting-down`, and its groups can't be deleted (AWS: up to minutes). */
   instanceShuttingDownMs: number;
   /** CreateDBInstance → `creating`, without an endpoint (AWS: 5–15 min). */
@@ -99,7 +101,8 @@ export type RealismTimings = {
 };
 
 export const TEST_TIMINGS: RealismTimings = {
-  instancePendingMs: 3_000,
+  instancePendingMs: 5_000,
+  instanceListLagMs: 2_000,
   instanceShuttingDownMs: 3_000,
   rdsCreatingMs: 3_000,
   rdsBackingUpMs: 2_000,
@@ -109,6 +112,7 @@ export const TEST_TIMINGS: RealismTimings = {
 
 export type RealismCounts = {
   pendingInstances: number;
+  unlistedInstances: number;
   shuttingDownInstances: number;
   creatingDatabases: number;
   backingUpDatabases: number;
@@ -152,6 +156,7 @@ export function installRealism(
   const accounts = new Map<string, Promise<string>>();
   const counts: RealismCounts = {
     pendingInstances: 0,
+    unlistedInstances: 0,
     shuttingDownInstances: 0,
     creatingDatabases: 0,
     backingUpDatabases: 0,
@@ -252,6 +257,20 @@ export function installRealism(
         ),
       }))
       .filter((reservation) => reservation.Instances.length > 0);
+  }
+
+  /** Only a describe by instance id sees an instance AWS has only just launched. */
+  function hideNewInstances(output: Reservations) {
+    for (const reservation of output.Reservations ?? []) {
+      const shown = (reservation.Instances ?? []).filter(
+        (instance) => !younger(launched.get(instance.InstanceId ?? ""), timings.instanceListLagMs),
+      );
+      counts.unlistedInstances += (reservation.Instances ?? []).length - shown.length;
+      reservation.Instances = shown;
+    }
+    output.Reservations = (output.Reservations ?? []).filter(
+      (reservation) => (reservation.Instances ?? []).length > 0,
+    );
   }
 
   function rewriteInstances(output: Reservations) {
@@ -374,6 +393,9 @@ export function installRealism(
             break;
           case "EC2:DescribeInstances":
             rewriteInstances(output as Reservations);
+            if (!(input.InstanceIds as string[] | undefined)?.length) {
+              hideNewInstances(output as Reservations);
+            }
             if (stateFilter.states) keepStates(output as Reservations, stateFilter.states);
             break;
           case "IAM:CreateInstanceProfile":

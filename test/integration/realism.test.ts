@@ -196,6 +196,9 @@ describe("the lab on the emulator with AWS's timing (the realism layer)", () => 
       expect((await planStep(runtime, ref, "elastic-ip")).entries.map((e) => e.kind)).toEqual([
         "blocked",
       ]);
+      // The check right after the apply (the page shows it) and a second click see the new Web.
+      expect((await checkStep(runtime, ref, "ec2-launch"))?.result?.state).toBe("pending");
+      expect((await applyStep(runtime, ref, "ec2-launch")).done).toEqual([]);
       expect((await applyStep(runtime, ref, "rds-create")).problem).toBeUndefined();
       const failover = await applyStep(runtime, ref, "rds-failover");
       expect(failover.problem).toBeUndefined();
