@@ -115,7 +115,7 @@ export function createAwsClients(target: AwsTarget, counter?: AwsCallCounter): A
     maxAttempts: 3,
     retryMode: "standard" as const,
     // Without these an overloaded endpoint holds a request (and the attendee's page) indefinitely;
-    // the SDK only logs a breached requestTimeout unless told to throw (a TimeoutError it retries).
+    // without throwOnRequestTimeout the SDK only logs a warning when the request timeout passes.
     requestHandler: {
       connectionTimeout: 3_000,
       requestTimeout: 10_000,
