@@ -61,6 +61,28 @@ function observe<C>(client: C, counter: AwsCallCounter | undefined): C {
   return client;
 }
 
+/** Changes every client the factory makes while it is installed: the realism layer, injected faults. */
+export type ClientHookForTests = (client: unknown, clientName: string) => void;
+
+const hooksForTests = ((
+  globalThis as { __aws101ClientHooks?: Set<ClientHookForTests> }
+).__aws101ClientHooks ??= new Set());
+
+/**
+ * Installs a hook on the clients made from now on (clients made before keep what they had);
+ * refused outside tests so production clients only ever talk to AWS as the SDK does.
+ */
+export function installClientHookForTests(hook: ClientHookForTests): () => void {
+  if (process.env.NODE_ENV !== "test") throw new Error("client hooks are for tests only");
+  hooksForTests.add(hook);
+  return () => hooksForTests.delete(hook);
+}
+
+function withHooksForTests<C>(client: C): C {
+  for (const hook of hooksForTests) hook(client, (client as object).constructor.name);
+  return client;
+}
+
 export type AwsClients = {
   target: AwsTarget;
   ec2: () => EC2Client;
@@ -103,7 +125,7 @@ export function createAwsClients(target: AwsTarget, counter?: AwsCallCounter): A
   };
   const lazy = <C>(make: () => C) => {
     let client: C | undefined;
-    return () => (client ??= observe(make(), counter));
+    return () => (client ??= withHooksForTests(observe(make(), counter)));
   };
   const regions = new Map<string, AwsClients>();
   const clients: AwsClients = {

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import {
+  waitUntilInstanceExists,
   AllocateAddressCommand,
   AssociateAddressCommand,
   AssociateIamInstanceProfileCommand,
@@ -455,7 +456,22 @@ export async function runInstance(
   );
   const instanceId = result.Instances?.[0]?.InstanceId;
   if (!instanceId) throw new Error("RunInstances returned no instance");
+  await untilListed(aws, instanceId);
   return instanceId;
+}
+
+/**
+ * EC2 lists a new instance only after a moment (eventual consistency): until then the check the
+ * page shows after the apply would say "no Web" and invite a second launch. Bounded: after 30 s
+ * the apply ends anyway and the next Check finds it.
+ */
+async function untilListed(aws: AwsClients, instanceId: string) {
+  await waitUntilInstanceExists(
+    { client: aws.ec2(), maxWaitTime: 30, minDelay: 1, maxDelay: 5 },
+    { Filters: [{ Name: "instance-id", Values: [instanceId] }] },
+  ).catch((error: unknown) => {
+    if ((error as { name?: string }).name !== "TimeoutError") throw error;
+  });
 }
 
 export async function allocateAddress(aws: AwsClients, tags: ResourceTags) {

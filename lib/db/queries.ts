@@ -417,6 +417,19 @@ export async function deleteExpiredDownloads(db: PortalDb) {
   await db.deleteFrom("secret_downloads").where("expires_at", "<=", now()).execute();
 }
 
+/** Which of these downloads of the attendee are still there to take. */
+export async function liveDownloadTokens(db: PortalDb, attendeeId: string, tokens: string[]) {
+  if (tokens.length === 0) return new Set<string>();
+  const rows = await db
+    .selectFrom("secret_downloads")
+    .select("token")
+    .where("attendee_id", "=", attendeeId)
+    .where("token", "in", tokens)
+    .where("expires_at", ">", now())
+    .execute();
+  return new Set(rows.map((row) => row.token));
+}
+
 /** One-time: the row is deleted in the same transaction that reads it. */
 export async function takeSecretDownload(db: PortalDb, token: string, attendeeId: string) {
   return db.transaction().execute(async (trx) => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { AwsCallCounter, countingCalls } from "@/lib/aws/call-counter";
 import { createAwsClients, type AwsClients } from "@/lib/aws/client";
 import { classifyAwsError, isAwsFailure, type AwsProblem } from "@/lib/aws/errors";
@@ -13,6 +14,7 @@ import {
   findAttendee,
   findEventById,
   listTouchedSteps,
+  liveDownloadTokens,
   rememberAddresses,
   markStepOpened,
   readStepMemory,
@@ -527,17 +529,21 @@ async function runPlan(
   operation: StepOperation,
 ): Promise<ApplyOutcome> {
   const done: PlanEntry[] = [];
-  const secrets: SecretFile[] = [];
+  const downloads: Download[] = [];
   let problem: Problem | undefined;
   // Reads begun before this apply may predate the attendee's last change: start afresh.
   invalidateFacts(session.accountKey);
   try {
+    downloads.push(...(await undeliveredDownloads(runtime.db, attendee, step.id)));
     const context = {
       aws: session.aws,
       ctx: session.ctx,
       tags: portalTags(session.ctx),
       results: new Map<string, string>(),
-      handOver: (file: SecretFile) => secrets.push(file),
+      handOver: async (file: SecretFile) => {
+        downloads.push(await storeDownload(runtime.db, attendee, file));
+        await rememberUndelivered(runtime.db, attendee, step.id, downloads);
+      },
     };
     for (const entry of await planWith(session, step, operation)) {
       const run = entry.run;
@@ -553,20 +559,56 @@ async function runPlan(
     invalidateFacts(session.accountKey);
     if (session.ctx.sharedZone) invalidateClassZone(session.ctx.sharedZone.zoneId);
   }
-  const downloads = [];
-  for (const secret of secrets) {
-    const token = randomToken();
-    await createSecretDownload(runtime.db, {
-      token,
-      attendeeId: attendee.attendeeId,
-      filename: secret.filename,
-      sealed: seal(secret.content, `download:${token}`),
-      expiresAt: new Date(Date.now() + 60 * 60 * 1000),
-    });
-    downloads.push({ token, filename: secret.filename });
-  }
+  if (downloads.length > 0) await rememberUndelivered(runtime.db, attendee, step.id, []);
   return { done, downloads, ...(problem ? { problem } : {}) };
 }
+
+type Download = { token: string; filename: string };
+
+/** Stored as soon as the secret exists, so a portal that dies mid-apply leaves it to be taken. */
+async function storeDownload(db: PortalDb, attendee: AttendeeRef, file: SecretFile) {
+  const token = randomToken();
+  await createSecretDownload(db, {
+    token,
+    attendeeId: attendee.attendeeId,
+    filename: file.filename,
+    sealed: seal(file.content, `download:${token}`),
+    expiresAt: new Date(Date.now() + 60 * 60 * 1000),
+  });
+  return { token, filename: file.filename };
+}
+
+// Kept beside the step's own memory until the apply has returned its links to the attendee.
+const undeliveredKey = (stepId: string) => `${stepId}#downloads`;
+
+async function rememberUndelivered(
+  db: PortalDb,
+  attendee: AttendeeRef,
+  stepId: string,
+  downloads: Download[],
+) {
+  await writeStepMemory(db, {
+    attendeeId: attendee.attendeeId,
+    stepId: undeliveredKey(stepId),
+    value: downloads,
+  });
+}
+
+/** Links an apply of this step stored but never returned (its portal died): offered now. */
+async function undeliveredDownloads(db: PortalDb, attendee: AttendeeRef, stepId: string) {
+  const parsed = downloadList.safeParse(
+    await readStepMemory(db, attendee.attendeeId, undeliveredKey(stepId)),
+  );
+  if (!parsed.success) return [];
+  const live = await liveDownloadTokens(
+    db,
+    attendee.attendeeId,
+    parsed.data.map((download) => download.token),
+  );
+  return parsed.data.filter((download) => live.has(download.token));
+}
+
+const downloadList = z.array(z.object({ token: z.string(), filename: z.string() }));
 
 export type SandboxInstanceView = {
   accountId: string;

@@ -37,8 +37,8 @@ export type OperationContext = {
   tags: ResourceTags;
   /** Ids made by earlier entries of the same apply (e.g. the group a new instance joins). */
   results: Map<string, string>;
-  /** A secret for the attendee (a private key): sealed and offered once as a download. */
-  handOver: (file: SecretFile) => void;
+  /** A secret for the attendee (a private key): sealed and stored now, offered once as a download. */
+  handOver: (file: SecretFile) => Promise<void>;
 };
 
 /** An operation may say what it did instead of the entry's `done` (e.g. what it could not delete, and why). */

@@ -59,10 +59,13 @@ export async function startEmulator({ port, env = {} } = {}) {
   return {
     endpoint,
     port: chosenPort,
+    pid: child.pid,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once("exit", () => resolve());
+        // A stopped (SIGSTOP) emulator must be let go on before it can hear SIGTERM.
+        child.kill("SIGCONT");
         child.kill("SIGTERM");
       }),
   };

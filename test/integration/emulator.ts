@@ -21,8 +21,7 @@ export function freshAccountId(): string {
   );
 }
 
-export async function sandboxClients(accountId = freshAccountId()) {
-  const endpoint = emulatorEndpoint();
+export async function sandboxClients(accountId = freshAccountId(), endpoint = emulatorEndpoint()) {
   const credentials = await assumeSandboxAccount({
     endpoint,
     region: REGION,

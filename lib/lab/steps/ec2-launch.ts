@@ -213,7 +213,7 @@ export const ec2LaunchStep = defineStep({
             msg("done.keyPair.created", { keyPair }),
             async ({ aws, tags, handOver }) => {
               const created = await createKeyPair(aws, keyPair, tags);
-              handOver({ filename: `${keyPair}.pem`, content: created.privateKey });
+              await handOver({ filename: `${keyPair}.pem`, content: created.privateKey });
             },
           ),
     );

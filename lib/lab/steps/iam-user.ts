@@ -32,7 +32,7 @@ const passwordFile = `${user}-password.txt`;
 
 /** Handed over once through the one-time download: the portal keeps no copy. */
 function handOverPassword(op: OperationContext, password: string) {
-  op.handOver({
+  return op.handOver({
     filename: passwordFile,
     content: [
       "AWS 101 — IAM user / IAM 사용자",
@@ -97,7 +97,7 @@ const withNewPassword =
   async (op: OperationContext): Promise<void> => {
     const password = generatePassword();
     await set(op.aws, { userName: user, password });
-    handOverPassword(op, password);
+    await handOverPassword(op, password);
   };
 
 function userEntries(existing: ConsoleUserSummary): PlanEntry[] {
@@ -184,7 +184,7 @@ export const iamUserStep = defineStep({
           await createUser(op.aws, { name: user, tags: op.tags });
           await createLoginProfile(op.aws, { userName: user, password });
           // The password is handed over as soon as it exists, even if attaching the policy fails.
-          handOverPassword(op, password);
+          await handOverPassword(op, password);
           await attachUserPolicy(op.aws, { userName: user, policyArn: IDENTITY.adminPolicyArn });
         },
       ),

@@ -376,7 +376,7 @@ export const rdsCreateStep = defineStep({
             securityGroupId,
             tags,
           });
-          handOver({
+          await handOver({
             filename: `${LAB.dbInstance}-master-password.txt`,
             content: `RDS ${LAB.dbInstance}\nMaster username: ${LAB.dbMasterUsername}\nMaster password: ${password}\n`,
           });
