@@ -5,6 +5,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Dialect } from "kysely";
 import pg from "pg";
 import { migrationProvider } from "@/lib/db/migrations";
+import { log } from "@/lib/log";
 import type { Database } from "@/lib/db/schema";
 
 export type PortalDb = Kysely<Database>;
@@ -38,9 +39,11 @@ function sqliteDialect(url: string): Dialect {
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 function postgresDialect(url: string): Dialect {
-  return new PostgresDialect({
-    pool: new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 }),
-  });
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+  // An idle connection the server ends (a restart, a failover) is an 'error' event on the pool:
+  // unheard, it ends the portal. The pool has already dropped it and connects anew when asked.
+  pool.on("error", (error) => log().warn({ err: error }, "database connection lost"));
+  return new PostgresDialect({ pool });
 }
 
 const urls = new WeakMap<PortalDb, string>();

@@ -130,8 +130,8 @@ type Session = {
 };
 
 const MAX_REUSED_CLIENTS = 2_000;
-/** Renewed while the plan runs; a portal that dies mid-apply frees the account within this. */
-const APPLY_LEASE_MS = 60_000;
+/** Renewed every 5 s while the plan runs; a portal that dies mid-apply frees the account within this. */
+const APPLY_LEASE_MS = 15_000;
 
 // Per process: one set of SDK clients (and their sockets) per attendee and credentials.
 const clientSets = ((

@@ -10,7 +10,8 @@ import {
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import type { AwsClients } from "@/lib/aws/client";
 import { connectSandbox } from "@/lib/credentials";
-import { openDatabase, type PortalDb } from "@/lib/db/connection";
+import pg from "pg";
+import { openDatabase, urlOf, type PortalDb } from "@/lib/db/connection";
 import {
   findLiveCredentials,
   listStepStatus,
@@ -30,6 +31,7 @@ import { translator } from "@/messages";
 import { startEmulator } from "../../scripts/lib/emulator.mjs";
 import { awsError, injectFaults } from "./aws-layers";
 import { REGION, emulatorEndpoint, sandboxClients } from "./emulator";
+import { POSTGRES_ADMIN_URL, testDatabase } from "./database";
 import { attendeeIn, labDatabase, labRuntime, sandboxAttendee } from "./lab-harness";
 
 const ko = translator("ko");
@@ -56,6 +58,23 @@ async function computeResources(aws: AwsClients) {
       .length,
     keyPairs: (pairs.KeyPairs ?? []).filter((pair) => pair.KeyName === "awslab").length,
   };
+}
+
+/**
+ * The dead apply's lease (APPLY_LEASE_MS) is not renewed and lapses: until then a re-run is refused
+ * as busy, never run beside it. The test lets that minute pass by dating the lease back.
+ */
+async function expectBusyUntilTheLeaseLapses(
+  db: PortalDb,
+  runtime: RunnerEnvironment,
+  ref: AttendeeRef,
+) {
+  expect((await applyStep(runtime, ref, "ec2-launch")).problem).toEqual({ code: "busy" });
+  await db
+    .updateTable("leases")
+    .set({ expires_at: new Date(Date.now() - 1_000).toISOString() })
+    .where("name", "like", "apply:%")
+    .execute();
 }
 
 const stateOf = async (runtime: RunnerEnvironment, ref: AttendeeRef, stepId: string) =>
@@ -240,6 +259,27 @@ describe("the database restarted", () => {
   });
 });
 
+describe("PostgreSQL restarted under the portal", () => {
+  it("every connection ends at once: the portal lives on and the next request works", async () => {
+    const db = await testDatabase("postgres");
+    onTestFinished(() => db.destroy());
+    const runtime = labRuntime(db);
+    const { ref } = await sandboxAttendee(db);
+    expect((await applyStep(runtime, ref, "ec2-launch")).problem).toBeUndefined();
+    // As a restart looks from the portal: the server ends every session, idle ones included.
+    const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+    await admin.connect();
+    const { rows } = await admin.query<{ ended: boolean }>(
+      "SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE datname = $1",
+      [new URL(urlOf(db)).pathname.slice(1)],
+    );
+    await admin.end();
+    expect(rows.length).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await stateOf(runtime, ref, "ec2-launch")).toBe("pass");
+  });
+});
+
 describe("the database closed under a running apply", () => {
   it("the apply fails with the database; the reopened file serves the re-run, no duplicates", async () => {
     const scratch = mkdtempSync(path.join(tmpdir(), "aws101-faults-"));
@@ -262,6 +302,7 @@ describe("the database closed under a running apply", () => {
     const reopened = await openDatabase(url);
     onTestFinished(() => reopened.destroy());
     const runtime = labRuntime(reopened);
+    await expectBusyUntilTheLeaseLapses(reopened, runtime, ref);
     const rerun = await applyStep(runtime, ref, "ec2-launch");
     expect(rerun.problem).toBeUndefined();
     expect(rerun.done.map((entry) => entry.id)).toEqual(["instance"]);
@@ -393,6 +434,7 @@ describe("the portal killed during do it for me", () => {
       "security-group": "fail",
     });
 
+    await expectBusyUntilTheLeaseLapses(db, runtime, ref);
     const rerun = await applyStep(runtime, ref, "ec2-launch");
     expect(rerun.problem).toBeUndefined();
     expect(rerun.done.map((entry) => entry.id)).toEqual(["security-group", "instance"]);
