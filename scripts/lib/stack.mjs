@@ -184,7 +184,7 @@ export async function startSandboxEmulators({ port, count = emulatorCount() } = 
   return { first: emulators[0], endpoints: emulators.map((emulator) => emulator.endpoint) };
 }
 
-export function emulatorCount() {
+function emulatorCount() {
   const count = Number(process.env.SANDBOX_EMULATORS ?? 1);
   if (!Number.isInteger(count) || count < 1 || count > 16) {
     throw new Error("SANDBOX_EMULATORS must be a whole number from 1 to 16");
