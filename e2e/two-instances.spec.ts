@@ -155,7 +155,9 @@ test("a change through one instance reaches the other's stream; ten clicks on bo
     encodeArgs([{}]),
   );
   expect(connected.result).toMatchObject({ ok: true });
-  const accountId = (connected.result as { data?: { accountId?: string } }).data?.accountId;
+  const accountId = /\b\d{12}\b/.exec(
+    (connected.result as { data?: { message?: string } }).data?.message ?? "",
+  )?.[0];
 
   const stream = await openStream(`${second.url}/api/status/compute/stream`, cookie);
   await expect.poll(() => stream.events.length, { timeout: 30_000 }).toBeGreaterThan(0);
