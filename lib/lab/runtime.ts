@@ -32,6 +32,7 @@ export function schedulerSettings(): SchedulerSettings {
   return {
     cadenceMs: config.STATUS_REFRESH_SECONDS * 1000,
     concurrency: config.STATUS_REFRESH_CONCURRENCY,
+    perSecond: config.STATUS_REFRESH_PER_SECOND,
     firstRefreshSpreadMs: 2_000,
   };
 }

@@ -10,6 +10,12 @@ export type SchedulerSettings = {
   concurrency: number;
   /** A watcher with nothing stored yet is refreshed within this, spread, not all in one second. */
   firstRefreshSpreadMs: number;
+  /**
+   * Refreshes started per second over the whole portal: what keeps the AWS (or emulator) load set
+   * by the budget, not by the number of watchers. A big class then sees each panel refreshed less
+   * often, never slower answers. Unset: only `concurrency` bounds it.
+   */
+  perSecond?: number;
 };
 
 type Watched = {
@@ -27,6 +33,8 @@ type SchedulerState = {
   running: number;
   waiting: (() => void)[];
   refreshes: number;
+  /** When the next paced refresh may start (epoch ms). */
+  nextStartAt: number;
 };
 
 // Per process, not per route bundle.
@@ -38,6 +46,7 @@ const state: SchedulerState = ((
   running: 0,
   waiting: [],
   refreshes: 0,
+  nextStartAt: 0,
 });
 
 const spread = (ms: number) => ms * (0.75 + Math.random() * 0.5);
@@ -53,6 +62,15 @@ async function withinBudget<T>(settings: SchedulerSettings, work: () => Promise<
     state.running -= 1;
     state.waiting.shift()?.();
   }
+}
+
+/** Waits for this refresh's turn in the portal's refreshes-per-second budget. */
+async function paced(settings: SchedulerSettings) {
+  if (!settings.perSecond) return;
+  const now = Date.now();
+  const startAt = Math.max(now, state.nextStartAt);
+  state.nextStartAt = startAt + 1000 / settings.perSecond;
+  if (startAt > now) await new Promise((resolve) => setTimeout(resolve, startAt - now));
 }
 
 function schedule(watched: Watched, settings: SchedulerSettings, delayMs: number) {
@@ -76,6 +94,8 @@ function refreshOnce(
   const queued = state.refreshing.get(key);
   if (queued) return queued;
   const refresh = withinBudget(settings, async () => {
+    if (!wanted()) return;
+    await paced(settings);
     if (!wanted()) return;
     state.refreshes += 1;
     await moduleStatus(runtime, attendee, moduleId, { fresh: true });

@@ -1,9 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PortalDb } from "@/lib/db/connection";
 import { evaluationCounts, moduleStatus } from "@/lib/lab/runner";
-import { schedulerStats, watchModule, type SchedulerSettings } from "@/lib/lab/status-scheduler";
+import {
+  refreshInBackground,
+  schedulerStats,
+  watchModule,
+  type SchedulerSettings,
+} from "@/lib/lab/status-scheduler";
 import { storedStatus, subscribeToStatus } from "@/lib/lab/status-store";
-import { labDatabase, labRuntime, sandboxAttendee } from "./lab-harness";
+import { attendeeIn, labDatabase, labRuntime, sandboxAttendee } from "./lab-harness";
 
 const settings: SchedulerSettings = { cadenceMs: 200, concurrency: 2, firstRefreshSpreadMs: 50 };
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -57,5 +62,25 @@ describe("status scheduler", () => {
     expect(c).toBe(a);
     expect(await moduleStatus(runtime, ref, "compute")).toBe(a);
     expect(evaluationsOf(ref.attendeeId) - before).toBe(1);
+  });
+
+  it("starts at most its refreshes per second however many panels are due at once", async () => {
+    const runtime = labRuntime(db);
+    const attendees = await Promise.all(Array.from({ length: 6 }, () => attendeeIn(db)));
+    const paced: SchedulerSettings = { ...settings, concurrency: 6, perSecond: 2 };
+    const before = schedulerStats().refreshes;
+    const all = attendees.map(({ attendee, event }) =>
+      refreshInBackground(
+        runtime,
+        { attendeeId: attendee.id, eventId: event.id },
+        "compute",
+        paced,
+      ),
+    );
+    // Six due at once, two a second: the first started at once, the second half a second later.
+    await pause(400);
+    expect(schedulerStats().refreshes - before).toBeLessThanOrEqual(1);
+    await Promise.all(all);
+    expect(schedulerStats().refreshes - before).toBe(6);
   });
 });
