@@ -485,6 +485,7 @@ export const en: Record<keyof typeof ko, string> = {
   // Limits, the end of the event, and the audit log (docs/security.md)
   "join.error.eventFull": "This workshop is full. Tell your instructor.",
   "instructorSignIn.tooManyAttempts": "Too many failed sign-ins. Try again in 15 minutes.",
+  "limits.moduleDisabled": "This module is not part of this workshop. Ask your instructor.",
   "limits.eventEnded":
     "This workshop has ended. You can still read the lab pages and your results, but the portal no longer checks or creates anything in your AWS.",
   "limits.attendee": "Too many requests. Try again in {seconds} s.",

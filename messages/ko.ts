@@ -488,6 +488,7 @@ export const ko = {
   // Limits, the end of the event, and the audit log (docs/security.md)
   "join.error.eventFull": "이 실습의 참가 인원이 다 찼습니다. 강사에게 알리세요.",
   "instructorSignIn.tooManyAttempts": "로그인에 너무 많이 실패했습니다. 15분 뒤에 다시 시도하세요.",
+  "limits.moduleDisabled": "이 모듈은 이번 실습에서 사용하지 않습니다. 강사에게 문의하세요.",
   "limits.eventEnded":
     "이 실습은 끝났습니다. 실습 페이지와 기록은 계속 볼 수 있지만, 포털은 더 이상 내 AWS에서 확인하거나 만들지 않습니다.",
   "limits.attendee": "요청이 너무 잦습니다. {seconds}초 뒤에 다시 누르세요.",

@@ -12,7 +12,7 @@ const stepInput = z.object({ stepId: z.string().max(64).refine(isKnownStep) });
 const operationInput = stepInput.extend({ operation: z.enum(["do", "undo"]).default("do") });
 
 export const checkStepAction = attendeeAction(stepInput, async ({ stepId }, session, t) => {
-  const refused = await refusedAction(session, t);
+  const refused = await refusedAction(session, t, stepId);
   if (refused) return { ok: false, error: refused };
   const outcome = await checkStep(await runnerEnvironment(), await attendeeRef(session), stepId);
   if (!outcome) return { ok: false, error: t("join.error.invalid") };
@@ -22,7 +22,7 @@ export const checkStepAction = attendeeAction(stepInput, async ({ stepId }, sess
 export const planStepAction = attendeeAction(
   operationInput,
   async ({ stepId, operation }, session, t) => {
-    const refused = await refusedAction(session, t);
+    const refused = await refusedAction(session, t, stepId);
     if (refused) return { ok: false, error: refused };
     const runtime = await runnerEnvironment();
     const outcome = await planStep(runtime, await attendeeRef(session), stepId, operation);
@@ -31,7 +31,7 @@ export const planStepAction = attendeeAction(
 );
 
 export const applyStepAction = attendeeAction(operationInput, async (input, session, t) => {
-  const refused = await refusedAction(session, t);
+  const refused = await refusedAction(session, t, input.stepId);
   if (refused) return { ok: false, error: refused };
   const { stepId, operation } = input;
   const runtime = await runnerEnvironment();

@@ -4,7 +4,7 @@ import { loadModules, loadSteps } from "@/lib/content/source";
 import { db } from "@/lib/db";
 import { findLiveCredentials, listStepStatus } from "@/lib/db/queries";
 import { getTranslator } from "@/lib/i18n";
-import { enabledModules } from "@/lib/instructor/load";
+import { enabledModules } from "@/lib/lab/catalogue";
 
 export default async function LabPage() {
   const { attendee, event } = await requireAttendeePage();

@@ -6,7 +6,7 @@ import type {
 import type { LiveGridLabels } from "@/components/instructor/LiveGrid";
 import type { TimerLabels } from "@/components/instructor/TimerControls";
 import type { PortalEvent } from "@/lib/db/schema";
-import { enabledModules } from "@/lib/instructor/load";
+import { enabledModules } from "@/lib/lab/catalogue";
 import type { Translator } from "@/messages";
 
 export function stateLabels(t: Translator) {

@@ -3,14 +3,9 @@ import { loadModules, loadSteps } from "@/lib/content/source";
 import type { PortalDb } from "@/lib/db/connection";
 import { gridFingerprint, gridRows } from "@/lib/db/console";
 import type { PortalEvent } from "@/lib/db/schema";
+import { enabledModules } from "@/lib/lab/catalogue";
 import { buildGrid, type GridSnapshot, type GridStep } from "@/lib/instructor/grid";
 import type { Locale } from "@/messages";
-
-export function enabledModules(event: Pick<PortalEvent, "modules_enabled">): string[] | null {
-  if (!event.modules_enabled) return null;
-  const parsed: unknown = JSON.parse(event.modules_enabled);
-  return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === "string") : null;
-}
 
 /** The event's steps in course order: every module, or only those the instructor enabled. */
 export async function gridSteps(

@@ -8,7 +8,7 @@ import { listStepStatus } from "@/lib/db/queries";
 import type { PortalEvent } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { WindowLimiter, sharedLimiter, takeAll } from "@/lib/limits";
-import { moduleSteps } from "@/lib/lab/catalogue";
+import { moduleSteps, stepEnabled } from "@/lib/lab/catalogue";
 import type { ModuleStatus } from "@/lib/lab/runner";
 import type { CheckItem } from "@/lib/lab/types";
 import type { Translator } from "@/messages";
@@ -111,7 +111,9 @@ export function refusalMessage(refusal: Refusal, t: Translator): string {
 export async function refusedAction(
   session: AttendeeSession,
   t: Translator,
+  stepId: string,
 ): Promise<string | undefined> {
+  if (!(await stepEnabled(session.event, stepId))) return t("limits.moduleDisabled");
   const refusal = await actionRefusal(session);
   return refusal ? refusalMessage(refusal, t) : undefined;
 }

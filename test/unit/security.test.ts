@@ -10,8 +10,10 @@ import {
   actionRefusal,
   credentialsRefusal,
   refusalMessage,
+  refusedAction,
   type CredentialLimiters,
 } from "@/lib/lab/guard";
+import { stepEnabled } from "@/lib/lab/catalogue";
 import { WindowLimiter } from "@/lib/limits";
 import { contentSecurityPolicy } from "@/lib/security-headers";
 import { translator } from "@/messages";
@@ -200,5 +202,21 @@ describe("what the portal does in AWS, and how often", () => {
     expect(await credentialsRefusal(sessionOf(-1, "late"), browser, limiters)).toEqual({
       reason: "event_ended",
     });
+  });
+});
+
+describe("modules the instructor left out", () => {
+  it("refuses to check or act on a step of a module the event does not use, in words", async () => {
+    const session = sessionOf(3_600_000);
+    const onlyCompute = { ...session, event: { ...session.event, modules_enabled: '["compute"]' } };
+    expect(await stepEnabled(onlyCompute.event, "ec2-launch")).toBe(true);
+    expect(await stepEnabled(onlyCompute.event, "rds-create")).toBe(false);
+    expect(await stepEnabled(session.event, "rds-create")).toBe(true);
+    expect(await refusedAction(onlyCompute, translator("ko"), "rds-create")).toBe(
+      "이 모듈은 이번 실습에서 사용하지 않습니다. 강사에게 문의하세요.",
+    );
+    expect(await refusedAction(onlyCompute, translator("en"), "rds-create")).toBe(
+      "This module is not part of this workshop. Ask your instructor.",
+    );
   });
 });

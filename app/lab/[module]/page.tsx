@@ -8,10 +8,13 @@ import { requireAttendeePage } from "@/lib/auth/session";
 import { loadModules, loadSteps } from "@/lib/content/source";
 import { env } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n";
+import { enabledModules } from "@/lib/lab/catalogue";
 
 export default async function ModulePage({ params }: { params: Promise<{ module: string }> }) {
-  await requireAttendeePage();
+  const session = await requireAttendeePage();
   const { module: moduleId } = await params;
+  const enabled = enabledModules(session.event);
+  if (enabled && !enabled.includes(moduleId)) notFound();
   const { locale, t } = await getTranslator();
   const labModule = (await loadModules()).find((candidate) => candidate.id === moduleId);
   const steps = await loadSteps(locale, moduleId);

@@ -12,6 +12,7 @@ import { env } from "@/lib/env";
 import { db } from "@/lib/db";
 import { findLiveCredentials } from "@/lib/db/queries";
 import { getTranslator } from "@/lib/i18n";
+import { stepEnabled } from "@/lib/lab/catalogue";
 import { isKnownStep } from "@/lib/lab/registry";
 import { openStep } from "@/lib/lab/runner";
 import { attendeeRef, runnerEnvironment } from "@/lib/lab/runtime";
@@ -23,7 +24,7 @@ export default async function StepPage({
 }) {
   const session = await requireAttendeePage();
   const { module: moduleId, step: stepId } = await params;
-  if (!isKnownStep(stepId)) notFound();
+  if (!isKnownStep(stepId) || !(await stepEnabled(session.event, stepId))) notFound();
   const { locale, t } = await getTranslator();
   const steps = await loadSteps(locale, moduleId);
   const index = steps.findIndex((candidate) => candidate.frontmatter.id === stepId);
