@@ -12,6 +12,7 @@ import { connectSandbox } from "@/lib/credentials";
 import { hashPassword, verifyPassword } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { listEventAudit } from "@/lib/db/audit";
+import { addEventInstructor } from "@/lib/db/console";
 import type { PortalDb } from "@/lib/db/connection";
 import {
   createEvent,
@@ -175,6 +176,11 @@ describe("the runner's AWS work", { timeout: 120_000 }, () => {
       .set({ created_by: instructor.id })
       .where("id", "=", ref.eventId)
       .execute();
+    await addEventInstructor(database, {
+      eventId: ref.eventId,
+      instructorId: instructor.id,
+      role: "owner",
+    });
     const outcome = await applyStep(labRuntime(database), ref, "ec2-launch");
     expect(outcome.problem).toBeUndefined();
 
