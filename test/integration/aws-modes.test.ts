@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { AttendeeSession } from "@/lib/auth/session";
+import type { STSClient } from "@aws-sdk/client-sts";
+import { installClientHookForTests } from "@/lib/aws/client";
 import { AwsCallError } from "@/lib/aws/errors";
 import {
   connectAssumedRole,
@@ -81,13 +83,31 @@ describe("assumed-role mode on the emulator", () => {
   it("assumes the templated role in the attendee's account, and the lab runs with it", async () => {
     const { attendee, event } = await eventInMode(db, "assumed-role");
     const accountId = freshAccountId();
+    // The emulator ignores the ExternalId (and trust policies): what can be seen is that it is sent.
+    const sent: unknown[] = [];
+    const uninstall = installClientHookForTests((client, name) => {
+      if (name !== "STSClient") return;
+      (client as STSClient).middlewareStack.add(
+        (next) => async (args) => {
+          sent.push(args.input);
+          return next(args);
+        },
+        { step: "initialize", name: "vitestSentInput" },
+      );
+    });
     const connected = await connectAssumedRole(db, {
       attendeeId: attendee.id,
       accountId,
       settings: SETTINGS,
       region: REGION,
-    });
+    }).finally(uninstall);
     expect(connected.accountId).toBe(accountId);
+    expect(sent).toContainEqual(
+      expect.objectContaining({
+        RoleArn: `arn:aws:iam::${accountId}:role/AWS101Attendee`,
+        ExternalId: SETTINGS.externalId,
+      }),
+    );
     const resolved = await resolveCredentials(db, attendee.id, undefined);
     expect(resolved).toMatchObject({ source: "assumed", accountId });
     expect(resolved?.principalArn).toMatch(
