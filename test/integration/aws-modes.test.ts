@@ -12,7 +12,9 @@ import {
 import { accountIdOf, assumedRoleError } from "@/lib/credentials-messages";
 import type { PortalDb } from "@/lib/db/connection";
 import { findAttendee, findEventById, findLiveCredentials } from "@/lib/db/queries";
+import { gridRows } from "@/lib/db/console";
 import type { AwsMode } from "@/lib/db/schema";
+import { buildGrid } from "@/lib/instructor/grid";
 import { newEventValues } from "@/lib/instructor/labels";
 import { eventSettingsSchema } from "@/lib/instructor/schemas";
 import { moduleStatus } from "@/lib/lab/runner";
@@ -115,6 +117,8 @@ describe("assumed-role mode on the emulator", () => {
     );
     const row = await findLiveCredentials(db, attendee.id);
     expect(row?.ciphertext).not.toContain(resolved?.target.credentials.secretAccessKey);
+    const grid = buildGrid([], await gridRows(db, event.id));
+    expect(grid.attendees.find((row) => row.id === attendee.id)?.credential).toBe("assumed");
 
     const status = await moduleStatus(
       { ...labRuntime(db), sandboxEndpoint: undefined },
