@@ -12,12 +12,12 @@ import {
   connectOwnCredentials,
   connectSandbox,
 } from "@/lib/credentials";
+import { accountIdOf, assumedRoleError, credentialsError } from "@/lib/credentials-messages";
 import { db } from "@/lib/db";
 import type { PortalDb } from "@/lib/db/connection";
 import { deleteCredentials } from "@/lib/db/queries";
 import type { AuditAction, CredentialSource } from "@/lib/db/schema";
 import { env } from "@/lib/env";
-import { accountIdOf, assumedRoleError, credentialsError } from "@/lib/credentials-messages";
 import { getTranslator } from "@/lib/i18n";
 import { audited, credentialsSubject } from "@/lib/lab/audit";
 import { refusedCredentials } from "@/lib/lab/guard";
