@@ -31,7 +31,10 @@ vi.mock("next/headers", () => ({
   cookies: async () => ({ get: () => undefined }),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-vi.mock("@/lib/auth/session", () => ({ currentAttendee: async () => request.session }));
+vi.mock("@/lib/auth/session", () => ({
+  currentAttendee: async () => request.session,
+  currentInstructor: async () => ({ id: "instructor" }),
+}));
 
 const SETTINGS: AssumedRoleSettings = {
   roleArnTemplate: "arn:aws:iam::{accountId}:role/AWS101Attendee",
@@ -203,6 +206,24 @@ describe("the role ARN template an instructor saves", () => {
       roleArnTemplate,
       externalId,
     }).success;
+
+  it("a wrong one is named when the instructor saves", async () => {
+    const { createEventAction } = await import("@/app/instructor/actions");
+    const result = await createEventAction({
+      ...newEventValues("en"),
+      name: "Class",
+      startsAt: "",
+      awsMode: "assumed-role",
+      roleArnTemplate: "arn:aws:iam::123456789012:role/AWS101Attendee",
+      externalId: "aws101-class",
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: expect.stringMatching(
+        /^The role ARN template must look like arn:aws:iam::\{accountId\}/,
+      ),
+    });
+  });
 
   it("is an IAM role ARN with {accountId}, saved with an external ID", () => {
     expect(settings("arn:aws:iam::{accountId}:role/AWS101Attendee")).toBe(true);
