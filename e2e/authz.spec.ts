@@ -576,6 +576,19 @@ const TABLE: Record<string, Row> = {
       ),
     ],
   },
+  "app/credentials/actions.ts#connectAssumedRoleAction": {
+    // The e2e event is a sandbox event: its attendees are answered (the mode refuses), others signed out.
+    allow: ATTENDEES,
+    targets: () => [
+      action(
+        "app/credentials/actions.ts#connectAssumedRoleAction",
+        "connectAssumedRoleAction(sandbox event)",
+        {},
+        () => encodeArgs([{ accountId: "123456789012" }]),
+        notRefused,
+      ),
+    ],
+  },
   "app/credentials/actions.ts#saveOwnCredentialsAction": {
     allow: ATTENDEES,
     targets: (world) => [

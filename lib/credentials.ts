@@ -1,12 +1,18 @@
 import "server-only";
 import { z } from "zod";
 import { AwsCallError } from "@/lib/aws/errors";
-import { assumeSandboxAccount, getCallerIdentity } from "@/lib/aws/identity";
+import { assumeAttendeeRole, assumeSandboxAccount, getCallerIdentity } from "@/lib/aws/identity";
 import type { AwsCredentials, AwsTarget } from "@/lib/aws/types";
 import { open, seal } from "@/lib/crypto";
 import type { PortalDb } from "@/lib/db/connection";
-import { deleteCredentials, findLiveCredentials, saveCredentials } from "@/lib/db/queries";
-import type { CredentialSource } from "@/lib/db/schema";
+import {
+  deleteCredentials,
+  findAttendee,
+  findEventById,
+  findLiveCredentials,
+  saveCredentials,
+} from "@/lib/db/queries";
+import type { AwsMode, CredentialSource, PortalEvent } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { joinSandboxSharedZone } from "@/lib/lab/sandbox-shared-zone";
 import { log } from "@/lib/log";
@@ -16,6 +22,41 @@ export { sandboxAccountId };
 
 const SANDBOX_SESSION_SECONDS = 12 * 60 * 60;
 const PASTED_DEFAULT_LIFETIME_MS = 12 * 60 * 60 * 1000;
+/** AWS caps a session assumed by a role's session (the portal on an instance role) at one hour. */
+const ASSUMED_SESSION_SECONDS = 60 * 60;
+/** An assumed session is renewed when it is read this close to its end, so the attendee never sees it lapse. */
+const RENEW_BEFORE_MS = 10 * 60 * 1000;
+
+export const ACCOUNT_ID_PLACEHOLDER = "{accountId}";
+
+/**
+ * How an attendee may connect in an event of each AWS mode. A sandbox event also takes pasted
+ * credentials, as it always has: practise in the sandbox, then repeat in one's own account.
+ */
+export function connectMethods(mode: AwsMode): readonly CredentialSource[] {
+  switch (mode) {
+    case "sandbox":
+      return ["sandbox", "own"];
+    case "pasted":
+      return ["own"];
+    case "assumed-role":
+      return ["assumed"];
+  }
+}
+
+export type AssumedRoleSettings = { roleArnTemplate: string; externalId: string };
+
+/** Undefined unless the event assumes roles and the instructor has saved both the template and the ExternalId. */
+export function assumedRoleSettings(event: PortalEvent): AssumedRoleSettings | undefined {
+  if (event.aws_mode !== "assumed-role" || !event.role_arn_template || !event.external_id) {
+    return undefined;
+  }
+  return { roleArnTemplate: event.role_arn_template, externalId: event.external_id };
+}
+
+export function attendeeRoleArn(template: string, accountId: string): string {
+  return template.replaceAll(ACCOUNT_ID_PLACEHOLDER, accountId);
+}
 
 const storedSecretSchema = z.object({
   accessKeyId: z.string(),
@@ -126,6 +167,65 @@ export async function connectOwnCredentials(
   return { accountId: identity.accountId };
 }
 
+/**
+ * The portal assumes the event's role in the attendee's account with its own AWS identity and the
+ * event's ExternalId; the session is stored like any other and renewed while it is in use.
+ */
+export async function connectAssumedRole(
+  db: PortalDb,
+  input: {
+    attendeeId: string;
+    accountId: string;
+    settings: AssumedRoleSettings;
+    region: string;
+    endpoint?: string;
+  },
+) {
+  const endpoint = input.endpoint ?? env().PASTED_CREDENTIALS_ENDPOINT;
+  const credentials = await assumeAttendeeRole({
+    roleArn: attendeeRoleArn(input.settings.roleArnTemplate, input.accountId),
+    externalId: input.settings.externalId,
+    region: input.region,
+    endpoint,
+    sessionName: `aws101-${input.attendeeId.slice(0, 8)}`,
+    durationSeconds: ASSUMED_SESSION_SECONDS,
+  });
+  const identity = await getCallerIdentity({ credentials, region: input.region, endpoint });
+  await store(db, {
+    attendeeId: input.attendeeId,
+    source: "assumed",
+    credentials,
+    region: input.region,
+    accountId: identity.accountId,
+    principalArn: identity.arn,
+    expiresAt: credentials.expiration,
+  });
+  return { accountId: identity.accountId };
+}
+
+/** A fresh session for an assumed role near its end; the old one stays in use if AWS refuses. */
+async function renewAssumedRole(
+  db: PortalDb,
+  row: { attendee_id: string; account_id: string; region: string },
+) {
+  const attendee = await findAttendee(db, row.attendee_id);
+  const event = attendee ? await findEventById(db, attendee.event_id) : undefined;
+  const settings = event ? assumedRoleSettings(event) : undefined;
+  if (!settings) return undefined;
+  try {
+    await connectAssumedRole(db, {
+      attendeeId: row.attendee_id,
+      accountId: row.account_id,
+      settings,
+      region: row.region,
+    });
+  } catch (error) {
+    log().warn({ err: error }, "assumed role not renewed");
+    return undefined;
+  }
+  return findLiveCredentials(db, row.attendee_id);
+}
+
 export type ResolvedCredentials = {
   target: AwsTarget;
   source: CredentialSource;
@@ -139,9 +239,12 @@ export async function resolveCredentials(
   attendeeId: string,
   sandboxEndpoint: string | undefined,
 ): Promise<ResolvedCredentials | undefined> {
-  const row = await findLiveCredentials(db, attendeeId);
+  let row = await findLiveCredentials(db, attendeeId);
   if (!row) return undefined;
   if (row.source === "sandbox" && !sandboxEndpoint) return undefined;
+  if (row.source === "assumed" && Date.parse(row.expires_at) - Date.now() < RENEW_BEFORE_MS) {
+    row = (await renewAssumedRole(db, row)) ?? row;
+  }
   let secret: z.infer<typeof storedSecretSchema>;
   try {
     secret = storedSecretSchema.parse(

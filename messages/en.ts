@@ -6,6 +6,7 @@ import { en as maintenanceEn } from "./app-services/maintenance";
 import { en as cleanupEn } from "./cleanup";
 import { en as cleanupEveryoneEn } from "./cleanup-everyone";
 import { en as consoleEn } from "./instructor-console";
+import { en as awsModesEn } from "./aws-modes";
 import type { ko } from "./ko";
 
 export const en: Record<keyof typeof ko, string> = {
@@ -1044,4 +1045,5 @@ export const en: Record<keyof typeof ko, string> = {
   ...cleanupEn,
   ...cleanupEveryoneEn,
   ...consoleEn,
+  ...awsModesEn,
 };

@@ -6,6 +6,7 @@ import { ko as maintenanceKo } from "./app-services/maintenance";
 import { ko as cleanupKo } from "./cleanup";
 import { ko as cleanupEveryoneKo } from "./cleanup-everyone";
 import { ko as consoleKo } from "./instructor-console";
+import { ko as awsModesKo } from "./aws-modes";
 
 export const ko = {
   // General UI
@@ -1047,4 +1048,5 @@ export const ko = {
   ...cleanupKo,
   ...cleanupEveryoneKo,
   ...consoleKo,
+  ...awsModesKo,
 };

@@ -4,11 +4,19 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { attendeeAction, type ActionResult } from "@/lib/auth/actions";
 import { currentAttendee, type AttendeeSession } from "@/lib/auth/session";
-import { AwsCallError } from "@/lib/aws/errors";
-import { connectOwnCredentials, connectSandbox } from "@/lib/credentials";
+import {
+  assumedRoleSettings,
+  attendeeRoleArn,
+  connectAssumedRole,
+  connectMethods,
+  connectOwnCredentials,
+  connectSandbox,
+} from "@/lib/credentials";
+import { accountIdOf, assumedRoleError, credentialsError } from "@/lib/credentials-messages";
 import { db } from "@/lib/db";
 import type { PortalDb } from "@/lib/db/connection";
 import { deleteCredentials } from "@/lib/db/queries";
+import type { AuditAction, CredentialSource } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n";
 import { audited, credentialsSubject } from "@/lib/lab/audit";
@@ -16,7 +24,7 @@ import { refusedCredentials } from "@/lib/lab/guard";
 import { forgetCachedStatus } from "@/lib/lab/runner";
 import { attendeeRef } from "@/lib/lab/runtime";
 import { isAwsRegion } from "@/lib/regions";
-import type { MessageKey, Translator } from "@/messages";
+import type { MessageKey } from "@/messages";
 
 const ownCredentialsSchema = z.object({
   accessKeyId: z
@@ -45,25 +53,14 @@ export type CredentialsFormState = {
   values?: { accessKeyId?: string; region?: string };
 };
 
-function credentialsError(error: unknown, t: Translator): string {
-  if (!(error instanceof AwsCallError)) return t("credentials.error.other", { awsCode: "—" });
-  const awsCode = error.problem.awsCode ?? error.problem.code;
-  switch (error.problem.code) {
-    case "invalid_credentials":
-      return t("credentials.error.invalid", { awsCode });
-    case "expired_credentials":
-      return t("credentials.error.expired");
-    case "endpoint_unreachable":
-      return t("credentials.error.unreachable", { awsCode });
-    default:
-      return t("credentials.error.other", { awsCode });
-  }
+function offered(session: AttendeeSession, method: CredentialSource): boolean {
+  return connectMethods(session.event.aws_mode).includes(method);
 }
 
 /** Connects credentials, recorded in the audit log whatever happens, and drops what was known of the old ones. */
 async function connectAudited(
   session: AttendeeSession,
-  action: "credentials.own" | "credentials.sandbox",
+  action: Extract<AuditAction, `credentials.${string}`>,
   connect: (database: PortalDb) => Promise<{ accountId: string }>,
 ): Promise<{ accountId: string }> {
   const database = await db();
@@ -89,6 +86,7 @@ export async function saveOwnCredentialsAction(
   const { t } = await getTranslator();
   const session = await currentAttendee();
   if (!session) return { message: t("credentials.needed") };
+  if (!offered(session, "own")) return { message: t("credentials.mode.refused") };
   const formData = [form, previous].find((candidate) => candidate instanceof FormData);
   if (!formData) return { message: t("join.error.invalid") };
   const raw = {
@@ -128,6 +126,7 @@ export async function saveOwnCredentialsAction(
 export const connectSandboxAction = attendeeAction(
   z.object({}),
   async (_input, session, t): Promise<ActionResult<{ message: string }>> => {
+    if (!offered(session, "sandbox")) return { ok: false, error: t("credentials.mode.refused") };
     const endpoint = env().SANDBOX_AWS_ENDPOINT;
     if (!endpoint) return { ok: false, error: t("credentials.sandbox.unavailable") };
     const refused = await refusedCredentials(session, t);
@@ -146,6 +145,41 @@ export const connectSandboxAction = attendeeAction(
       };
     } catch (error) {
       return { ok: false, error: credentialsError(error, t) };
+    }
+  },
+);
+
+export const connectAssumedRoleAction = attendeeAction(
+  z.object({ accountId: z.string().max(64) }),
+  async (input, session, t): Promise<ActionResult<{ message: string }>> => {
+    if (!offered(session, "assumed")) return { ok: false, error: t("credentials.mode.refused") };
+    const accountId = accountIdOf(input.accountId);
+    if (!accountId) return { ok: false, error: t("credentials.assumed.accountId.invalid") };
+    const settings = assumedRoleSettings(session.event);
+    if (!settings) return { ok: false, error: t("credentials.assumed.unconfigured") };
+    const refused = await refusedCredentials(session, t);
+    if (refused) return { ok: false, error: refused };
+    try {
+      const connected = await connectAudited(session, "credentials.assumed", (database) =>
+        connectAssumedRole(database, {
+          attendeeId: session.attendee.id,
+          accountId,
+          settings,
+          region: session.event.region,
+        }),
+      );
+      return {
+        ok: true,
+        data: { message: t("credentials.assumed.ready", { account: connected.accountId }) },
+      };
+    } catch (error) {
+      return {
+        ok: false,
+        error: assumedRoleError(error, t, {
+          role: attendeeRoleArn(settings.roleArnTemplate, accountId),
+          account: accountId,
+        }),
+      };
     }
   },
 );

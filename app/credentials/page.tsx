@@ -2,6 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ExpiryCountdown } from "@/components/credentials/ExpiryCountdown";
 import {
+  AssumedRoleForm,
   OwnCredentialsForm,
   RemoveCredentialsButton,
   SandboxButton,
@@ -9,6 +10,7 @@ import {
 import { RichText } from "@/components/ui/RichText";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { requireAttendeePage } from "@/lib/auth/session";
+import { ACCOUNT_ID_PLACEHOLDER, assumedRoleSettings, connectMethods } from "@/lib/credentials";
 import { db } from "@/lib/db";
 import { findLiveCredentials } from "@/lib/db/queries";
 import { env } from "@/lib/env";
@@ -27,6 +29,9 @@ export default async function CredentialsPage({
   const returnTo = safeReturnPath((await searchParams).next);
   if (current && returnTo) redirect(returnTo);
   const sandboxAvailable = Boolean(env().SANDBOX_AWS_ENDPOINT);
+  // Only what the event's AWS mode allows; the actions refuse the others too.
+  const methods = connectMethods(event.aws_mode);
+  const assumed = assumedRoleSettings(event);
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <h1 className="text-2xl font-bold">{t("credentials.title")}</h1>
@@ -66,32 +71,58 @@ export default async function CredentialsPage({
           <p>{t("credentials.none")}</p>
         )}
       </section>
-      <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 className="mb-2 text-lg font-semibold">{t("credentials.sandbox.title")}</h2>
-        <p className="mb-3 text-slate-700">{t("credentials.sandbox.body")}</p>
-        {sandboxAvailable ? (
-          <SandboxButton label={t("credentials.sandbox.submit")} />
-        ) : (
-          <p className="text-slate-600">{t("credentials.sandbox.unavailable")}</p>
-        )}
-      </section>
-      <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 className="mb-2 text-lg font-semibold">{t("credentials.own.title")}</h2>
-        <p className="mb-3 text-slate-700">
-          <RichText text={t("credentials.own.body")} />
-        </p>
-        <OwnCredentialsForm
-          regions={AWS_REGIONS}
-          defaultRegion={event.region}
-          labels={{
-            accessKeyId: t("credentials.own.accessKeyId"),
-            secretAccessKey: t("credentials.own.secretAccessKey"),
-            sessionToken: t("credentials.own.sessionToken"),
-            region: t("credentials.own.region"),
-            submit: t("credentials.own.submit"),
-          }}
-        />
-      </section>
+      {methods.includes("assumed") ? (
+        <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          <h2 className="mb-2 text-lg font-semibold">{t("credentials.assumed.title")}</h2>
+          {assumed ? (
+            <>
+              <p className="mb-3 text-slate-700">
+                {t("credentials.assumed.body", {
+                  role: assumed.roleArnTemplate.replaceAll(ACCOUNT_ID_PLACEHOLDER, "…"),
+                })}
+              </p>
+              <AssumedRoleForm
+                labels={{
+                  accountId: t("credentials.assumed.accountId"),
+                  submit: t("credentials.assumed.submit"),
+                }}
+              />
+            </>
+          ) : (
+            <p className="text-slate-600">{t("credentials.assumed.unconfigured")}</p>
+          )}
+        </section>
+      ) : null}
+      {methods.includes("sandbox") ? (
+        <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          <h2 className="mb-2 text-lg font-semibold">{t("credentials.sandbox.title")}</h2>
+          <p className="mb-3 text-slate-700">{t("credentials.sandbox.body")}</p>
+          {sandboxAvailable ? (
+            <SandboxButton label={t("credentials.sandbox.submit")} />
+          ) : (
+            <p className="text-slate-600">{t("credentials.sandbox.unavailable")}</p>
+          )}
+        </section>
+      ) : null}
+      {methods.includes("own") ? (
+        <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          <h2 className="mb-2 text-lg font-semibold">{t("credentials.own.title")}</h2>
+          <p className="mb-3 text-slate-700">
+            <RichText text={t("credentials.own.body")} />
+          </p>
+          <OwnCredentialsForm
+            regions={AWS_REGIONS}
+            defaultRegion={event.region}
+            labels={{
+              accessKeyId: t("credentials.own.accessKeyId"),
+              secretAccessKey: t("credentials.own.secretAccessKey"),
+              sessionToken: t("credentials.own.sessionToken"),
+              region: t("credentials.own.region"),
+              submit: t("credentials.own.submit"),
+            }}
+          />
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -28,6 +28,7 @@ import { applyStep } from "@/lib/lab/runner";
 import { runnerEnvironment } from "@/lib/lab/runtime";
 import { forgetStatuses } from "@/lib/lab/status-store";
 import { log } from "@/lib/log";
+import type { Translator } from "@/messages";
 
 const eventInput = z.object({ eventId: eventIdSchema });
 const attendeeInput = eventInput.extend({ attendeeId: z.uuid() });
@@ -41,13 +42,21 @@ function settingsOf(input: z.infer<typeof eventSettingsSchema>): EventSettings {
   };
 }
 
+/** A wrong role ARN template or a missing external ID is named; other mistakes the form prevents. */
+function settingsRefusal(error: z.ZodError, t: Translator): string {
+  const roleFields = new Set<PropertyKey>(["roleArnTemplate", "externalId"]);
+  return error.issues.some((issue) => roleFields.has(issue.path[0] ?? ""))
+    ? t("console.event.roleArnInvalid")
+    : t("console.error.invalid");
+}
+
 /** Any signed-in instructor may create an event; they become its owner. */
 export async function createEventAction(raw: unknown): Promise<ActionResult<{ eventId: string }>> {
   const { t } = await getTranslator();
   const instructor = await currentInstructor();
   if (!instructor) return { ok: false, error: t("console.error.forbidden"), signedOut: true };
   const parsed = eventSettingsSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: t("console.error.invalid") };
+  if (!parsed.success) return { ok: false, error: settingsRefusal(parsed.error, t) };
   const settings = settingsOf(parsed.data);
   const database = await db();
   const event = await createEvent(database, {
@@ -63,9 +72,11 @@ export async function createEventAction(raw: unknown): Promise<ActionResult<{ ev
 }
 
 export const updateEventAction = eventInstructorAction(
-  eventInput.extend({ settings: eventSettingsSchema }),
-  async ({ settings }, { event }, t) => {
-    await updateEventSettings(await db(), event.id, settingsOf(settings));
+  eventInput.extend({ settings: z.unknown() }),
+  async (input, { event }, t) => {
+    const parsed = eventSettingsSchema.safeParse(input.settings);
+    if (!parsed.success) return { ok: false, error: settingsRefusal(parsed.error, t) };
+    await updateEventSettings(await db(), event.id, settingsOf(parsed.data));
     return { ok: true, data: t("console.saved") };
   },
 );

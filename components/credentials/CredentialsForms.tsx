@@ -3,44 +3,94 @@
 import { useRouter } from "next/navigation";
 import { useActionState, useState, useTransition } from "react";
 import {
+  connectAssumedRoleAction,
   connectSandboxAction,
   removeCredentialsAction,
   saveOwnCredentialsAction,
   type CredentialsFormState,
 } from "@/app/credentials/actions";
 import { Field } from "@/components/ui/Field";
+import type { ActionResult } from "@/lib/auth/actions";
+
+type Outcome = { ok: boolean; text: string };
+
+/** Runs a connect action and keeps what it said, for the live region under the control. */
+function useConnect() {
+  const router = useRouter();
+  const [outcome, setOutcome] = useState<Outcome>();
+  const [pending, startTransition] = useTransition();
+  const connect = (action: () => Promise<ActionResult<{ message: string }>>) =>
+    startTransition(async () => {
+      const result = await action();
+      setOutcome(
+        result.ok ? { ok: true, text: result.data.message } : { ok: false, text: result.error },
+      );
+      router.refresh();
+    });
+  return { outcome, pending, connect };
+}
+
+function OutcomeText({ outcome }: { outcome: Outcome | undefined }) {
+  return (
+    <p aria-live="polite" className={`mt-2 ${outcome?.ok ? "text-emerald-700" : "text-rose-700"}`}>
+      {outcome?.text}
+    </p>
+  );
+}
+
+function SubmitButton({ label, pending }: { label: string; pending: boolean }) {
+  return (
+    <button
+      type="submit"
+      disabled={pending}
+      className="rounded-md bg-sky-700 px-4 py-2 font-semibold text-white hover:bg-sky-800 disabled:opacity-60"
+    >
+      {label}
+    </button>
+  );
+}
 
 export function SandboxButton({ label, disabled }: { label: string; disabled?: boolean }) {
-  const router = useRouter();
-  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
-  const [pending, startTransition] = useTransition();
+  const { outcome, pending, connect } = useConnect();
   return (
     <div>
       <button
         type="button"
         disabled={pending || disabled}
         className="rounded-md bg-emerald-700 px-4 py-2 font-semibold text-white hover:bg-emerald-800 disabled:opacity-60"
-        onClick={() =>
-          startTransition(async () => {
-            const result = await connectSandboxAction({});
-            setMessage(
-              result.ok
-                ? { ok: true, text: result.data.message }
-                : { ok: false, text: result.error },
-            );
-            router.refresh();
-          })
-        }
+        onClick={() => connect(() => connectSandboxAction({}))}
       >
         {label}
       </button>
-      <p
-        aria-live="polite"
-        className={`mt-2 ${message?.ok ? "text-emerald-700" : "text-rose-700"}`}
-      >
-        {message?.text}
-      </p>
+      <OutcomeText outcome={outcome} />
     </div>
+  );
+}
+
+export function AssumedRoleForm({ labels }: { labels: { accountId: string; submit: string } }) {
+  const { outcome, pending, connect } = useConnect();
+  const [accountId, setAccountId] = useState("");
+  return (
+    <form
+      className="space-y-3"
+      autoComplete="off"
+      onSubmit={(submit) => {
+        submit.preventDefault();
+        connect(() => connectAssumedRoleAction({ accountId }));
+      }}
+    >
+      <Field
+        name="accountId"
+        label={labels.accountId}
+        value={accountId}
+        onValueChange={setAccountId}
+        inputMode="numeric"
+        spellCheck={false}
+        className="font-mono text-sm"
+      />
+      <SubmitButton label={labels.submit} pending={pending} />
+      <OutcomeText outcome={outcome} />
+    </form>
   );
 }
 
@@ -135,13 +185,7 @@ export function OwnCredentialsForm({
       <p aria-live="polite" className={state.ok ? "text-emerald-700" : "text-rose-700"}>
         {state.message}
       </p>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md bg-sky-700 px-4 py-2 font-semibold text-white hover:bg-sky-800 disabled:opacity-60"
-      >
-        {labels.submit}
-      </button>
+      <SubmitButton label={labels.submit} pending={pending} />
     </form>
   );
 }

@@ -17,6 +17,8 @@ function actionText(row: AuditRow, t: Translator): string {
       return t("instructor.audit.credentials.own");
     case "credentials.sandbox":
       return t("instructor.audit.credentials.sandbox");
+    case "credentials.assumed":
+      return t("instructor.audit.credentials.assumed");
   }
 }
 

@@ -60,6 +60,7 @@ const credentialTone: Record<CredentialState, string> = {
   none: "text-slate-500 dark:text-slate-400",
   sandbox: "text-emerald-800 dark:text-emerald-300",
   own: "text-sky-800 dark:text-sky-300",
+  assumed: "text-sky-800 dark:text-sky-300",
   expired: "text-rose-800 dark:text-rose-300",
 };
 

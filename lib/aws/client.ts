@@ -155,3 +155,10 @@ export function createAwsClients(target: AwsTarget, counter?: AwsCallCounter): A
   };
   return clients;
 }
+
+/** The portal's own identity: no credentials given, so the SDK's default chain (environment, instance or task role). */
+export function createPortalClients(
+  target: Omit<AwsTarget, "credentials">,
+): Pick<AwsClients, "sts"> {
+  return createAwsClients({ ...target, credentials: undefined } as unknown as AwsTarget);
+}

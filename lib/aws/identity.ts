@@ -1,6 +1,6 @@
 import "server-only";
 import { AssumeRoleCommand, GetCallerIdentityCommand } from "@aws-sdk/client-sts";
-import { type AwsClients, createAwsClients } from "@/lib/aws/client";
+import { type AwsClients, createAwsClients, createPortalClients } from "@/lib/aws/client";
 import { awsCall } from "@/lib/aws/errors";
 import type { AwsCredentials, AwsTarget, CallerIdentity } from "@/lib/aws/types";
 
@@ -39,10 +39,25 @@ export async function assumeSandboxAccount(input: {
   });
 }
 
+/**
+ * An attendee's role in an account the organiser controls, assumed by the portal's own identity
+ * (the SDK's default chain) with the event's ExternalId.
+ */
+export async function assumeAttendeeRole(input: {
+  roleArn: string;
+  externalId: string;
+  region: string;
+  endpoint?: string;
+  sessionName: string;
+  durationSeconds: number;
+}): Promise<AwsCredentials & { expiration: Date }> {
+  return assumeRole(createPortalClients({ region: input.region, endpoint: input.endpoint }), input);
+}
+
 /** A session of `roleArn` (in the sandbox: the instance role's credentials, in the role's account). */
 export async function assumeRole(
-  aws: AwsClients,
-  input: { roleArn: string; sessionName: string; durationSeconds: number },
+  aws: Pick<AwsClients, "sts">,
+  input: { roleArn: string; sessionName: string; durationSeconds: number; externalId?: string },
 ): Promise<AwsCredentials & { expiration: Date }> {
   const result = await awsCall("sts:AssumeRole", () =>
     aws.sts().send(
@@ -50,6 +65,7 @@ export async function assumeRole(
         RoleArn: input.roleArn,
         RoleSessionName: input.sessionName,
         DurationSeconds: input.durationSeconds,
+        ExternalId: input.externalId,
       }),
     ),
   );

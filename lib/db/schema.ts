@@ -3,7 +3,7 @@ import type { StepState } from "@/lib/lab/types";
 
 export type { StepState };
 export type ActivityKind = "open" | "check" | "plan" | "apply" | "undo";
-export type CredentialSource = "sandbox" | "own";
+export type CredentialSource = "sandbox" | "own" | "assumed";
 
 export interface InstructorTable {
   id: string;
@@ -167,7 +167,8 @@ export interface ModuleStatusTable {
   checked_at: string;
 }
 
-export type AuditAction = "do" | "undo" | "credentials.own" | "credentials.sandbox";
+export type AuditAction =
+  "do" | "undo" | "credentials.own" | "credentials.sandbox" | "credentials.assumed";
 
 /** One AWS mutation the portal made: who asked, for whom, what, how it went, AWS's request ids. */
 export interface AuditLogTable {

@@ -1,7 +1,7 @@
 import type { StepState } from "@/lib/lab/types";
 
 export type GridStep = { moduleId: string; stepId: string; title: string };
-export type CredentialState = "none" | "sandbox" | "own" | "expired";
+export type CredentialState = "none" | "sandbox" | "own" | "assumed" | "expired";
 
 export type Stuck =
   | { kind: "slow"; minutes: number; medianMinutes: number }
@@ -126,8 +126,8 @@ export function buildGrid(steps: GridStep[], rows: Input, nowMs = Date.now()): G
       ? "none"
       : Date.parse(credential.expires_at) <= nowMs
         ? "expired"
-        : credential.source === "own"
-          ? "own"
+        : credential.source === "own" || credential.source === "assumed"
+          ? credential.source
           : "sandbox";
     const help = helpBy.get(attendee.id);
     return {

@@ -25,6 +25,7 @@ export function credentialLabels(t: Translator) {
     none: t("console.credential.none"),
     sandbox: t("console.credential.sandbox"),
     own: t("console.credential.own"),
+    assumed: t("console.credential.assumed"),
     expired: t("console.credential.expired"),
   };
 }

@@ -34,7 +34,8 @@ export const eventSettingsSchema = z
       z
         .string()
         .max(200)
-        .regex(/^arn:aws[a-z-]*:iam::(\{accountId\}|\d{12}):role\/[\w+=,.@/-]{1,64}$/),
+        // The attendee's account id goes where {accountId} is: a fixed account would be every attendee's.
+        .regex(/^arn:aws[a-z-]*:iam::\{accountId\}:role\/[\w+=,.@/-]{1,64}$/),
     ),
     externalId: optionalText(z.string().regex(/^[\w+=,.@:/-]{2,1224}$/)),
     modulesEnabled: z.array(z.string().regex(/^[a-z0-9-]{1,64}$/)).max(50),
@@ -48,9 +49,12 @@ export const eventSettingsSchema = z
     instructorAccountId: optionalText(z.string().regex(/^\d{12}$/)),
     crossaccountRole: optionalText(z.string().regex(/^[\w+=,.@-]{1,64}$/)),
   })
-  .refine((value) => value.awsMode !== "assumed-role" || value.roleArnTemplate !== null, {
-    path: ["roleArnTemplate"],
-  })
+  .refine(
+    (value) =>
+      value.awsMode !== "assumed-role" ||
+      (value.roleArnTemplate !== null && value.externalId !== null),
+    { path: ["roleArnTemplate"] },
+  )
   .refine((value) => !value.startsAt || Date.parse(value.startsAt) < Date.parse(value.endsAt), {
     path: ["endsAt"],
   });

@@ -3,6 +3,7 @@ import { AwsCallCounter, countingCalls } from "@/lib/aws/call-counter";
 import { classifyAwsError, isAwsFailure } from "@/lib/aws/errors";
 import { recordAudit, type AuditEntry } from "@/lib/db/audit";
 import type { PortalDb } from "@/lib/db/connection";
+import type { AuditAction } from "@/lib/db/schema";
 import type { AttendeeRef } from "@/lib/lab/runner";
 import type { PlanEntry, StepOperation } from "@/lib/lab/types";
 
@@ -68,10 +69,10 @@ export function planEntrySubject(input: {
   };
 }
 
-/** Connecting credentials: a sandbox AssumeRole, or the GetCallerIdentity that validates pasted keys. */
+/** Connecting credentials: an AssumeRole (sandbox or the event's role), or the GetCallerIdentity that validates pasted keys. */
 export function credentialsSubject(
   attendee: AttendeeRef,
-  action: "credentials.own" | "credentials.sandbox",
+  action: Extract<AuditAction, `credentials.${string}`>,
 ): AuditSubject {
   return {
     event_id: attendee.eventId,

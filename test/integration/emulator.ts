@@ -1,3 +1,9 @@
+import {
+  CreateAccessKeyCommand,
+  CreateUserCommand,
+  IAMClient,
+  PutUserPolicyCommand,
+} from "@aws-sdk/client-iam";
 import { AwsCallCounter } from "@/lib/aws/call-counter";
 import { createAwsClients } from "@/lib/aws/client";
 import { assumeSandboxAccount } from "@/lib/aws/identity";
@@ -34,5 +40,33 @@ export async function sandboxClients(accountId = freshAccountId(), endpoint = em
     aws: createAwsClients({ credentials, region: REGION, endpoint }, counter),
     counter,
     accountId,
+  };
+}
+
+/**
+ * A user with an access key on an emulator that enforces IAM (started with
+ * INITIAL_NO_AUTH_ACTION_COUNT), allowed only `actions`.
+ */
+export async function enforcedUserKeys(endpoint: string, userName: string, actions: string) {
+  const iam = new IAMClient({
+    endpoint,
+    region: "us-east-1",
+    credentials: { accessKeyId: "bootstrap", secretAccessKey: "bootstrap" },
+  });
+  await iam.send(new CreateUserCommand({ UserName: userName }));
+  await iam.send(
+    new PutUserPolicyCommand({
+      UserName: userName,
+      PolicyName: "allowed",
+      PolicyDocument: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Action: actions, Resource: "*" }],
+      }),
+    }),
+  );
+  const key = await iam.send(new CreateAccessKeyCommand({ UserName: userName }));
+  return {
+    accessKeyId: key.AccessKey!.AccessKeyId!,
+    secretAccessKey: key.AccessKey!.SecretAccessKey!,
   };
 }

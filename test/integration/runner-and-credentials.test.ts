@@ -1,10 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  IAMClient,
-  CreateAccessKeyCommand,
-  CreateUserCommand,
-  PutUserPolicyCommand,
-} from "@aws-sdk/client-iam";
 import { AwsCallError } from "@/lib/aws/errors";
 import { connectOwnCredentials, connectSandbox, resolveCredentials } from "@/lib/credentials";
 import type { PortalDb } from "@/lib/db/connection";
@@ -13,7 +7,7 @@ import { moduleSteps } from "@/lib/lab/catalogue";
 import { applyStep, moduleStatus, openStep, type RunnerEnvironment } from "@/lib/lab/runner";
 import { startEmulator } from "../../scripts/lib/emulator.mjs";
 import { testDatabase } from "./database";
-import { REGION, emulatorEndpoint } from "./emulator";
+import { REGION, emulatorEndpoint, enforcedUserKeys } from "./emulator";
 import { attendeeIn, labRuntime, sandboxAttendee } from "./lab-harness";
 
 describe("runner with sandbox credentials", () => {
@@ -169,27 +163,7 @@ describe("pasted credentials", () => {
   beforeAll(async () => {
     // A private emulator with IAM enforcement: only keys it issued are accepted.
     enforcing = await startEmulator({ env: { INITIAL_NO_AUTH_ACTION_COUNT: "3" } });
-    const iam = new IAMClient({
-      endpoint: enforcing.endpoint,
-      region: "us-east-1",
-      credentials: { accessKeyId: "bootstrap", secretAccessKey: "bootstrap" },
-    });
-    await iam.send(new CreateUserCommand({ UserName: "attendee" }));
-    await iam.send(
-      new PutUserPolicyCommand({
-        UserName: "attendee",
-        PolicyName: "all",
-        PolicyDocument: JSON.stringify({
-          Version: "2012-10-17",
-          Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }],
-        }),
-      }),
-    );
-    const key = await iam.send(new CreateAccessKeyCommand({ UserName: "attendee" }));
-    valid = {
-      accessKeyId: key.AccessKey!.AccessKeyId!,
-      secretAccessKey: key.AccessKey!.SecretAccessKey!,
-    };
+    valid = await enforcedUserKeys(enforcing.endpoint, "attendee", "*");
     db = await testDatabase();
   }, 60_000);
   afterAll(async () => {
