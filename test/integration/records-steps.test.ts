@@ -218,9 +218,17 @@ describe("route53-record against the emulator", () => {
   });
 });
 
+let made = 0;
+/**
+ * Bucket names are global in the emulator, and other test files make maintenance buckets of their
+ * own: every bucket-making test here gets initials no other file uses.
+ */
+const uniqueInitials = (base: string) => `${base}${process.pid % 1000}r${(made += 1)}`;
+
 describe("failover-routing against the emulator", () => {
   /** Steps 3–5 done: the simple record, the health check after the switch role, the bucket. */
-  async function readyForFailover(initials: string) {
+  async function readyForFailover(base: string) {
+    const initials = uniqueInitials(base);
     const lab = await appServicesAttendee(db, initials);
     const ip = await webWithElasticIp(lab.byHand);
     const name = `${initials}.${lab.zone.domain}`;
@@ -450,12 +458,13 @@ describe("failover-routing against the emulator", () => {
 
 describe("two attendees in one class zone", () => {
   it("each do it for me touches only its own name: the classmate's records stay byte-identical", async () => {
-    const lab = await appServicesAttendee(db, "ahn");
+    const [initialsA, initialsB] = [uniqueInitials("ahn"), uniqueInitials("bae")];
+    const lab = await appServicesAttendee(db, initialsA);
     const ipA = await webWithElasticIp(lab.byHand);
-    const classmate = await lab.classmate("bae");
+    const classmate = await lab.classmate(initialsB);
     const ipB = await webWithElasticIp(classmate.byHand);
-    const nameA = `ahn.${lab.zone.domain}`;
-    const nameB = `bae.${lab.zone.domain}`;
+    const nameA = `${initialsA}.${lab.zone.domain}`;
+    const nameB = `${initialsB}.${lab.zone.domain}`;
     await healthCheckIn(lab.instructor, nameA, ipA);
     await healthCheckIn(lab.instructor, nameB, ipB);
     await maintenanceBucket(lab.byHand, nameA);
