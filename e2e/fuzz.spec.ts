@@ -347,6 +347,21 @@ test("fuzzing: bad inputs to every form, action and route answer without 5xx, re
           : badValue(),
         rng.next() < 0.5 ? attendee : anonymous,
       );
+  // The e2e event is in sandbox mode: an account id, good or bad, is refused before any AWS call.
+  for (let index = 0; index < 20; index += 1)
+    await callWith(
+      "connectAssumedRoleAction",
+      rng.pick([
+        { accountId: rng.pick(STRINGS) },
+        { accountId: scriptPayload() },
+        { accountId: "1234-5678-9012" },
+        { accountId: "x".repeat(65) },
+        { accountId: 123456789012 },
+        {},
+        null,
+        [],
+      ]),
+    );
   // z.object({}) takes any object: only what is not an object is a bad input here.
   for (const name of ["connectSandboxAction", "removeCredentialsAction"])
     for (let index = 0; index < 20; index += 1)
