@@ -30,6 +30,10 @@ function sqliteDialect(url: string): Dialect {
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new SQLite(file);
   sqlite.pragma("journal_mode = WAL");
+  // better-sqlite3 is synchronous: with the default FULL every commit waits for an fsync on the
+  // event loop, and last-seen and status writes then stall every request behind them. Under WAL,
+  // NORMAL stays consistent after a crash (it may lose the last commits on power loss only).
+  sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   return new SqliteDialect({ database: sqlite });
