@@ -50,7 +50,11 @@ function postgresDialect(url: string): Dialect {
   return new PostgresDialect({ pool });
 }
 
-const urls = new WeakMap<PortalDb, string>();
+// Per process, not per route bundle: the bundle that opened a connection is not always the one
+// asking where it goes (the change feed would take PostgreSQL for SQLite).
+const urls = ((
+  globalThis as { __aws101DatabaseUrls?: WeakMap<PortalDb, string> }
+).__aws101DatabaseUrls ??= new WeakMap());
 
 /** Where a connection goes, for the few places that differ by back end (LISTEN/NOTIFY). */
 export function urlOf(db: PortalDb): string {
