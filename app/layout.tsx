@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { getServerSession } from "next-auth";
 import { EventBanner } from "@/components/lab/EventBanner";
 import { LocaleSwitch } from "@/components/layout/LocaleSwitch";
 import { SignOutButton } from "@/components/layout/SignOutButton";
-import { authOptions } from "@/lib/auth/options";
+import { currentUser } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n";
 import "./globals.css";
 
@@ -16,8 +15,8 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const { locale, t } = await getTranslator();
-  const session = await getServerSession(authOptions);
-  const role = session?.user?.role;
+  const user = await currentUser();
+  const role = user?.role;
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
@@ -48,13 +47,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               </Link>
             ) : null}
             <span className="ml-auto flex items-center gap-2">
-              {session?.user?.name ? (
+              {user?.name ? (
                 <span className="text-sm text-slate-300" data-testid="signed-in-as">
-                  {session.user.name}
+                  {user.name}
                 </span>
               ) : null}
               <LocaleSwitch target={locale === "ko" ? "en" : "ko"} label={t("nav.language")} />
-              {session ? <SignOutButton label={t("nav.signOut")} /> : null}
+              {user ? <SignOutButton label={t("nav.signOut")} /> : null}
             </span>
           </nav>
         </header>

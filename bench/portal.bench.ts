@@ -7,11 +7,12 @@
 // of one whole-lab refresh at the emulator. --emulators N spreads the sandbox over N processes.
 //   npm run bench [-- --attendees 30,100,300 --seconds 60 --emulators 1 --refreshes-per-second 5]
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { DescribeSubnetsCommand, RunInstancesCommand } from "@aws-sdk/client-ec2";
@@ -45,6 +46,8 @@ const { values } = parseArgs({
     },
     /** Attendees per run whose "do it for me" is timed to their stream. */
     applies: { type: "string", default: "5" },
+    /** A directory for the portal's CPU profiles and event-loop stalls (bench/loop-delay.mjs). */
+    profile: { type: "string" },
   },
 });
 const emulatorCount = Number(values.emulators);
@@ -54,6 +57,8 @@ const seconds = Number(values.seconds);
 const region = "ap-northeast-2";
 const JOIN_CODE = "BENCHLAB";
 const FALLBACK_POLL_MS = 15_000;
+/** The page whose panel every attendee watches: a Compute step. */
+const WATCHED_PAGE = "/lab/compute/ec2-launch";
 const OPENING_SPREAD_MS = 5_000;
 /** Attendees joining at once while the class fills up. */
 const JOINING_AT_ONCE = 8;
@@ -160,16 +165,28 @@ async function launchWeb(emulator: string, accountId: string) {
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
-/** One attendee's page: a stream of pushes, the first GET and the slow fallback poll. */
+/**
+ * One attendee's page as the browser loads it: the step page (its HTML carries the stored status),
+ * then the stream of pushes, and the fallback poll every 15 s from the opening on.
+ */
 async function watch(
   portal: string,
   cookie: string,
   until: number,
-  latencies: number[],
+  measured: { status: number[]; opening: number[] },
   errors: { n: number },
 ) {
   // A class opens its pages over a few seconds, not in one millisecond.
   await sleep(Math.random() * OPENING_SPREAD_MS);
+  const openedAt = performance.now();
+  try {
+    const page = await fetch(`${portal}${WATCHED_PAGE}`, { headers: { cookie } });
+    await page.text();
+    if (!page.ok) errors.n += 1;
+    measured.opening.push(performance.now() - openedAt);
+  } catch {
+    errors.n += 1;
+  }
   const controller = new AbortController();
   const stream = fetch(`${portal}/api/status/compute/stream`, {
     headers: { cookie, accept: "text/event-stream" },
@@ -186,20 +203,15 @@ async function watch(
       const response = await fetch(`${portal}/api/status/compute`, { headers: { cookie } });
       await response.text();
       if (!response.ok) errors.n += 1;
-      latencies.push(performance.now() - started);
+      measured.status.push(performance.now() - started);
     } catch {
       errors.n += 1;
     }
   };
-  const loop = (async () => {
-    await new Promise((resolve) => setTimeout(resolve, Math.random() * FALLBACK_POLL_MS));
-    while (Date.now() < until) {
-      await poll();
-      await new Promise((resolve) => setTimeout(resolve, FALLBACK_POLL_MS));
-    }
-  })();
-  await poll();
-  await loop;
+  while (Date.now() + FALLBACK_POLL_MS <= until) {
+    await sleep(FALLBACK_POLL_MS);
+    await poll();
+  }
   controller.abort();
   await stream;
 }
@@ -394,10 +406,21 @@ await seedPortal({
   joinCode: JOIN_CODE,
   eventName: "Benchmark",
 });
+const profileDir = values.profile ? path.resolve(values.profile) : undefined;
+if (profileDir) mkdirSync(profileDir, { recursive: true });
+// Node refuses --cpu-prof in NODE_OPTIONS; on the command line, Next's server child inherits it.
+const profileArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+const profileEnv: Record<string, string> = profileDir
+  ? {
+      BENCH_PROFILE_DIR: profileDir,
+      NODE_OPTIONS: `--import=${path.join(root, "bench", "loop-delay.mjs")}`,
+    }
+  : {};
 const cli = track(
   spawn(
     process.execPath,
     [
+      ...profileArgs,
       path.join(root, "node_modules", "next", "dist", "bin", "next"),
       "start",
       "-p",
@@ -407,7 +430,7 @@ const cli = track(
     ],
     {
       cwd: root,
-      env: { ...process.env, ...portalEnv, NEXT_TELEMETRY_DISABLED: "1" },
+      env: { ...process.env, ...portalEnv, ...profileEnv, NEXT_TELEMETRY_DISABLED: "1" },
       stdio: "ignore",
     },
   ),
@@ -443,6 +466,8 @@ type Row = {
   p50: number;
   p90: number;
   p99: number;
+  /** The step page's load at p50, p90 and p99: the status arrives in its HTML. */
+  opening: number[];
   errors: number;
   emulatorPerSecond: number;
   callsPerAttendeeMinute: number;
@@ -482,7 +507,7 @@ try {
       );
     }
     // Each route answers once before the clock starts: a running portal is warm.
-    await watch(portal, joined[0]?.cookie ?? "", Date.now(), [], { n: 0 });
+    await watch(portal, joined[0]?.cookie ?? "", Date.now(), { status: [], opening: [] }, { n: 0 });
     const pid = serverPid(cli.pid ?? 0);
     const before = {
       load: os.loadavg()[0] ?? 0,
@@ -491,7 +516,9 @@ try {
       bench: process.cpuUsage(),
       at: Date.now(),
     };
-    const latencies: number[] = [];
+    const samples = { status: [] as number[], opening: [] as number[] };
+    const clientLoop = monitorEventLoopDelay({ resolution: 10 });
+    clientLoop.enable();
     const errors = { n: 0 };
     const until = Date.now() + seconds * 1000;
     // A few attendees click "do it for me" during the run, spread over it, each once per bench.
@@ -514,20 +541,22 @@ try {
       } else applies.push(timed);
     });
     await Promise.all([
-      ...joined.map(({ cookie }) => watch(portal, cookie, until, latencies, errors)),
+      ...joined.map(({ cookie }) => watch(portal, cookie, until, samples, errors)),
       ...timedApplies,
     ]);
     const elapsed = (Date.now() - before.at) / 1000;
     const usage = processUsage(pid);
     const bench = process.cpuUsage(before.bench);
     const requests = counted.count() - before.requests;
-    latencies.sort((a, b) => a - b);
+    samples.status.sort((a, b) => a - b);
+    samples.opening.sort((a, b) => a - b);
     applies.sort((a, b) => a.toStream - b.toStream);
     rows.push({
       attendees: size,
-      p50: percentile(latencies, 50),
-      p90: percentile(latencies, 90),
-      p99: percentile(latencies, 99),
+      p50: percentile(samples.status, 50),
+      p90: percentile(samples.status, 90),
+      p99: percentile(samples.status, 99),
+      opening: [50, 90, 99].map((p) => percentile(samples.opening, p)),
       errors: errors.n,
       emulatorPerSecond: requests / elapsed,
       callsPerAttendeeMinute: requests / size / (elapsed / 60),
@@ -538,7 +567,10 @@ try {
       applies,
       applyFailures,
     });
-    console.log(`${size} attendees: done`);
+    clientLoop.disable();
+    console.log(
+      `${size} attendees: done (the bench client's event loop: p99 ${(clientLoop.percentile(99) / 1e6).toFixed(0)} ms, max ${(clientLoop.max / 1e6).toFixed(0)} ms)`,
+    );
   }
   const lab = wholeLabCalls();
   const pagesCookie = await join(portal, "Bench pages");
@@ -553,11 +585,11 @@ try {
   const floorKb = frameworkFloorKb();
 
   const table = [
-    "| attendees | p50 | p90 | p99 | errors | emulator requests/s | AWS calls per attendee per minute | portal RSS | portal CPU | bench client CPU | machine load (start → end) |",
-    "|---|---|---|---|---|---|---|---|---|---|---|",
+    "| attendees | status p50 | p90 | p99 | page opening p50 / p90 / p99 | errors | emulator requests/s | AWS calls per attendee per minute | portal RSS | portal CPU | bench client CPU | machine load (start → end) |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ...rows.map(
       (row) =>
-        `| ${row.attendees} | ${ms(row.p50)} | ${ms(row.p90)} | ${ms(row.p99)} | ${row.errors} | ${row.emulatorPerSecond.toFixed(1)} | ${row.callsPerAttendeeMinute.toFixed(1)} | ${row.rssMiB.toFixed(0)} MiB | ${row.cpuPercent.toFixed(0)} % | ${row.benchCpuPercent.toFixed(0)} % | ${row.load.map((load) => load.toFixed(1)).join(" → ")} |`,
+        `| ${row.attendees} | ${ms(row.p50)} | ${ms(row.p90)} | ${ms(row.p99)} | ${row.opening.map(ms).join(" / ")} | ${row.errors} | ${row.emulatorPerSecond.toFixed(1)} | ${row.callsPerAttendeeMinute.toFixed(1)} | ${row.rssMiB.toFixed(0)} MiB | ${row.cpuPercent.toFixed(0)} % | ${row.benchCpuPercent.toFixed(0)} % | ${row.load.map((load) => load.toFixed(1)).join(" → ")} |`,
     ),
   ].join("\n");
   const applyTable = [
@@ -575,8 +607,9 @@ try {
 Measured by \`npm run bench -- --attendees ${sizes.join(",")} --seconds ${seconds} --emulators ${emulatorCount} --refreshes-per-second ${values["refreshes-per-second"]}\` on ${new Date().toISOString().slice(0, 10)}: ${machine}.
 Production build; the portal, the emulator(s), the sandbox runtime and this benchmark's own client
 share the machine. Sandbox attendees joined over HTTP, half of them with a Web instance, each
-watching the Compute panel as the page does (a server-sent event stream and the
-${FALLBACK_POLL_MS / 1000} s fallback poll) for ${seconds} s, the pages opened over the first ${OPENING_SPREAD_MS / 1000} s. Latency is the status request's;
+watching the Compute panel as the page does for ${seconds} s: the step page (${WATCHED_PAGE}, whose HTML
+carries the stored status) opened over the first ${OPENING_SPREAD_MS / 1000} s, then its server-sent event stream, and the
+${FALLBACK_POLL_MS / 1000} s fallback poll. "Status" is the poll's latency, "page opening" the page's load;
 every AWS call the portal makes reaches the emulator through a counting proxy.
 
 ${table}
@@ -602,4 +635,13 @@ every page of the build loads: Next's runtime, React, polyfills) ${floorKb.toFix
   await db.destroy();
   await counted.close();
   await stopAll();
+}
+if (profileDir) {
+  // Written by bench/loop-delay.mjs as the portal exits.
+  for (const file of readdirSync(profileDir).filter((name) => name.startsWith("loop-"))) {
+    console.log(
+      `portal, seen from inside (${file}):`,
+      readFileSync(path.join(profileDir, file), "utf8"),
+    );
+  }
 }

@@ -1,9 +1,10 @@
 "use client";
 
 import { createContext, useContext, useEffect, useRef, type ReactNode } from "react";
-import { useSWRConfig } from "swr";
-import { isModuleStatusKey } from "@/components/lab/module-status";
+import { SWRConfig, useSWRConfig } from "swr";
+import { isModuleStatusKey, moduleStatusKey } from "@/components/lab/module-status";
 import type { Clock } from "@/components/lab/time";
+import type { ModuleStatusView } from "@/lib/lab/views";
 
 const ClockContext = createContext<Clock | undefined>(undefined);
 
@@ -13,8 +14,16 @@ export function useClock(): Clock {
   return clock;
 }
 
-/** Page-wide settings for the lab's client leaves: how to show times, and which language to fetch. */
-export function LabSettings({ locale, timeZone, children }: Clock & { children: ReactNode }) {
+/**
+ * Page-wide settings for the lab's client leaves: how to show times, which language to fetch, and
+ * the module statuses the server rendered the page with.
+ */
+export function LabSettings({
+  locale,
+  timeZone,
+  statuses = {},
+  children,
+}: Clock & { statuses?: Record<string, ModuleStatusView>; children: ReactNode }) {
   const { mutate } = useSWRConfig();
   const fetchedIn = useRef(locale);
 
@@ -25,5 +34,12 @@ export function LabSettings({ locale, timeZone, children }: Clock & { children: 
     void mutate(isModuleStatusKey);
   }, [locale, mutate]);
 
-  return <ClockContext value={{ locale, timeZone }}>{children}</ClockContext>;
+  const fallback = Object.fromEntries(
+    Object.entries(statuses).map(([moduleId, status]) => [moduleStatusKey(moduleId), status]),
+  );
+  return (
+    <SWRConfig value={{ fallback }}>
+      <ClockContext value={{ locale, timeZone }}>{children}</ClockContext>
+    </SWRConfig>
+  );
 }

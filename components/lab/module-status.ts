@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from "react";
+import { useCallback, useLayoutEffect } from "react";
 import useSWR, { useSWRConfig } from "swr";
 import { useClock } from "@/components/lab/LabSettings";
 import type { CheckView, ModuleStatusView } from "@/lib/lab/views";
@@ -44,15 +44,24 @@ function openStream(moduleId: string, onStatus: (status: ModuleStatusView) => vo
   };
 }
 
+/** Open, or still (re)connecting: either way it will bring the first reading. */
+const streamAlive = (moduleId: string) => {
+  const source = streams.get(moduleId)?.source;
+  return source !== undefined && source.readyState !== EventSource.CLOSED;
+};
+
 /**
- * Every panel, card and check of one module on the page shares this key. The server pushes each
- * change on a stream; the slow poll is only a fallback for a stream that could not stay open.
+ * Every panel, card and check of one module on the page shares this key. The page arrives with
+ * what the server had, so nothing is asked on opening; the server pushes each change on a stream,
+ * and the slow poll is only a fallback for a stream that could not stay open.
  */
 export function useModuleStatus(moduleId: string) {
-  const { cache, mutate } = useSWRConfig();
+  const { cache, mutate, fallback } = useSWRConfig();
   const { locale } = useClock();
   const key = moduleStatusKey(moduleId);
-  useEffect(
+  // A layout effect, so the stream exists before SWR (whose timers start in a layout effect) asks
+  // how often to poll.
+  useLayoutEffect(
     () =>
       openStream(
         moduleId,
@@ -75,10 +84,11 @@ export function useModuleStatus(moduleId: string) {
       // so the panel never steps back in time.
       return isOlder(incoming, shown) ? (shown as ModuleStatusView) : incoming;
     },
-    // While the first reading is under way the fallback asks again soon; the stream usually wins.
+    // While the first reading is under way and no stream will bring it, the fallback asks soon.
     {
-      refreshInterval: (shown) => (shown?.refreshing ? 2_000 : 15_000),
+      refreshInterval: (shown) => (shown?.refreshing && !streamAlive(moduleId) ? 2_000 : 15_000),
       revalidateOnFocus: true,
+      revalidateOnMount: !(key in fallback),
     },
   );
 }

@@ -14,14 +14,35 @@ const languages = [
   "yaml",
   "text",
 ];
-let highlighter: Promise<Highlighter> | undefined;
+const HIGHLIGHTED_KEPT = 2_000;
+
+const store = globalThis as {
+  __aws101Highlighter?: Promise<Highlighter>;
+  __aws101Highlighted?: Map<string, string>;
+};
 
 function getHighlighter() {
-  highlighter ??= createHighlighter({
+  return (store.__aws101Highlighter ??= createHighlighter({
     themes: ["github-dark"],
     langs: languages.filter((lang) => lang !== "text"),
-  });
-  return highlighter;
+  }));
+}
+
+/**
+ * Highlighting was a tenth of a lab page's rendering: each block is highlighted once per process.
+ * Blocks with an attendee's own values (an endpoint, a record name) make the set grow with the
+ * class, so the oldest go first past a bound.
+ */
+async function highlighted(code: string, lang: string): Promise<string> {
+  const cache = (store.__aws101Highlighted ??= new Map());
+  const key = `${lang}\n${code}`;
+  let html = cache.get(key);
+  if (html === undefined) {
+    html = (await getHighlighter()).codeToHtml(code, { lang, theme: "github-dark" });
+    if (cache.size >= HIGHLIGHTED_KEPT) cache.delete(cache.keys().next().value ?? "");
+    cache.set(key, html);
+  }
+  return html;
 }
 
 /** With `foldedSummary` the code starts folded behind that line; copying never needs unfolding. */
@@ -35,7 +56,7 @@ export async function CodeBlock({
   foldedSummary?: string;
 }) {
   const lang = language && languages.includes(language) ? language : "text";
-  const html = (await getHighlighter()).codeToHtml(code, { lang, theme: "github-dark" });
+  const html = await highlighted(code, lang);
   const { t } = await getTranslator();
   const copy = <CopyButton text={code} label={t("common.copy")} copiedLabel={t("common.copied")} />;
   const body = (

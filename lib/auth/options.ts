@@ -1,6 +1,7 @@
 import "server-only";
 import type { AuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { decodeSessionToken, encodeSessionToken } from "@/lib/auth/session-token";
 import { instructorAttempts, joinAttempts, type Client } from "@/lib/auth/attempts";
 import { DEVICE_COOKIE, verifiedDevice } from "@/lib/auth/device";
 import { clientIpFrom } from "@/lib/client-ip";
@@ -40,6 +41,7 @@ function dummyPasswordHash(): Promise<string> {
 
 export const authOptions: AuthOptions = {
   session: { strategy: "jwt", maxAge: TWELVE_HOURS },
+  jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
   get secret() {
     return env().NEXTAUTH_SECRET;
   },

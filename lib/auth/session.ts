@@ -1,10 +1,10 @@
 import "server-only";
-import { getServerSession } from "next-auth";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { authOptions } from "@/lib/auth/options";
+import { sessionUserFromCookies, type SessionUser } from "@/lib/auth/session-token";
 import { REQUEST_PATH_HEADER, safeReturnPath } from "@/lib/auth/return-path";
 import { db } from "@/lib/db";
+import { env, servedOverHttps } from "@/lib/env";
 import { findAttendee, findEventById, findInstructorById, touchAttendee } from "@/lib/db/queries";
 import type { Attendee, Instructor, PortalEvent } from "@/lib/db/schema";
 
@@ -14,12 +14,20 @@ export type AttendeeSession = { attendee: Attendee; event: PortalEvent };
  * The session only names the attendee; the row is loaded from the database on every request, so a
  * deleted attendee or event loses access at once and nothing is trusted from the token alone.
  */
+/** Who the request's session cookie names, read without re-issuing the cookie on every request. */
+export async function currentUser(): Promise<SessionUser | undefined> {
+  const config = env();
+  return sessionUserFromCookies((await cookies()).getAll(), {
+    secret: config.NEXTAUTH_SECRET,
+    secure: servedOverHttps(config),
+  });
+}
+
 export async function currentAttendee(): Promise<AttendeeSession | undefined> {
-  const session = await getServerSession(authOptions);
-  const user = session?.user;
+  const user = await currentUser();
   if (user?.role !== "attendee" || !user.eventId) return undefined;
   const database = await db();
-  const attendee = await findAttendee(database, user.id);
+  const attendee = await findAttendee(database, user.sub);
   if (!attendee || attendee.event_id !== user.eventId) return undefined;
   const event = await findEventById(database, attendee.event_id);
   return event ? { attendee, event } : undefined;
@@ -34,15 +42,13 @@ export async function noteAttendeeSeen(session: AttendeeSession, clientIp?: stri
 }
 
 export async function currentInstructor(): Promise<Instructor | undefined> {
-  const session = await getServerSession(authOptions);
-  const user = session?.user;
+  const user = await currentUser();
   if (user?.role !== "instructor") return undefined;
-  return findInstructorById(await db(), user.id);
+  return findInstructorById(await db(), user.sub);
 }
 
 export async function currentRole() {
-  const session = await getServerSession(authOptions);
-  return session?.user?.role;
+  return (await currentUser())?.role;
 }
 
 /** A signed-out visitor is sent to the join page, which brings them back here after joining. */

@@ -19,7 +19,28 @@ export class ContentError extends Error {
   override name = "ContentError";
 }
 
+// Content files don't change while a production server runs (as in render.tsx): each is read once
+// per process, not on every page. In development an edit shows on the next request.
+const readOnce = process.env.NODE_ENV === "production";
+const contentCache = ((globalThis as { __aws101Content?: Map<string, Promise<unknown>> })
+  .__aws101Content ??= new Map());
+
+function cached<T>(key: string, read: () => Promise<T>): Promise<T> {
+  if (!readOnce) return read();
+  let value = contentCache.get(key) as Promise<T> | undefined;
+  if (!value) {
+    value = read();
+    contentCache.set(key, value);
+    value.catch(() => contentCache.delete(key));
+  }
+  return value;
+}
+
 export async function loadModules(): Promise<LabModuleInfo[]> {
+  return [...(await cached("modules", readModules))];
+}
+
+async function readModules(): Promise<LabModuleInfo[]> {
   const file = path.join(contentRoot, "modules.json");
   const parsed = modulesSchema.safeParse(JSON.parse(await readFile(file, "utf8")));
   if (!parsed.success) throw new ContentError(`${file}: ${parsed.error.message}`);
@@ -41,6 +62,10 @@ async function readStep(file: string, expectedModule: string): Promise<StepDocum
  * come from a URL: only a module content/modules.json names leads to a folder, never `..`.
  */
 export async function loadSteps(locale: Locale, moduleId: string): Promise<StepDocument[]> {
+  return [...(await cached(`steps:${locale}:${moduleId}`, () => readSteps(locale, moduleId)))];
+}
+
+async function readSteps(locale: Locale, moduleId: string): Promise<StepDocument[]> {
   if (!LOCALES.includes(locale)) return [];
   if (!(await loadModules()).some((labModule) => labModule.id === moduleId)) return [];
   const folder = path.join(contentRoot, locale, moduleId);

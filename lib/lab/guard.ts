@@ -9,7 +9,10 @@ import type { PortalEvent } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { WindowLimiter, sharedLimiter, takeAll } from "@/lib/limits";
 import { moduleSteps, stepEnabled } from "@/lib/lab/catalogue";
+import { presentModuleStatus, presentRefreshing } from "@/lib/lab/present";
 import type { ModuleStatus } from "@/lib/lab/runner";
+import { loadStatus } from "@/lib/lab/status-store";
+import type { ModuleStatusView } from "@/lib/lab/views";
 import type { CheckItem } from "@/lib/lab/types";
 import type { Translator } from "@/messages";
 
@@ -151,4 +154,22 @@ export async function recordedModuleStatus(
     problem: { code: "event_ended" },
     awsCalls: 0,
   };
+}
+
+/**
+ * What a lab page shows before its stream says anything: the stored status, "reading your account
+ * for the first time" while nothing is stored, and after the event what was recorded.
+ */
+export async function shownModuleStatus(
+  db: PortalDb,
+  session: AttendeeSession,
+  moduleId: string,
+  t: Translator,
+): Promise<ModuleStatusView | undefined> {
+  if (eventEnded(session.event)) {
+    const recorded = await recordedModuleStatus(db, session.attendee.id, moduleId);
+    return recorded && presentModuleStatus(recorded, t);
+  }
+  const stored = await loadStatus(db, session.attendee.id, moduleId);
+  return stored ? presentModuleStatus(stored, t) : presentRefreshing(moduleId);
 }

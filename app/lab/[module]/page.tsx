@@ -7,6 +7,7 @@ import { statusPanelLabels } from "@/components/lab/labels";
 import { requireAttendeePage } from "@/lib/auth/session";
 import { loadModules, loadSteps } from "@/lib/content/source";
 import { env } from "@/lib/env";
+import { shownStatuses } from "@/components/lab/shown-statuses";
 import { getTranslator } from "@/lib/i18n";
 import { enabledModules } from "@/lib/lab/catalogue";
 
@@ -21,7 +22,11 @@ export default async function ModulePage({ params }: { params: Promise<{ module:
   if (!labModule || steps.length === 0) notFound();
   const stateLabels = statusPanelLabels(t).state;
   return (
-    <LabSettings locale={locale} timeZone={env().TIME_ZONE}>
+    <LabSettings
+      locale={locale}
+      timeZone={env().TIME_ZONE}
+      statuses={await shownStatuses(session, moduleId, t)}
+    >
       <div className="grid gap-8 lg:grid-cols-[1fr_24rem]">
         <div>
           <h1 className="text-2xl font-bold">{labModule.title[locale]}</h1>

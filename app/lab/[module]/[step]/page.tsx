@@ -9,6 +9,7 @@ import { requireAttendeePage } from "@/lib/auth/session";
 import { compileStep } from "@/lib/content/render";
 import { loadSteps } from "@/lib/content/source";
 import { env } from "@/lib/env";
+import { shownStatuses } from "@/components/lab/shown-statuses";
 import { db } from "@/lib/db";
 import { findLiveCredentials } from "@/lib/db/queries";
 import { getTranslator } from "@/lib/i18n";
@@ -37,7 +38,11 @@ export default async function StepPage({
   const previous = steps[index - 1];
   const next = steps[index + 1];
   return (
-    <LabSettings locale={locale} timeZone={env().TIME_ZONE}>
+    <LabSettings
+      locale={locale}
+      timeZone={env().TIME_ZONE}
+      statuses={await shownStatuses(session, moduleId, t)}
+    >
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem] lg:gap-8">
         <aside
           className="lg:sticky lg:top-4 lg:col-start-2 lg:row-start-1 lg:self-start"
