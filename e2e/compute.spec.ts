@@ -203,3 +203,29 @@ test("a change made in another tab reaches this tab's panel by push, not by poll
   // The first tab polls only every 15 s as a fallback: within 5 s it can only be the stream.
   await expect(panelStep).toHaveAttribute("data-state", "pass", { timeout: 5_000 });
 });
+
+test("with its stream cut off, the panel still catches up by polling", async ({
+  page,
+  context,
+}) => {
+  if (!firstStep) throw new Error("compute needs a step");
+  await joinAsAttendee(page, "No stream");
+  await useSandbox(page);
+  let cutOff = 0;
+  await page.route("**/api/status/*/stream", async (route) => {
+    cutOff += 1;
+    await route.abort();
+  });
+  await page.goto("/lab/compute");
+  const panelStep = page.locator(`[data-status-panel=compute] [data-step-status=${firstStep.id}]`);
+  await expect(panelStep).toHaveAttribute("data-state", /^(not-started|fail)$/);
+
+  const other = await context.newPage();
+  await other.goto(`/lab/compute/${firstStep.id}`);
+  const doIt = other.locator(`[data-doit=${firstStep.id}]`);
+  await doIt.getByRole("button", { name: "대신 해 주세요" }).click();
+  await doIt.getByRole("button", { name: "실행하기" }).click();
+  await expect(doIt.locator("[data-check-state]")).toHaveAttribute("data-check-state", "pass");
+  await expect(panelStep).toHaveAttribute("data-state", "pass", { timeout: 40_000 });
+  expect(cutOff).toBeGreaterThan(0);
+});

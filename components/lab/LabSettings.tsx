@@ -1,8 +1,7 @@
 "use client";
 
 import { createContext, useContext, useEffect, useRef, type ReactNode } from "react";
-import { useSWRConfig } from "swr";
-import { isModuleStatusKey } from "@/components/lab/module-status";
+import { revalidateModuleStatuses } from "@/components/lab/module-status";
 import type { Clock } from "@/components/lab/time";
 
 const ClockContext = createContext<Clock | undefined>(undefined);
@@ -15,15 +14,14 @@ export function useClock(): Clock {
 
 /** Page-wide settings for the lab's client leaves: how to show times, and which language to fetch. */
 export function LabSettings({ locale, timeZone, children }: Clock & { children: ReactNode }) {
-  const { mutate } = useSWRConfig();
   const fetchedIn = useRef(locale);
 
   // Status text arrives localized from the server, so a language switch asks for it again.
   useEffect(() => {
     if (fetchedIn.current === locale) return;
     fetchedIn.current = locale;
-    void mutate(isModuleStatusKey);
-  }, [locale, mutate]);
+    revalidateModuleStatuses();
+  }, [locale]);
 
   return <ClockContext value={{ locale, timeZone }}>{children}</ClockContext>;
 }
