@@ -199,6 +199,16 @@ test("an attendee can switch the portal to English and back", async ({ page }) =
   await expect(page.getByRole("button", { name: "확인하기" }).first()).toBeVisible();
 });
 
+test("signing out from a lab page ends the session", async ({ page }) => {
+  await joinAsAttendee(page, "Leaver");
+  await page.goto("/lab/compute/ec2-launch");
+  await page.getByRole("button", { name: "로그아웃" }).click();
+  await expect(page.getByLabel("참가 코드")).toBeVisible();
+  await expect(page.getByTestId("signed-in-as")).toHaveCount(0);
+  await page.goto("/lab/compute/ec2-launch");
+  await expect(page).toHaveURL(/\/\?next=%2Flab%2Fcompute%2Fec2-launch$/);
+});
+
 test("route handlers refuse callers without a session", async ({ playwright, baseURL }) => {
   const anonymous = await playwright.request.newContext({ baseURL });
   expect((await anonymous.get("/api/status/compute")).status()).toBe(401);

@@ -183,23 +183,41 @@ test("a step stays grey (not started) until opened; a failing check turns it red
   );
 });
 
-test("a change made in another tab reaches this tab's panel by push, not by polling", async ({
-  page,
-  context,
-}) => {
+/** Shows the Compute panel, does the first step with do it for me in a second tab, returns that step's row. */
+async function doFirstStepInAnotherTab(page: Page) {
   if (!firstStep) throw new Error("compute needs a step");
-  await joinAsAttendee(page, "Two tabs");
-  await useSandbox(page);
   await page.goto("/lab/compute");
   const panelStep = page.locator(`[data-status-panel=compute] [data-step-status=${firstStep.id}]`);
   await expect(panelStep).toHaveAttribute("data-state", /^(not-started|fail)$/);
 
-  const other = await context.newPage();
+  const other = await page.context().newPage();
   await other.goto(`/lab/compute/${firstStep.id}`);
   const doIt = other.locator(`[data-doit=${firstStep.id}]`);
   await doIt.getByRole("button", { name: "대신 해 주세요" }).click();
   await doIt.getByRole("button", { name: "실행하기" }).click();
   await expect(doIt.locator("[data-check-state]")).toHaveAttribute("data-check-state", "pass");
+  return panelStep;
+}
+
+test("a change made in another tab reaches this tab's panel by push, not by polling", async ({
+  page,
+}) => {
+  await joinAsAttendee(page, "Two tabs");
+  await useSandbox(page);
+  const panelStep = await doFirstStepInAnotherTab(page);
   // The first tab polls only every 15 s as a fallback: within 5 s it can only be the stream.
   await expect(panelStep).toHaveAttribute("data-state", "pass", { timeout: 5_000 });
+});
+
+test("with its stream cut off, the panel still catches up by polling", async ({ page }) => {
+  await joinAsAttendee(page, "No stream");
+  await useSandbox(page);
+  let cutOff = 0;
+  await page.route("**/api/status/*/stream", async (route) => {
+    cutOff += 1;
+    await route.abort();
+  });
+  const panelStep = await doFirstStepInAnotherTab(page);
+  await expect(panelStep).toHaveAttribute("data-state", "pass", { timeout: 40_000 });
+  expect(cutOff).toBeGreaterThan(0);
 });

@@ -1,17 +1,22 @@
 "use client";
 
 import { createContext, useContext, useEffect, useRef, type ReactNode } from "react";
-import { SWRConfig, useSWRConfig } from "swr";
-import { isModuleStatusKey, moduleStatusKey } from "@/components/lab/module-status";
+import { revalidateModuleStatuses } from "@/components/lab/module-status";
 import type { Clock } from "@/components/lab/time";
 import type { ModuleStatusView } from "@/lib/lab/views";
 
 const ClockContext = createContext<Clock | undefined>(undefined);
+const ShownStatusContext = createContext<Record<string, ModuleStatusView>>({});
 
 export function useClock(): Clock {
   const clock = useContext(ClockContext);
   if (!clock) throw new Error("useClock needs a <LabSettings> above it");
   return clock;
+}
+
+/** The module's status the server rendered the page with, if it did. */
+export function useShownStatus(moduleId: string): ModuleStatusView | undefined {
+  return useContext(ShownStatusContext)[moduleId];
 }
 
 /**
@@ -24,22 +29,18 @@ export function LabSettings({
   statuses = {},
   children,
 }: Clock & { statuses?: Record<string, ModuleStatusView>; children: ReactNode }) {
-  const { mutate } = useSWRConfig();
   const fetchedIn = useRef(locale);
 
   // Status text arrives localized from the server, so a language switch asks for it again.
   useEffect(() => {
     if (fetchedIn.current === locale) return;
     fetchedIn.current = locale;
-    void mutate(isModuleStatusKey);
-  }, [locale, mutate]);
+    revalidateModuleStatuses();
+  }, [locale]);
 
-  const fallback = Object.fromEntries(
-    Object.entries(statuses).map(([moduleId, status]) => [moduleStatusKey(moduleId), status]),
-  );
   return (
-    <SWRConfig value={{ fallback }}>
+    <ShownStatusContext value={statuses}>
       <ClockContext value={{ locale, timeZone }}>{children}</ClockContext>
-    </SWRConfig>
+    </ShownStatusContext>
   );
 }

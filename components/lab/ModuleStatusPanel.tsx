@@ -13,7 +13,7 @@ async function panelSteps(locale: Locale, module: string): Promise<PanelStep[]> 
   }));
 }
 
-/** Server wrapper: step titles and labels come from content and catalogues, the live data from SWR. */
+/** Server wrapper: step titles and labels come from content and catalogues, the live data from the status stream. */
 export async function ModuleStatusPanel({
   module,
   compact,
