@@ -183,6 +183,30 @@ test("a step stays grey (not started) until opened; a failing check turns it red
   );
 });
 
+test("a lab page arrives with its status, so opening it asks nothing more than its stream", async ({
+  page,
+}) => {
+  if (!firstStep) throw new Error("compute needs a step");
+  await joinAsAttendee(page, "Status in the page");
+  await useSandbox(page);
+  const stepPage = `/lab/compute/${firstStep.id}`;
+  const dockStep = page.locator(`[data-status-dock] [data-step-status=${firstStep.id}]`);
+  await page.goto(stepPage);
+  await expect(dockStep).toHaveAttribute("data-state", "fail");
+
+  const html = await (await page.request.get(stepPage)).text();
+  expect(html).toMatch(new RegExp(`data-step-status="${firstStep.id}" data-state="fail"`));
+  const asked: string[] = [];
+  page.on("request", (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith("/api/status/")) asked.push(pathname);
+  });
+  await page.goto(stepPage);
+  await expect(dockStep).toHaveAttribute("data-state", "fail");
+  await expect.poll(() => asked).toContain("/api/status/compute/stream");
+  expect(asked.filter((pathname) => pathname === "/api/status/compute")).toEqual([]);
+});
+
 /** Shows the Compute panel, does the first step with do it for me in a second tab, returns that step's row. */
 async function doFirstStepInAnotherTab(page: Page) {
   if (!firstStep) throw new Error("compute needs a step");

@@ -186,8 +186,12 @@ export function useModuleStatus(moduleId: string): Snapshot {
   // subscribed to, so the first poll is timed knowing a stream is coming.
   useEffect(() => openStream(moduleId), [moduleId, locale]);
   const subscribeToModule = useCallback(
-    (listener: () => void) => subscribe(moduleId, listener),
-    [moduleId],
+    (listener: () => void) => {
+      // Hydration renders from the server's snapshot: the store may not have seen it yet.
+      seed(entryOf(moduleId), shown);
+      return subscribe(moduleId, listener);
+    },
+    [moduleId, shown],
   );
   const rendered = useMemo<Snapshot>(
     () => (shown ? { data: shown, isValidating: false } : FIRST_READING),

@@ -32,17 +32,16 @@ export default async function StepPage({
   const doc = steps[index];
   if (!doc) notFound();
   const Content = await compileStep(doc);
+  // Read before the opening, which makes the stored status stale: the page paints with it, and its
+  // stream brings the opened step's state as soon as it's read.
+  const statuses = await shownStatuses(session, moduleId, t);
   await openStep(await runnerEnvironment(), await attendeeRef(session), stepId);
   const sandbox =
     (await findLiveCredentials(await db(), session.attendee.id))?.source === "sandbox";
   const previous = steps[index - 1];
   const next = steps[index + 1];
   return (
-    <LabSettings
-      locale={locale}
-      timeZone={env().TIME_ZONE}
-      statuses={await shownStatuses(session, moduleId, t)}
-    >
+    <LabSettings locale={locale} timeZone={env().TIME_ZONE} statuses={statuses}>
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem] lg:gap-8">
         <aside
           className="lg:sticky lg:top-4 lg:col-start-2 lg:row-start-1 lg:self-start"
