@@ -28,7 +28,7 @@ const CLASS_ZONE_LISTS = [
  * region in use (each regional kind in the event's region and the other lab region), the
  * account-wide lists, and the class zone's when the attendee has a part of it.
  */
-export function wholeLabLowerBound(eventRegion: string, scope: LabScope): number {
+function wholeLabLowerBound(eventRegion: string, scope: LabScope): number {
   const regions = new Set([eventRegion, ...CLEANUP_REGIONS]).size;
   const classZone = scope.sharedZone && scope.initials ? CLASS_ZONE_LISTS.length : 0;
   return regions * REGIONAL_KINDS.length + ACCOUNT_LISTS.length + classZone;
