@@ -8,8 +8,6 @@
 //   npm run bench [-- --attendees 30,100,300 --seconds 60 --emulators 1 --refreshes-per-second 5]
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, request as httpRequest } from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
@@ -19,7 +17,7 @@ import { DescribeSubnetsCommand, RunInstancesCommand } from "@aws-sdk/client-ec2
 import { createAwsClients } from "@/lib/aws/client";
 import { latestAl2023ImageId } from "@/lib/aws/ec2";
 import { assumeSandboxAccount } from "@/lib/aws/identity";
-import { connectSandbox, sandboxAccountId } from "@/lib/credentials";
+import { connectSandbox, resolveCredentials, sandboxAccountId } from "@/lib/credentials";
 import { openDatabase } from "@/lib/db/connection";
 import { stepRegistry } from "@/lib/lab/registry";
 import { sandboxEndpointFor } from "@/lib/sandbox/accounts";
@@ -34,6 +32,8 @@ import {
   track,
   waitForHttp,
 } from "../scripts/lib/stack.mjs";
+import { countingEmulator } from "./counting-emulator";
+import { countWholeLab } from "./whole-lab";
 
 const { values } = parseArgs({
   options: {
@@ -62,36 +62,6 @@ const WATCHED_PAGE = "/lab/compute/ec2-launch";
 const OPENING_SPREAD_MS = 5_000;
 /** Attendees joining at once while the class fills up. */
 const JOINING_AT_ONCE = 8;
-
-/** Counts what reaches the emulator: the load the portal's refresh budget lets through. */
-async function countingProxy(target: string) {
-  const upstream = new URL(target);
-  let requests = 0;
-  const server = createServer((incoming, outgoing) => {
-    requests += 1;
-    const forwarded = httpRequest(
-      {
-        hostname: upstream.hostname,
-        port: upstream.port,
-        method: incoming.method,
-        path: incoming.url,
-        headers: incoming.headers,
-      },
-      (answer) => {
-        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(outgoing);
-      },
-    );
-    forwarded.on("error", () => outgoing.destroy());
-    incoming.pipe(forwarded);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    count: () => requests,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 function processUsage(pid: number) {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
@@ -306,16 +276,22 @@ async function applyToStream(
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * The AWS calls of one refresh of every module for one attendee with a Web, counted at the
- * emulator while nobody watches: each module is asked once and read in the background.
+ * The AWS calls the portal makes for one attendee with a Web when each of its modules is asked
+ * once (each module a refresh of its own), counted at the emulator for that account only: the
+ * rest of the class's refreshes still under way are not this attendee's.
  */
-async function wholeLabMeasured(portal: string, cookie: string, count: () => number) {
+async function modulesMeasured(portal: string, cookie: string, accountId: string) {
   const modules = (
     JSON.parse(readFileSync(path.join(root, "content", "modules.json"), "utf8")) as {
       id: string;
     }[]
   ).map((module) => module.id);
-  const before = count();
+  const proxy = proxyOf(accountId);
+  const mine = () =>
+    Object.entries(proxy.byOperation())
+      .filter(([call]) => call.startsWith(`${accountId} `))
+      .reduce((sum, [, calls]) => sum + calls, 0);
+  const before = mine();
   for (const moduleId of modules) {
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
@@ -324,7 +300,34 @@ async function wholeLabMeasured(portal: string, cookie: string, count: () => num
       await sleep(200);
     }
   }
-  return { modules: modules.length, calls: count() - before };
+  return { modules: modules.length, calls: mine() - before };
+}
+
+/** The counting proxy in front of the emulator process the account lives on. */
+function proxyOf(accountId: string) {
+  const url = sandboxEndpointFor(counted.url, accountId);
+  const proxy = proxies.find((candidate) => candidate.url === url);
+  if (!proxy) throw new Error(`no counting proxy at ${url}`);
+  return proxy;
+}
+
+/**
+ * One refresh of every step for the attendee (one reader), the lower bound, and every step
+ * refreshed alone (the per-check baseline), counted at the emulator for the attendee's account.
+ */
+async function wholeLabCalls(attendeeId: string, accountId: string) {
+  const resolved = await resolveCredentials(db, attendeeId, counted.url);
+  if (!resolved) throw new Error("the bench attendee has no sandbox credentials");
+  const proxy = proxyOf(accountId);
+  proxy.nameKey(resolved.target.credentials.accessKeyId, accountId);
+  return countWholeLab({
+    aws: createAwsClients(resolved.target),
+    scope: { accountId, principalArn: resolved.principalArn },
+    steps: [...stepRegistry.values()],
+    proxy,
+    accounts: [accountId],
+    beforeEach: () => {},
+  });
 }
 
 /** The framework floor: the JS every page of the build loads (Next's runtime, React, polyfills). */
@@ -354,16 +357,6 @@ async function pageJsKb(portal: string, pagePath: string, cookie: string): Promi
   return bytes / 1024;
 }
 
-function wholeLabCalls() {
-  const steps = [...stepRegistry.values()];
-  const kinds = new Set(steps.flatMap((step) => step.needs));
-  return {
-    steps: steps.length,
-    lowerBound: kinds.size,
-    perCheck: steps.reduce((sum, step) => sum + step.needs.length, 0),
-  };
-}
-
 if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
   execFileSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
 }
@@ -374,11 +367,12 @@ for (const suffix of ["", "-wal", "-shm"]) rmSync(`${dbFile}${suffix}`, { force:
 const emulators = await Promise.all(
   Array.from({ length: emulatorCount }, () => startEmulatorTracked({})),
 );
-const proxies = await Promise.all(emulators.map((emulator) => countingProxy(emulator.endpoint)));
+// Counts what reaches the emulator (the load the refresh budget lets through), by account.
+const proxies = await Promise.all(emulators.map((emulator) => countingEmulator(emulator.endpoint)));
 // One comma-separated SANDBOX_AWS_ENDPOINT: the portal keeps each account on one process.
 const counted = {
   url: proxies.map((proxy) => proxy.url).join(","),
-  count: () => proxies.reduce((sum, proxy) => sum + proxy.count(), 0),
+  count: () => proxies.reduce((sum, proxy) => sum + proxy.total(), 0),
   close: () => Promise.all(proxies.map((proxy) => proxy.close())),
 };
 const runtime = await startSandboxRuntime({
@@ -572,7 +566,6 @@ try {
       `${size} attendees: done (the bench client's event loop: p99 ${(clientLoop.percentile(99) / 1e6).toFixed(0)} ms, max ${(clientLoop.max / 1e6).toFixed(0)} ms)`,
     );
   }
-  const lab = wholeLabCalls();
   const pagesCookie = await join(portal, "Bench pages");
   const pagesAttendee = await sessionAttendeeId(portal, pagesCookie);
   await connectSandbox(db, { attendeeId: pagesAttendee, endpoint: counted.url, region });
@@ -580,7 +573,8 @@ try {
   await launchWeb(sandboxEndpointFor(counted.url, pagesAccount), pagesAccount);
   // Every stream of the runs is closed: what reaches the emulator now is this refresh alone.
   await sleep(3_000);
-  const measured = await wholeLabMeasured(portal, pagesCookie, counted.count);
+  const measured = await modulesMeasured(portal, pagesCookie, pagesAccount);
+  const lab = await wholeLabCalls(pagesAttendee, pagesAccount);
   const labPageKb = await pageJsKb(portal, "/lab/compute/ec2-launch", pagesCookie);
   const floorKb = frameworkFloorKb();
 
@@ -620,11 +614,12 @@ work itself (re-reading, allocating and associating the address, the check); the
 
 ${applyTable}
 
-Whole-lab refresh: ${lab.steps} steps need ${lab.lowerBound} resource kinds, so one refresh of every
-step reads each kind once (the lower bound, ${lab.lowerBound} reads, plus calls that depend on what
-exists), against ${lab.perCheck} if every check read its own (${(lab.perCheck / lab.lowerBound).toFixed(1)}× more).
-Measured at the emulator, one refresh of all ${measured.modules} modules of an attendee with a Web:
-${measured.calls} calls.
+Whole-lab refresh of an attendee with a Web, counted at the emulator for that account only: one
+refresh of all ${Object.keys(lab.perStep).length} steps with one reader ${lab.whole.calls} calls; the lower bound (one list or
+describe per resource kind and region in use) ${lab.lowerBound}, so ${lab.whole.calls - lab.lowerBound} calls depend on what exists
+(per resource found); every step refreshed alone, as if each check read its own kinds (measured)
+${lab.baseline} calls, ${(lab.baseline / lab.whole.calls).toFixed(1)}× the whole-lab refresh. Through the portal, each of the
+${measured.modules} modules asked once (a refresh per module, each with its own reader): ${measured.calls} calls.
 
 First-load JavaScript, gzip: a lab step page ${labPageKb.toFixed(0)} KB; the framework floor (what
 every page of the build loads: Next's runtime, React, polyfills) ${floorKb.toFixed(0)} KB; the lab page's share above it ${(labPageKb - floorKb).toFixed(0)} KB.

@@ -98,6 +98,9 @@ function toIngressRules(permissions: IpPermission[] | undefined): IngressRule[] 
 
 const liveStates = ["pending", "running", "stopping", "stopped"];
 
+/** What `readInstances` keeps of a wider read: terminated and shutting-down instances are gone. */
+export const isLiveInstance = (instance: InstanceSummary) => liveStates.includes(instance.state);
+
 /** The instance's groups, also as listed on its network interfaces (where the emulator puts them). */
 function securityGroupsOf(instance: Instance): { id: string; name: string }[] {
   const groups = [
@@ -147,21 +150,6 @@ export async function readInstances(aws: AwsClients): Promise<InstanceSummary[]>
     ),
   );
   return toInstanceSummaries(result.Reservations);
-}
-
-/** Ids of live instances with this Name tag: one filtered call, used to look in another region. */
-export async function findInstanceIdsNamed(aws: AwsClients, name: string): Promise<string[]> {
-  const result = await awsCall("ec2:DescribeInstances", () =>
-    aws.ec2().send(
-      new DescribeInstancesCommand({
-        Filters: [
-          { Name: "tag:Name", Values: [name] },
-          { Name: "instance-state-name", Values: liveStates },
-        ],
-      }),
-    ),
-  );
-  return toInstanceSummaries(result.Reservations).map((instance) => instance.id);
 }
 
 export async function readSecurityGroups(aws: AwsClients): Promise<SecurityGroupSummary[]> {

@@ -72,7 +72,15 @@ export async function readUsers(aws: AwsClients): Promise<UserSummary[]> {
     aws.iam().send(new ListUsersCommand({ MaxItems: PAGE })),
   );
   return (result.Users ?? []).flatMap((user) =>
-    user.UserName && user.Arn ? [{ name: user.UserName, arn: user.Arn }] : [],
+    user.UserName && user.Arn
+      ? [
+          {
+            name: user.UserName,
+            arn: user.Arn,
+            ...(user.CreateDate ? { createdAt: user.CreateDate.toISOString() } : {}),
+          },
+        ]
+      : [],
   );
 }
 
@@ -213,23 +221,15 @@ async function attachedGroupPolicies(aws: AwsClients, groupName: string) {
 }
 
 /**
- * The console details of the `newest` most recently created users, plus those named in `always`:
- * one ListUsers, then at most three calls per user and one per distinct group.
+ * The console details of the `newest` most recently created of the listed users (`readUsers`),
+ * plus those named in `always`: at most three calls per user and one per distinct group.
  */
 export async function readConsoleUsers(
   aws: AwsClients,
+  listed: readonly UserSummary[],
   input: { newest: number; always: readonly string[] },
 ): Promise<ConsoleUserSummary[]> {
-  const listed = await awsCall("iam:ListUsers", () =>
-    aws.iam().send(new ListUsersCommand({ MaxItems: PAGE })),
-  );
-  const users = (listed.Users ?? [])
-    .flatMap((user) =>
-      user.UserName && user.Arn
-        ? [{ name: user.UserName, arn: user.Arn, createdAt: user.CreateDate?.toISOString() }]
-        : [],
-    )
-    .sort((a, b) => (b.createdAt ?? "").localeCompare(a.createdAt ?? ""));
+  const users = [...listed].sort((a, b) => (b.createdAt ?? "").localeCompare(a.createdAt ?? ""));
   const chosen = users.filter(
     (user, index) => index < input.newest || input.always.includes(user.name),
   );

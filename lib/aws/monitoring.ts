@@ -1,6 +1,5 @@
 import "server-only";
 import {
-  DescribeAlarmsCommand,
   DescribeAlarmsForMetricCommand,
   PutMetricAlarmCommand,
   type MetricAlarm,
@@ -17,7 +16,6 @@ import {
 import {
   CreateTopicCommand,
   ListSubscriptionsByTopicCommand,
-  ListTopicsCommand,
   SubscribeCommand,
   type Subscription,
 } from "@aws-sdk/client-sns";
@@ -30,7 +28,6 @@ import type {
   ResourceTags,
   SubscriptionSummary,
   TopicSubscriptions,
-  TopicSummary,
 } from "@/lib/aws/types";
 
 /** Route 53 publishes health-check metrics only in us-east-1, so their alarms and topics live there. */
@@ -99,7 +96,7 @@ export async function readNamedHealthChecks(aws: AwsClients): Promise<HealthChec
   return checks.map((check) => ({ ...check, name: names[check.id] }));
 }
 
-const alarmSummaries = (alarms: MetricAlarm[] | undefined): AlarmSummary[] =>
+export const alarmSummaries = (alarms: MetricAlarm[] | undefined): AlarmSummary[] =>
   (alarms ?? []).flatMap((alarm) =>
     alarm.AlarmName
       ? [
@@ -118,22 +115,6 @@ const alarmSummaries = (alarms: MetricAlarm[] | undefined): AlarmSummary[] =>
         ]
       : [],
   );
-
-export async function readAlarms(aws: AwsClients): Promise<AlarmSummary[]> {
-  const result = await awsCall("cloudwatch:DescribeAlarms", () =>
-    aws.inRegion(HEALTH_CHECK_METRICS_REGION).cloudwatch().send(new DescribeAlarmsCommand({})),
-  );
-  return alarmSummaries(result.MetricAlarms);
-}
-
-export async function readTopics(aws: AwsClients): Promise<TopicSummary[]> {
-  const result = await awsCall("sns:ListTopics", () =>
-    aws.inRegion(HEALTH_CHECK_METRICS_REGION).sns().send(new ListTopicsCommand({})),
-  );
-  return (result.Topics ?? []).flatMap((topic) =>
-    topic.TopicArn ? [{ arn: topic.TopicArn }] : [],
-  );
-}
 
 const HEALTH_CHECK_METRIC = { Namespace: "AWS/Route53", MetricName: "HealthCheckStatus" } as const;
 

@@ -183,10 +183,36 @@ export async function readBucketAccessConfig(
 }
 
 /** The S3 101 configurations of one bucket, and its object versions. */
-export async function readBucketFeatures(aws: AwsClients, bucket: string): Promise<BucketFeatures> {
+/** The first page (up to 1000) of a bucket's object versions and delete markers, by key. */
+export type BucketVersionsPage = {
+  versions: { key: string }[];
+  deleteMarkers: { key: string; isLatest: boolean }[];
+};
+
+export async function readBucketVersions(
+  aws: AwsClients,
+  bucket: string,
+): Promise<BucketVersionsPage> {
+  const page = await awsCall("s3:ListObjectVersions", () =>
+    aws.s3().send(new ListObjectVersionsCommand({ Bucket: bucket, MaxKeys: 1000 })),
+  );
+  return {
+    versions: (page.Versions ?? []).flatMap((entry) => (entry.Key ? [{ key: entry.Key }] : [])),
+    deleteMarkers: (page.DeleteMarkers ?? []).flatMap((entry) =>
+      entry.Key ? [{ key: entry.Key, isLatest: entry.IsLatest === true }] : [],
+    ),
+  };
+}
+
+/** `versions`: the bucket's first page of versions, read once per refresh for every reader. */
+export async function readBucketFeatures(
+  aws: AwsClients,
+  bucket: string,
+  versions: Promise<BucketVersionsPage>,
+): Promise<BucketFeatures> {
   const s3 = aws.s3();
   const input = { Bucket: bucket };
-  const [encryption, logging, website, notifications, lifecycle, replication, versions] =
+  const [encryption, logging, website, notifications, lifecycle, replication, listed] =
     await Promise.all([
       awsCall("s3:GetBucketEncryption", () =>
         s3
@@ -210,16 +236,14 @@ export async function readBucketFeatures(aws: AwsClients, bucket: string): Promi
           .send(new GetBucketReplicationCommand(input))
           .catch(noneIf("ReplicationConfigurationNotFoundError")),
       ),
-      awsCall("s3:ListObjectVersions", () =>
-        s3.send(new ListObjectVersionsCommand({ ...input, MaxKeys: 1000 })),
-      ),
+      versions,
     ]);
   const defaultEncryption =
     encryption?.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault;
   const enabled = logging.LoggingEnabled;
   const counts = new Map<string, number>();
-  for (const version of versions.Versions ?? []) {
-    if (version.Key) counts.set(version.Key, (counts.get(version.Key) ?? 0) + 1);
+  for (const version of listed.versions) {
+    counts.set(version.key, (counts.get(version.key) ?? 0) + 1);
   }
   return {
     ...(defaultEncryption?.SSEAlgorithm
@@ -265,9 +289,7 @@ export async function readBucketFeatures(aws: AwsClients, bucket: string): Promi
       .filter(([, count]) => count > 1)
       .map(([key, count]) => ({ key, count }))
       .sort((a, b) => a.key.localeCompare(b.key)),
-    deleteMarkers: (versions.DeleteMarkers ?? []).flatMap((marker) =>
-      marker.Key && marker.IsLatest ? [marker.Key] : [],
-    ),
+    deleteMarkers: listed.deleteMarkers.flatMap((marker) => (marker.isLatest ? [marker.key] : [])),
   };
 }
 

@@ -51,7 +51,9 @@ import {
 import type { AwsClients } from "@/lib/aws/client";
 import { toInstanceSummaries } from "@/lib/aws/ec2";
 import { AwsCallError, awsCall } from "@/lib/aws/errors";
+import { alarmSummaries } from "@/lib/aws/monitoring";
 import { plainDnsName } from "@/lib/aws/route53";
+import type { BucketVersionsPage } from "@/lib/aws/s3";
 import type { AlarmSummary, InstanceSummary, TopicSummary } from "@/lib/aws/types";
 
 /** Every instance not yet terminated, including those shutting down (clean-up waits for them). */
@@ -95,21 +97,7 @@ export async function readRegionAlarms(aws: AwsClients): Promise<AlarmSummary[]>
     const page = await awsCall("cloudwatch:DescribeAlarms", () =>
       aws.cloudwatch().send(new DescribeAlarmsCommand({ NextToken: token })),
     );
-    for (const alarm of page.MetricAlarms ?? []) {
-      if (!alarm.AlarmName) continue;
-      alarms.push({
-        name: alarm.AlarmName,
-        state: alarm.StateValue,
-        metric: alarm.MetricName,
-        namespace: alarm.Namespace,
-        dimensions: Object.fromEntries(
-          (alarm.Dimensions ?? []).flatMap((dimension) =>
-            dimension.Name ? [[dimension.Name, dimension.Value ?? ""]] : [],
-          ),
-        ),
-        actions: alarm.AlarmActions ?? [],
-      });
-    }
+    alarms.push(...alarmSummaries(page.MetricAlarms));
     next = page.NextToken;
   } while (next);
   return alarms;
@@ -125,18 +113,15 @@ export type BucketContents = {
 
 const CONTENT_KEYS_KEPT = 200;
 
-/** One page (up to 1000 entries) says enough to judge a lab bucket; deletion pages through all. */
-export async function readBucketContents(aws: AwsClients, bucket: string): Promise<BucketContents> {
-  const page = await awsCall("s3:ListObjectVersions", () =>
-    aws.s3().send(new ListObjectVersionsCommand({ Bucket: bucket, MaxKeys: 1000 })),
-  );
+/** What one page of a bucket's versions says: enough to judge a lab bucket (deletion pages on). */
+export function bucketContentsOf(page: BucketVersionsPage): BucketContents {
   const keys = new Set<string>();
-  for (const entry of [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])]) {
-    if (entry.Key && keys.size < CONTENT_KEYS_KEPT) keys.add(entry.Key);
+  for (const entry of [...page.versions, ...page.deleteMarkers]) {
+    if (keys.size < CONTENT_KEYS_KEPT) keys.add(entry.key);
   }
   return {
-    versions: page.Versions?.length ?? 0,
-    deleteMarkers: page.DeleteMarkers?.length ?? 0,
+    versions: page.versions.length,
+    deleteMarkers: page.deleteMarkers.length,
     keys: [...keys].sort(),
   };
 }

@@ -170,7 +170,7 @@ export type RoleSummary = { name: string; arn: string; trustPolicy?: string };
 
 export type InstanceProfileSummary = { name: string; arn: string; roles: string[] };
 
-export type UserSummary = { name: string; arn: string };
+export type UserSummary = { name: string; arn: string; createdAt?: string };
 
 export type HealthCheckSummary = {
   id: string;

@@ -1,18 +1,8 @@
 import "server-only";
 import type { AwsClients } from "@/lib/aws/client";
-import { readAddresses, readKeyPairs, readSecurityGroups } from "@/lib/aws/ec2";
 import { AwsCallError } from "@/lib/aws/errors";
-import { readInstanceProfiles, readRoles, readUsers } from "@/lib/aws/iam";
-import { HEALTH_CHECK_METRICS_REGION, readNamedHealthChecks } from "@/lib/aws/monitoring";
-import { readDbInstances } from "@/lib/aws/rds";
-import { readBuckets } from "@/lib/aws/s3";
-import {
-  readBucketContents,
-  readInstancesNotTerminated,
-  readRegionAlarms,
-  readRegionTopics,
-} from "@/lib/aws/teardown";
-import { appServicesNames, type SharedZone } from "@/lib/lab/app-services";
+import { HEALTH_CHECK_METRICS_REGION } from "@/lib/aws/monitoring";
+import { bucketContentsOf, readRegionAlarms, readRegionTopics } from "@/lib/aws/teardown";
 import {
   bucketKind,
   CLEANUP_REGIONS,
@@ -20,20 +10,18 @@ import {
   type RegionScan,
   type ZoneScan,
 } from "@/lib/lab/cleanup-inventory";
-import type { InstructorAccess } from "@/lib/lab/cross-account";
-import type { ZoneRecords, InstructorHealthChecks } from "@/lib/lab/facts";
+import type { ReadFact } from "@/lib/lab/facts";
 
-async function scanRegion(aws: AwsClients, region: string): Promise<RegionScan> {
-  const here = aws.inRegion(region);
+async function scanRegion(read: ReadFact, region: string): Promise<RegionScan> {
   const [instances, securityGroups, keyPairs, addresses, dbInstances, topics, alarms] =
     await Promise.all([
-      readInstancesNotTerminated(here),
-      readSecurityGroups(here),
-      readKeyPairs(here),
-      readAddresses(here),
-      readDbInstances(here),
-      readRegionTopics(here),
-      readRegionAlarms(here),
+      read("instancesNotTerminated", region),
+      read("securityGroups", region),
+      read("keyPairs", region),
+      read("addresses", region),
+      read("dbInstances", region),
+      read("regionTopics", region),
+      read("regionAlarms", region),
     ]);
   return { region, instances, securityGroups, keyPairs, addresses, dbInstances, topics, alarms };
 }
@@ -50,27 +38,18 @@ async function instructorMonitoring(aws: AwsClients) {
   }
 }
 
-export type CleanupScanInput = {
-  sharedZone?: SharedZone;
-  initials?: string;
-  access: () => Promise<InstructorAccess>;
-  zoneRecords: () => Promise<ZoneRecords>;
-  instructorHealthChecks: () => Promise<InstructorHealthChecks>;
-};
-
-async function scanZone(input: CleanupScanInput): Promise<ZoneScan> {
-  if (!input.sharedZone || !input.initials) return { state: "none" };
+async function scanZone(read: ReadFact, zoneId: string): Promise<ZoneScan> {
   const [records, checks, access] = await Promise.all([
-    input.zoneRecords(),
-    input.instructorHealthChecks(),
-    input.access(),
+    read("zoneRecords"),
+    read("instructorHealthChecks"),
+    read("instructorAccess"),
   ]);
   if (records.state !== "read") return { state: "unreadable", why: records.why };
   if (checks.state !== "read") return { state: "unreadable", why: checks.why };
   const monitoring = access.state === "granted" ? await instructorMonitoring(access.aws) : {};
   return {
     state: "read",
-    zoneId: input.sharedZone.zoneId,
+    zoneId,
     records: records.records,
     healthChecks: checks.healthChecks,
     ...monitoring,
@@ -79,36 +58,34 @@ async function scanZone(input: CleanupScanInput): Promise<ZoneScan> {
 
 /**
  * Both lab regions (and the event's, if another), IAM, the account's health checks, the lab's
- * buckets with their contents, and the attendee's part of the class zone.
+ * buckets with their contents, and the attendee's part of the class zone: the same reads as the
+ * other steps' (one per kind and region), plus one listing of each lab bucket's contents.
  */
 export async function scanForCleanup(
   aws: AwsClients,
-  input: CleanupScanInput,
+  read: ReadFact,
+  input: { zoneId?: string; maintenanceBucket?: string },
 ): Promise<CleanupScan> {
   const regions = [...new Set([aws.target.region, ...CLEANUP_REGIONS])];
-  const maintenanceBucket =
-    input.initials && input.sharedZone
-      ? appServicesNames(input.initials, input.sharedZone.domain).bucket
-      : undefined;
   const [regionScans, listed, roles, instanceProfiles, users, healthChecks, zone] =
     await Promise.all([
-      Promise.all(regions.map((region) => scanRegion(aws, region))),
-      readBuckets(aws, (name) => (bucketKind(name, maintenanceBucket) ? "region" : "none")),
-      readRoles(aws),
-      readInstanceProfiles(aws),
-      readUsers(aws),
-      readNamedHealthChecks(aws),
-      scanZone(input),
+      Promise.all(regions.map((region) => scanRegion(read, region))),
+      read("buckets"),
+      read("roles"),
+      read("instanceProfiles"),
+      read("users"),
+      read("healthChecks"),
+      input.zoneId ? scanZone(read, input.zoneId) : Promise.resolve<ZoneScan>({ state: "none" }),
     ]);
   const buckets = await Promise.all(
     listed.flatMap((bucket) => {
       const region = bucket.details?.region;
-      if (!region) return [];
+      if (!region || !bucketKind(bucket.name, input.maintenanceBucket)) return [];
       return [
-        readBucketContents(aws.inRegion(region), bucket.name).then((contents) => ({
+        read("bucketVersions", bucket.name).then((page) => ({
           name: bucket.name,
           region,
-          contents,
+          contents: bucketContentsOf(page),
         })),
       ];
     }),

@@ -1,10 +1,9 @@
 import "server-only";
 import type { AwsClients } from "@/lib/aws/client";
 import {
-  findInstanceIdsNamed,
+  isLiveInstance,
   readAddresses,
   readImages,
-  readInstances,
   readKeyPairs,
   readNetwork,
   readSecurityGroups,
@@ -14,16 +13,22 @@ import { readConsoleUsers, readInstanceProfiles, readRoles, readUsers } from "@/
 import { readRolePolicies, type RolePolicies } from "@/lib/aws/iam-policies";
 import { getCallerIdentityWith } from "@/lib/aws/identity";
 import {
-  readAlarms,
+  HEALTH_CHECK_METRICS_REGION,
   readHealthCheckAlarms,
   readHealthCheckStatus,
   readNamedHealthChecks,
   readTopicSubscriptions,
-  readTopics,
 } from "@/lib/aws/monitoring";
 import { readDbEvents, readDbInstances } from "@/lib/aws/rds";
-import { readBucketAccessConfig, readBucketFeatures, readBuckets } from "@/lib/aws/s3";
+import {
+  readBucketAccessConfig,
+  readBucketFeatures,
+  readBuckets,
+  readBucketVersions,
+  type BucketVersionsPage,
+} from "@/lib/aws/s3";
 import { readAccountPublicAccessBlock, type AccountPublicAccess } from "@/lib/aws/s3-control";
+import { readInstancesNotTerminated, readRegionAlarms, readRegionTopics } from "@/lib/aws/teardown";
 import type {
   AddressSummary,
   ConsoleUserSummary,
@@ -49,7 +54,7 @@ import type {
 } from "@/lib/aws/types";
 import { AwsCallError } from "@/lib/aws/errors";
 import { appServicesNames, type SharedZone } from "@/lib/lab/app-services";
-import type { CleanupScan } from "@/lib/lab/cleanup-inventory";
+import { bucketKind, type CleanupScan } from "@/lib/lab/cleanup-inventory";
 import { scanForCleanup } from "@/lib/lab/cleanup-scan";
 import { classZoneView, type ClassZoneView } from "@/lib/lab/class-zone";
 import { IDENTITY } from "@/lib/lab/identity";
@@ -119,6 +124,9 @@ export type LabScope = {
 
 /** What the portal can know about an attendee's account, one entry per resource kind. */
 export type Facts = {
+  /** Every instance not yet terminated, shutting-down ones too (clean-up waits for them). */
+  instancesNotTerminated: InstanceSummary[];
+  /** The live ones: terminated and shutting-down instances are gone from the attendee's view. */
   instances: InstanceSummary[];
   securityGroups: SecurityGroupSummary[];
   keyPairs: KeyPairSummary[];
@@ -138,6 +146,8 @@ export type Facts = {
   buckets: BucketSummary[];
   /** Who may read each lab bucket in the event's region, by bucket name. */
   labBucketAccess: Record<string, BucketAccessConfig>;
+  /** One bucket's first page of versions (named when read): S3 101 and clean-up both look. */
+  bucketVersions: BucketVersionsPage;
   /** The S3 101 configurations of each lab bucket in the event's region, by bucket name. */
   labBucketFeatures: Record<string, BucketFeatures>;
   /** The account's Block Public Access; undefined while there is no lab bucket to ask about. */
@@ -148,8 +158,16 @@ export type Facts = {
   instanceProfiles: InstanceProfileSummary[];
   users: UserSummary[];
   healthChecks: HealthCheckSummary[];
+  /** The alarms of one region (by default the event's). */
+  regionAlarms: AlarmSummary[];
+  /** The topics of one region (by default the event's). */
+  regionTopics: TopicSummary[];
+  /** us-east-1's alarms, where Route 53's health-check metrics are. */
   alarms: AlarmSummary[];
+  /** us-east-1's topics, where a health check's alarm notifies. */
   topics: TopicSummary[];
+  /** The account's Block Public Access, whatever the account holds. */
+  publicAccessBlock: AccountPublicAccess;
   /** The attendee's session in the instructor's account through the event's role, or why not. */
   instructorAccess: InstructorAccess;
   /** The attendee's record sets (their initials' name) in the class zone. */
@@ -174,13 +192,45 @@ export type Facts = {
 
 export type FactKind = keyof Facts;
 
-type ReadFact = <K extends FactKind>(kind: K) => Promise<Facts[K]>;
+/**
+ * Kinds listed per region: read in the event's region unless another is named (clean-up scans
+ * both lab regions, a wrong-region look reads the other), each region once per refresh.
+ */
+export const REGIONAL_KINDS = [
+  "instancesNotTerminated",
+  "securityGroups",
+  "keyPairs",
+  "addresses",
+  "dbInstances",
+  "regionAlarms",
+  "regionTopics",
+] as const satisfies readonly FactKind[];
+
+export type RegionalKind = (typeof REGIONAL_KINDS)[number];
+
+/** Kinds read per resource, named by the caller: each resource once per refresh. */
+type PerResourceKind = "bucketVersions";
+
+export type ReadFact = <K extends FactKind>(
+  kind: K,
+  ...where: K extends RegionalKind
+    ? [region?: string]
+    : K extends PerResourceKind
+      ? [resource: string]
+      : []
+) => Promise<Facts[K]>;
 
 type Reader<K extends FactKind> = (
   aws: AwsClients,
   read: ReadFact,
   scope: LabScope,
+  resource: string,
 ) => Promise<Facts[K]>;
+
+const maintenanceBucketOf = (scope: LabScope) =>
+  scope.initials && scope.sharedZone
+    ? appServicesNames(scope.initials, scope.sharedZone.domain).bucket
+    : undefined;
 
 const webInstanceIds = async (read: ReadFact) =>
   (await read("instances"))
@@ -228,7 +278,8 @@ async function instructorHealthCheck(read: ReadFact, scope: LabScope) {
 }
 
 const readers: { [K in FactKind]: Reader<K> } = {
-  instances: readInstances,
+  instancesNotTerminated: readInstancesNotTerminated,
+  instances: async (_aws, read) => (await read("instancesNotTerminated")).filter(isLiveInstance),
   securityGroups: readSecurityGroups,
   keyPairs: readKeyPairs,
   addresses: readAddresses,
@@ -243,7 +294,9 @@ const readers: { [K in FactKind]: Reader<K> } = {
     return {
       searchedRegion: aws.target.region,
       otherRegion,
-      instanceIds: await findInstanceIdsNamed(aws.inRegion(otherRegion), LAB.instanceName),
+      instanceIds: (await read("instancesNotTerminated", otherRegion))
+        .filter((instance) => isLiveInstance(instance) && instance.name === LAB.instanceName)
+        .map((instance) => instance.id),
     };
   },
   network: readNetwork,
@@ -253,26 +306,36 @@ const readers: { [K in FactKind]: Reader<K> } = {
   dbElsewhere: async (aws, read) => {
     if (await labDbExists(read)) return undefined;
     const otherRegion = likelyWrongRegion(aws.target.region);
-    const elsewhere = await readDbInstances(aws.inRegion(otherRegion));
+    const elsewhere = await read("dbInstances", otherRegion);
     return {
       searchedRegion: aws.target.region,
       otherRegion,
       found: elsewhere.some((db) => db.id === LAB.dbInstance),
     };
   },
-  buckets: (aws) =>
+  buckets: (aws, _read, scope) =>
     readBuckets(aws, (name) => {
       if (name.startsWith(LAB.bucketPrefix)) return "configuration";
-      // S3 101's log bucket: reused only in its region, so that is all a refresh needs of it.
-      return name.startsWith(LAB.logsBucketPrefix) ? "region" : "none";
+      // The other lab buckets (S3 101's logs, the maintenance page's): clean-up and their steps
+      // need only their region.
+      return bucketKind(name, maintenanceBucketOf(scope)) ? "region" : "none";
     }),
   labBucketAccess: (aws, read) => perLabBucket(aws, read, readBucketAccessConfig),
-  labBucketFeatures: (aws, read) => perLabBucket(aws, read, readBucketFeatures),
-  accountPublicAccess: async (aws, read) => {
-    if ((await labBucketsHere(aws, read)).length === 0) return undefined;
-    const { accountId } = await getCallerIdentityWith(aws);
-    return readAccountPublicAccessBlock(aws, accountId);
+  bucketVersions: async (aws, read, _scope, bucket) => {
+    const region = (await read("buckets")).find((one) => one.name === bucket)?.details?.region;
+    return readBucketVersions(aws.inRegion(region ?? aws.target.region), bucket);
   },
+  labBucketFeatures: (aws, read) =>
+    perLabBucket(aws, read, (here, bucket) =>
+      readBucketFeatures(here, bucket, read("bucketVersions", bucket)),
+    ),
+  accountPublicAccess: async (aws, read) =>
+    (await labBucketsHere(aws, read)).length > 0 ? read("publicAccessBlock") : undefined,
+  publicAccessBlock: async (aws, _read, scope) =>
+    readAccountPublicAccessBlock(
+      aws,
+      scope.accountId ?? (await getCallerIdentityWith(aws)).accountId,
+    ),
   roles: readRoles,
   labRolePolicies: async (aws, read) =>
     (await read("roles")).some((role) => role.name === LAB.role)
@@ -281,8 +344,10 @@ const readers: { [K in FactKind]: Reader<K> } = {
   instanceProfiles: readInstanceProfiles,
   users: readUsers,
   healthChecks: readNamedHealthChecks,
-  alarms: readAlarms,
-  topics: readTopics,
+  regionAlarms: readRegionAlarms,
+  regionTopics: readRegionTopics,
+  alarms: (_aws, read) => read("regionAlarms", HEALTH_CHECK_METRICS_REGION),
+  topics: (_aws, read) => read("regionTopics", HEALTH_CHECK_METRICS_REGION),
   instructorAccess: (aws, _read, scope) => instructorAccess(aws, scope),
   zoneRecords: async (_aws, read, scope) => {
     if (!scope.initials) {
@@ -315,12 +380,9 @@ const readers: { [K in FactKind]: Reader<K> } = {
     }
   },
   cleanupScan: (aws, read, scope) =>
-    scanForCleanup(aws, {
-      sharedZone: scope.sharedZone,
-      initials: scope.initials,
-      access: () => read("instructorAccess"),
-      zoneRecords: () => read("zoneRecords"),
-      instructorHealthChecks: () => read("instructorHealthChecks"),
+    scanForCleanup(aws, read, {
+      zoneId: scope.initials ? scope.sharedZone?.zoneId : undefined,
+      maintenanceBucket: maintenanceBucketOf(scope),
     }),
   recordDnsAnswer: async (aws, read, scope) => {
     // The emulator has no TestDNSAnswer and serves no DNS.
@@ -339,9 +401,12 @@ const readers: { [K in FactKind]: Reader<K> } = {
     );
     return answer ? { state: "answered", ...answer } : { state: "deferred" };
   },
-  consoleUsers: (aws) =>
-    readConsoleUsers(aws, { newest: IDENTITY.usersExamined, always: [IDENTITY.portalUser] }),
-  maintenanceSite: (aws, _read, scope) => readMaintenanceSite(aws, scope),
+  consoleUsers: async (aws, read) =>
+    readConsoleUsers(aws, await read("users"), {
+      newest: IDENTITY.usersExamined,
+      always: [IDENTITY.portalUser],
+    }),
+  maintenanceSite: (aws, read, scope) => readMaintenanceSite(aws, read, scope),
   instructorHealthAlarms: async (aws, read, scope) => {
     const mine = await instructorHealthCheck(read, scope);
     if (!mine) return { state: "not-asked" };
@@ -421,14 +486,19 @@ export function invalidateFacts(accountKey: string) {
  */
 export function factReader(aws: AwsClients, accountKey: string, scope: LabScope = {}) {
   const reads = accountReads(accountKey);
-  const mine = new Map<FactKind, Promise<unknown>>();
-  const read: ReadFact = <K extends FactKind>(kind: K) => {
-    let promise = mine.get(kind) as Promise<Facts[K]> | undefined;
+  const mine = new Map<string, Promise<unknown>>();
+  const regional = new Set<FactKind>(REGIONAL_KINDS);
+  const read = (<K extends FactKind>(kind: K, named?: string) => {
+    const where = regional.has(kind) ? (named ?? aws.target.region) : aws.target.region;
+    const resource = regional.has(kind) ? "" : (named ?? "");
+    const key =
+      where !== aws.target.region ? `${kind}@${where}` : resource ? `${kind}|${resource}` : kind;
+    let promise = mine.get(key) as Promise<Facts[K]> | undefined;
     if (!promise) {
-      const sharedKey = `${reads.generation}|${kind}`;
+      const sharedKey = `${reads.generation}|${key}`;
       promise = reads.inFlight.get(sharedKey) as Promise<Facts[K]> | undefined;
       if (!promise) {
-        const started = (readers[kind] as Reader<K>)(aws, read, scope);
+        const started = (readers[kind] as Reader<K>)(aws.inRegion(where), read, scope, resource);
         promise = started;
         reads.inFlight.set(sharedKey, started);
         const forget = () => {
@@ -436,15 +506,17 @@ export function factReader(aws: AwsClients, accountKey: string, scope: LabScope 
         };
         started.then(forget, forget);
       }
-      mine.set(kind, promise);
+      mine.set(key, promise);
     }
     return promise;
-  };
+  }) as ReadFact;
   return {
     read,
     async readAll<K extends FactKind>(kinds: readonly K[]): Promise<Pick<Facts, K>> {
       const entries = await Promise.all(
-        [...new Set(kinds)].map(async (kind) => [kind, await read(kind)] as const),
+        [...new Set(kinds)].map(
+          async (kind) => [kind, await (read as (k: K) => Promise<Facts[K]>)(kind)] as const,
+        ),
       );
       return Object.fromEntries(entries) as Pick<Facts, K>;
     },

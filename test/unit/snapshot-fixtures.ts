@@ -1,4 +1,5 @@
 import type { InstanceSummary, SecurityGroupSummary } from "@/lib/aws/types";
+import { NO_BLOCK } from "@/lib/aws/s3-control";
 import type { CleanupScan } from "@/lib/lab/cleanup-inventory";
 import type { Facts } from "@/lib/lab/facts";
 import type { StepContext } from "@/lib/lab/types";
@@ -58,6 +59,7 @@ export const cleanupScan = (overrides: Partial<CleanupScan> = {}): CleanupScan =
 
 export function facts(overrides: Partial<Facts> = {}): Facts {
   return {
+    instancesNotTerminated: [webInstance()],
     instances: [webInstance()],
     securityGroups: [webGroup()],
     keyPairs: [{ name: "awslab", tags: {} }],
@@ -85,6 +87,7 @@ export function facts(overrides: Partial<Facts> = {}): Facts {
     dbEvents: [],
     dbElsewhere: undefined,
     buckets: [],
+    bucketVersions: { versions: [], deleteMarkers: [] },
     labBucketAccess: {},
     labBucketFeatures: {},
     accountPublicAccess: undefined,
@@ -93,8 +96,11 @@ export function facts(overrides: Partial<Facts> = {}): Facts {
     instanceProfiles: [],
     users: [],
     healthChecks: [],
+    regionAlarms: [],
+    regionTopics: [],
     alarms: [],
     topics: [],
+    publicAccessBlock: { readable: true, flags: NO_BLOCK },
     instructorAccess: { state: "unconfigured" },
     zoneRecords: { state: "unreadable", why: "no-zone-configured" },
     instructorHealthChecks: { state: "unreadable", why: "no-zone-configured" },
