@@ -1,14 +1,17 @@
 import "server-only";
 import { claimPeriodicRun } from "@/lib/db/leases";
 import { listStaleModules } from "@/lib/db/queries";
-import type { RunnerEnvironment } from "@/lib/lab/runner";
-import { refreshInBackground, type SchedulerSettings } from "@/lib/lab/status-scheduler";
+import type { AttendeeRef, RunnerEnvironment } from "@/lib/lab/runner";
+import { refreshTogether, type SchedulerSettings } from "@/lib/lab/status-scheduler";
 import { log } from "@/lib/log";
 
 export type BackgroundSettings = {
   /** A started module is refreshed when its stored status is older than this. */
   cadenceMs: number;
-  /** Background refreshes in flight at once, in this instance: what is left of the AWS budget. */
+  /**
+   * Attendees refreshed at once in the background, in this instance: what is left of the AWS
+   * budget. Each attendee's stale modules are refreshed together, with one read of their account.
+   */
   concurrency: number;
   /** Attendees not seen for this long (tab closed and gone home) are left alone. */
   activeWindowMs: number;
@@ -24,8 +27,9 @@ const state: BackgroundState = ((
 
 /**
  * Keeps every active attendee's started modules fresh with nobody watching (the instructor's
- * grid), oldest first, a few at a time. With several portal instances each stale module is taken
- * by one of them (a lease for the cadence), so the class is refreshed once, not once per instance.
+ * grid), oldest first, a few attendees at a time, all of an attendee's stale modules in one read of
+ * their account. With several portal instances each stale module is taken by one of them (a lease
+ * for the cadence), so the class is refreshed once, not once per instance.
  */
 export async function refreshStaleModules(
   runtime: RunnerEnvironment,
@@ -38,26 +42,34 @@ export async function refreshStaleModules(
   const stale = await listStaleModules(runtime.db, {
     staleBefore: new Date(now - settings.cadenceMs).toISOString(),
     activeSince: new Date(now - settings.activeWindowMs).toISOString(),
-    limit: free * 4,
+    // Enough rows for every module of `free` attendees, past ones another instance holds.
+    limit: free * 12,
   });
-  const started: Promise<void>[] = [];
+  const due = new Map<string, { attendee: AttendeeRef; moduleIds: string[] }>();
   for (const candidate of stale) {
-    if (started.length >= free) break;
+    const taken = due.get(candidate.attendeeId);
+    if (!taken && due.size >= free) continue;
     const lease = `background:${candidate.attendeeId}|${candidate.moduleId}`;
     if (!(await claimPeriodicRun(runtime.db, lease, settings.cadenceMs))) continue;
-    state.inFlight += 1;
-    state.refreshes += 1;
-    const attendee = {
-      attendeeId: candidate.attendeeId,
-      eventId: candidate.eventId,
-      clientIp: candidate.clientIp ?? undefined,
-    };
-    started.push(
-      refreshInBackground(runtime, attendee, candidate.moduleId, scheduler).finally(() => {
-        state.inFlight -= 1;
-      }),
-    );
+    if (taken) taken.moduleIds.push(candidate.moduleId);
+    else {
+      due.set(candidate.attendeeId, {
+        attendee: {
+          attendeeId: candidate.attendeeId,
+          eventId: candidate.eventId,
+          clientIp: candidate.clientIp ?? undefined,
+        },
+        moduleIds: [candidate.moduleId],
+      });
+    }
   }
+  const started = [...due.values()].map(({ attendee, moduleIds }) => {
+    state.inFlight += 1;
+    state.refreshes += moduleIds.length;
+    return refreshTogether(runtime, attendee, moduleIds, scheduler).finally(() => {
+      state.inFlight -= 1;
+    });
+  });
   return started;
 }
 

@@ -301,52 +301,59 @@ async function problemOf(
 
 const needsOf = (steps: LabStep[]): FactKind[] => [...new Set(steps.flatMap((step) => step.needs))];
 
+type ModuleSteps = { moduleId: string; steps: LabStep[] };
+
+/**
+ * The modules' statuses from one read of the facts all their steps need: several modules refreshed
+ * together read each resource kind once. `awsCalls` is the calls of that one read.
+ */
 async function evaluate(
   runtime: RunnerEnvironment,
   attendee: AttendeeRef,
-  moduleId: string,
-  steps: LabStep[],
-): Promise<ModuleStatus> {
+  modules: ModuleSteps[],
+): Promise<ModuleStatus[]> {
   const checkedAt = new Date().toISOString();
+  const failed = (problem: Problem, awsCalls: number) =>
+    modules.map(({ moduleId }) => ({ moduleId, checkedAt, steps: [], problem, awsCalls }));
   const session = await openSession(runtime, attendee);
-  if (!session) {
-    return { moduleId, checkedAt, steps: [], problem: { code: "no_credentials" }, awsCalls: 0 };
-  }
-  let results: StepResult[];
+  if (!session) return failed({ code: "no_credentials" }, 0);
+  const needs = needsOf(modules.flatMap((labModule) => labModule.steps));
+  let statuses: ModuleStatus[];
   try {
     const [facts, touched] = await countingCalls(session.counter, () =>
       Promise.all([
-        session.facts.readAll(needsOf(steps)),
+        session.facts.readAll(needs),
         listTouchedSteps(runtime.db, attendee.attendeeId),
       ]),
     );
-    results = await Promise.all(
-      steps.map(async (step) => {
-        const items = await withLogContext({ step: step.id }, () => step.check(facts, session.ctx));
-        const state = stepStateOf(items);
-        const untouched =
-          (state === "fail" || state === "pending") &&
-          !touched.has(step.id) &&
-          !step.started(facts, session.ctx);
-        return { stepId: step.id, state: untouched ? ("not-started" as const) : state, items };
-      }),
+    const checked = async (step: LabStep): Promise<StepResult> => {
+      const items = await withLogContext({ step: step.id }, () => step.check(facts, session.ctx));
+      const state = stepStateOf(items);
+      const untouched =
+        (state === "fail" || state === "pending") &&
+        !touched.has(step.id) &&
+        !step.started(facts, session.ctx);
+      return { stepId: step.id, state: untouched ? "not-started" : state, items };
+    };
+    statuses = await Promise.all(
+      modules.map(async ({ moduleId, steps }) => ({
+        moduleId,
+        checkedAt,
+        steps: await Promise.all(steps.map(checked)),
+        awsCalls: session.counter.total,
+      })),
     );
   } catch (error) {
-    return {
-      moduleId,
-      checkedAt,
-      steps: [],
-      problem: await problemOf(runtime, attendee, error),
-      awsCalls: session.counter.total,
-    };
+    return failed(await problemOf(runtime, attendee, error), session.counter.total);
   }
-  const status = { moduleId, checkedAt, steps: results, awsCalls: session.counter.total };
-  log().debug({ moduleId, awsCalls: status.awsCalls }, "module refreshed");
-  await record(runtime.db, attendee.attendeeId, status);
-  if (needsOf(steps).includes("addresses")) {
+  for (const status of statuses) {
+    log().debug({ moduleId: status.moduleId, awsCalls: status.awsCalls }, "module refreshed");
+    await record(runtime.db, attendee.attendeeId, status);
+  }
+  if (needs.includes("addresses")) {
     await rememberPublicIps(runtime.db, attendee, await session.facts.read("addresses"));
   }
-  return status;
+  return statuses;
 }
 
 /** Kept so Module 4 can say whose Elastic IP a record points at; written only when it changes. */
@@ -396,30 +403,68 @@ export async function moduleStatus(
     const stored = storedStatus(attendee.attendeeId, moduleId);
     if (stored && Date.now() - Date.parse(stored.checkedAt) < runtime.cacheMs) return stored;
   }
-  const key = `${attendee.attendeeId}|${moduleId}`;
-  const running = state.inFlight.get(key);
+  const running = state.inFlight.get(`${attendee.attendeeId}|${moduleId}`);
   const changedAt = state.changedAt.get(attendee.attendeeId) ?? 0;
   if (running && (!options.fresh || running.startedAt >= changedAt)) return running.status;
-  const evaluation: Evaluation = {
-    startedAt: Date.now(),
-    status: withLogContext({ attendeeId: attendee.attendeeId }, () =>
-      evaluate(runtime, attendee, moduleId, steps),
-    ).then((status) => {
-      putStatus(runtime.db, attendee.attendeeId, status);
-      return status;
-    }),
-  };
-  state.evaluations.total += 1;
-  state.evaluations.byAttendee.set(
-    attendee.attendeeId,
-    (state.evaluations.byAttendee.get(attendee.attendeeId) ?? 0) + 1,
+  return startEvaluation(runtime, attendee, [{ moduleId, steps }])[0];
+}
+
+/**
+ * Several modules of one attendee refreshed with one read of AWS (the background cadence's whole
+ * lab): a module whose refresh began after the attendee's last change joins that one instead.
+ */
+export async function refreshModules(
+  runtime: RunnerEnvironment,
+  attendee: AttendeeRef,
+  moduleIds: string[],
+): Promise<void> {
+  const changedAt = state.changedAt.get(attendee.attendeeId) ?? 0;
+  const joined: Promise<ModuleStatus>[] = [];
+  const modules: ModuleSteps[] = [];
+  for (const moduleId of new Set(moduleIds)) {
+    const steps = await moduleSteps(moduleId);
+    if (!steps) continue;
+    const running = state.inFlight.get(`${attendee.attendeeId}|${moduleId}`);
+    if (running && running.startedAt >= changedAt) joined.push(running.status);
+    else modules.push({ moduleId, steps });
+  }
+  const started = modules.length > 0 ? startEvaluation(runtime, attendee, modules) : [];
+  await Promise.all([...joined, ...started]);
+}
+
+/** One evaluation of the modules, shared by every caller of each of them while it runs. */
+function startEvaluation(
+  runtime: RunnerEnvironment,
+  attendee: AttendeeRef,
+  modules: ModuleSteps[],
+): Promise<ModuleStatus>[] {
+  const startedAt = Date.now();
+  const all = withLogContext({ attendeeId: attendee.attendeeId }, () =>
+    evaluate(runtime, attendee, modules),
   );
-  state.inFlight.set(key, evaluation);
-  const forget = () => {
-    if (state.inFlight.get(key) === evaluation) state.inFlight.delete(key);
-  };
-  evaluation.status.then(forget, forget);
-  return evaluation.status;
+  return modules.map(({ moduleId }) => {
+    const key = `${attendee.attendeeId}|${moduleId}`;
+    const evaluation: Evaluation = {
+      startedAt,
+      status: all.then((statuses) => {
+        const status = statuses.find((candidate) => candidate.moduleId === moduleId);
+        if (!status) throw new Error(`no status evaluated for ${moduleId}`);
+        putStatus(runtime.db, attendee.attendeeId, status);
+        return status;
+      }),
+    };
+    state.evaluations.total += 1;
+    state.evaluations.byAttendee.set(
+      attendee.attendeeId,
+      (state.evaluations.byAttendee.get(attendee.attendeeId) ?? 0) + 1,
+    );
+    state.inFlight.set(key, evaluation);
+    const forget = () => {
+      if (state.inFlight.get(key) === evaluation) state.inFlight.delete(key);
+    };
+    evaluation.status.then(forget, forget);
+    return evaluation.status;
+  });
 }
 
 /** The attendee looked at the step: from now on it is theirs to finish, not "not started". */

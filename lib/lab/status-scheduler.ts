@@ -1,5 +1,10 @@
 import "server-only";
-import { moduleStatus, type AttendeeRef, type RunnerEnvironment } from "@/lib/lab/runner";
+import {
+  moduleStatus,
+  refreshModules,
+  type AttendeeRef,
+  type RunnerEnvironment,
+} from "@/lib/lab/runner";
 import { storedStatus } from "@/lib/lab/status-store";
 import { log } from "@/lib/log";
 
@@ -120,6 +125,39 @@ export function refreshInBackground(
   settings: SchedulerSettings,
 ): Promise<void> {
   return refreshOnce(runtime, attendee, moduleId, settings);
+}
+
+/**
+ * Several modules of one attendee in one refresh (one read of AWS for all of them) and one turn of
+ * the budget; a module already queued or running on its own is awaited instead. Never rejects.
+ */
+export function refreshTogether(
+  runtime: RunnerEnvironment,
+  attendee: AttendeeRef,
+  moduleIds: string[],
+  settings: SchedulerSettings,
+): Promise<void> {
+  const keyOf = (moduleId: string) => `${attendee.attendeeId}|${moduleId}`;
+  const queued = moduleIds.flatMap((moduleId) => state.refreshing.get(keyOf(moduleId)) ?? []);
+  const mine = moduleIds.filter((moduleId) => !state.refreshing.has(keyOf(moduleId)));
+  if (mine.length === 0) return Promise.all(queued).then(() => undefined);
+  const refresh = withinBudget(settings, async () => {
+    await paced(settings);
+    state.refreshes += 1;
+    await refreshModules(runtime, attendee, mine);
+  })
+    .then(
+      () => undefined,
+      (error: unknown) => log().warn({ err: error, modules: mine }, "status refresh failed"),
+    )
+    .finally(() => {
+      for (const moduleId of mine) {
+        if (state.refreshing.get(keyOf(moduleId)) === refresh)
+          state.refreshing.delete(keyOf(moduleId));
+      }
+    });
+  for (const moduleId of mine) state.refreshing.set(keyOf(moduleId), refresh);
+  return Promise.all([refresh, ...queued]).then(() => undefined);
 }
 
 async function refresh(watched: Watched, settings: SchedulerSettings) {

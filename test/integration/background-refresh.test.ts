@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PortalDb } from "@/lib/db/connection";
 import { refreshStaleModules, type BackgroundSettings } from "@/lib/lab/background-refresh";
 import { evaluationCounts, moduleStatus, openStep } from "@/lib/lab/runner";
-import { flushStatuses } from "@/lib/lab/status-store";
+import { flushStatuses, loadStatus } from "@/lib/lab/status-store";
 import { TEST_BACKEND, testDatabase, twoConnections } from "./database";
 import { labRuntime, sandboxAttendee } from "./lab-harness";
 
@@ -68,6 +68,47 @@ describe(`background refresh on ${TEST_BACKEND}`, () => {
     const rest = await refreshStaleModules(labRuntime(db), settings, scheduler);
     expect(rest).toHaveLength(2);
     await Promise.all(rest);
+  });
+
+  it("refreshes all of an attendee's stale modules together, with one read of their account", async () => {
+    const own = await testDatabase();
+    try {
+      const runtime = labRuntime(own);
+      const attendee = await sandboxAttendee(own, "198.51.100.20");
+      const opened = { compute: "ec2-launch", database: "rds-create", storage: "s3-bucket" };
+      const alone: number[] = [];
+      for (const [moduleId, stepId] of Object.entries(opened)) {
+        await openStep(runtime, attendee.ref, stepId);
+        const status = await moduleStatus(runtime, attendee.ref, moduleId, { fresh: true });
+        alone.push(status?.awsCalls ?? 0);
+      }
+      await flushStatuses();
+      await own
+        .updateTable("module_status")
+        .set({ checked_at: new Date(Date.now() - 10 * 60_000).toISOString() })
+        .where("attendee_id", "=", attendee.attendee.id)
+        .execute();
+      const before = evaluationsOf(attendee.attendee.id);
+
+      const started = await refreshStaleModules(runtime, settings, scheduler);
+      expect(started).toHaveLength(1);
+      await Promise.all(started);
+      expect(evaluationsOf(attendee.attendee.id) - before).toBe(3);
+      const together = await Promise.all(
+        Object.keys(opened).map(async (moduleId) => {
+          const status = await loadStatus(own, attendee.attendee.id, moduleId);
+          expect(status?.steps.length).toBeGreaterThan(0);
+          return status?.awsCalls;
+        }),
+      );
+      const [calls] = new Set(together);
+      expect(new Set(together).size).toBe(1);
+      // Every kind the three modules share (instances, security groups, …) is read once.
+      expect(calls).toBeLessThan(alone.reduce((sum, one) => sum + one, 0));
+      expect(calls).toBeGreaterThan(Math.max(...alone));
+    } finally {
+      await own.destroy();
+    }
   });
 
   it("is done by one of two instances sharing the database", async () => {
