@@ -5,7 +5,8 @@
 // (a stream, plus the fallback poll) for a while. Prints a table and writes docs/performance.md.
 // Also times an attendee's "do it for me" to the update on their stream, and counts the AWS calls
 // of one whole-lab refresh at the emulator. --emulators N spreads the sandbox over N processes.
-//   npm run bench [-- --attendees 30,100,300 --seconds 60 --emulators 1 --refreshes-per-second 5]
+//   npm run bench [-- --attendees 30,100,300 --seconds 60 --emulators 1 --refreshes-per-second 5
+//                    --account-calls-per-second 2 --profile DIR]
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -43,6 +44,10 @@ const { values } = parseArgs({
     "refreshes-per-second": {
       type: "string",
       default: process.env.STATUS_REFRESH_PER_SECOND ?? "5",
+    },
+    "account-calls-per-second": {
+      type: "string",
+      default: process.env.STATUS_ACCOUNT_CALLS_PER_SECOND ?? "2",
     },
     /** Attendees per run whose "do it for me" is timed to their stream. */
     applies: { type: "string", default: "5" },
@@ -392,6 +397,7 @@ const portalEnv = {
   SANDBOX_RUNTIME_URL: runtime.url,
   SANDBOX_RUNTIME_TOKEN: runtime.token,
   STATUS_REFRESH_PER_SECOND: values["refreshes-per-second"],
+  STATUS_ACCOUNT_CALLS_PER_SECOND: values["account-calls-per-second"],
 };
 await seedPortal({
   env: portalEnv,
@@ -595,10 +601,10 @@ try {
       return `| ${row.attendees} | ${row.applies.length} | ${ms(percentile(toStream, 50))} / ${ms(toStream.at(-1) ?? 0)} | ${ms(percentile(after, 50))} / ${ms(after.at(-1) ?? 0)} | ${row.applyFailures} |`;
     }),
   ].join("\n");
-  const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${emulatorCount} moto process${emulatorCount > 1 ? "es" : ""}, refresh budget ${values["refreshes-per-second"]} refreshes/s`;
+  const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${emulatorCount} moto process${emulatorCount > 1 ? "es" : ""}, refresh budget ${values["refreshes-per-second"]} refreshes/s and ${values["account-calls-per-second"]} AWS calls/s per account`;
   const report = `# Performance
 
-Measured by \`npm run bench -- --attendees ${sizes.join(",")} --seconds ${seconds} --emulators ${emulatorCount} --refreshes-per-second ${values["refreshes-per-second"]}\` on ${new Date().toISOString().slice(0, 10)}: ${machine}.
+Measured by \`npm run bench -- --attendees ${sizes.join(",")} --seconds ${seconds} --emulators ${emulatorCount} --refreshes-per-second ${values["refreshes-per-second"]} --account-calls-per-second ${values["account-calls-per-second"]}\` on ${new Date().toISOString().slice(0, 10)}: ${machine}.
 Production build; the portal, the emulator(s), the sandbox runtime and this benchmark's own client
 share the machine. Sandbox attendees joined over HTTP, half of them with a Web instance, each
 watching the Compute panel as the page does for ${seconds} s: the step page (${WATCHED_PAGE}, whose HTML

@@ -72,6 +72,9 @@ const envSchema = z.object({
   STATUS_REFRESH_SECONDS: z.coerce.number().int().min(2).max(600).default(20),
   STATUS_REFRESH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   STATUS_REFRESH_PER_SECOND: z.coerce.number().min(0.1).max(1000).default(5),
+  // AWS calls per second one attendee's account may spend on scheduled refreshes (their own check
+  // or "do it for me" is never held back): after a refresh of N calls the next waits N / this.
+  STATUS_ACCOUNT_CALLS_PER_SECOND: z.coerce.number().min(0.1).max(1000).default(2),
   // Nobody watching: started modules of active attendees, for the instructor's grid (0 = off).
   STATUS_BACKGROUND_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   STATUS_BACKGROUND_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),

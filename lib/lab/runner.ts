@@ -412,12 +412,13 @@ export async function moduleStatus(
 /**
  * Several modules of one attendee refreshed with one read of AWS (the background cadence's whole
  * lab): a module whose refresh began after the attendee's last change joins that one instead.
+ * Answers the statuses this call evaluated (not the joined ones).
  */
 export async function refreshModules(
   runtime: RunnerEnvironment,
   attendee: AttendeeRef,
   moduleIds: string[],
-): Promise<void> {
+): Promise<ModuleStatus[]> {
   const changedAt = state.changedAt.get(attendee.attendeeId) ?? 0;
   const joined: Promise<ModuleStatus>[] = [];
   const modules: ModuleSteps[] = [];
@@ -429,7 +430,8 @@ export async function refreshModules(
     else modules.push({ moduleId, steps });
   }
   const started = modules.length > 0 ? startEvaluation(runtime, attendee, modules) : [];
-  await Promise.all([...joined, ...started]);
+  await Promise.all(joined);
+  return Promise.all(started);
 }
 
 /** One evaluation of the modules, shared by every caller of each of them while it runs. */

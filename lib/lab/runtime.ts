@@ -33,6 +33,7 @@ export function schedulerSettings(): SchedulerSettings {
     cadenceMs: config.STATUS_REFRESH_SECONDS * 1000,
     concurrency: config.STATUS_REFRESH_CONCURRENCY,
     perSecond: config.STATUS_REFRESH_PER_SECOND,
+    accountCallsPerSecond: config.STATUS_ACCOUNT_CALLS_PER_SECOND,
     firstRefreshSpreadMs: 2_000,
   };
 }

@@ -21,6 +21,12 @@ export type SchedulerSettings = {
    * often, never slower answers. Unset: only `concurrency` bounds it.
    */
   perSecond?: number;
+  /**
+   * AWS calls per second one account may spend on these refreshes: after a refresh of N calls,
+   * the account's next waits N / this seconds from the last one's start. Unset: only one refresh
+   * of an account at a time.
+   */
+  accountCallsPerSecond?: number;
 };
 
 type Watched = {
@@ -31,7 +37,11 @@ type Watched = {
   timer?: NodeJS.Timeout;
 };
 
+/** One attendee's account: its refreshes run one after another, spaced by its calls budget. */
+type Account = { tail: Promise<void>; readyAt: number; waiting: number };
+
 type SchedulerState = {
+  accounts: Map<string, Account>;
   watched: Map<string, Watched>;
   /** Refreshes queued or running, per attendee and module: one at a time (single-flight). */
   refreshing: Map<string, Promise<void>>;
@@ -46,6 +56,7 @@ type SchedulerState = {
 const state: SchedulerState = ((
   globalThis as { __aws101Scheduler?: SchedulerState }
 ).__aws101Scheduler ??= {
+  accounts: new Map(),
   watched: new Map(),
   refreshing: new Map(),
   running: 0,
@@ -66,6 +77,54 @@ async function withinBudget<T>(settings: SchedulerSettings, work: () => Promise<
   } finally {
     state.running -= 1;
     state.waiting.shift()?.();
+  }
+}
+
+/**
+ * Runs `work` (a refresh, answering the AWS calls it made) when the account's previous refresh has
+ * finished and its calls budget allows, so no account is read twice at once or faster than that.
+ */
+async function inAccountTurn(
+  attendeeId: string,
+  settings: SchedulerSettings,
+  work: () => Promise<number>,
+): Promise<void> {
+  const account = state.accounts.get(attendeeId) ?? {
+    tail: Promise.resolve(),
+    readyAt: 0,
+    waiting: 0,
+  };
+  state.accounts.set(attendeeId, account);
+  const previous = account.tail;
+  let release = () => {};
+  const mine = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  account.tail = mine;
+  account.waiting += 1;
+  try {
+    await previous;
+    const wait = account.readyAt - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    account.waiting -= 1;
+    const startedAt = Date.now();
+    const calls = await work();
+    if (settings.accountCallsPerSecond) {
+      account.readyAt = startedAt + (calls / settings.accountCallsPerSecond) * 1000;
+    }
+  } finally {
+    release();
+    if (account.tail === mine) {
+      // Nobody queued behind: forgotten once its budget no longer holds anything back.
+      const forget = () => {
+        if (account.tail === mine && state.accounts.get(attendeeId) === account) {
+          state.accounts.delete(attendeeId);
+        }
+      };
+      const left = account.readyAt - Date.now();
+      if (left > 0) setTimeout(forget, left).unref();
+      else forget();
+    }
   }
 }
 
@@ -98,13 +157,15 @@ function refreshOnce(
   const key = `${attendee.attendeeId}|${moduleId}`;
   const queued = state.refreshing.get(key);
   if (queued) return queued;
-  const refresh = withinBudget(settings, async () => {
-    if (!wanted()) return;
-    await paced(settings);
-    if (!wanted()) return;
-    state.refreshes += 1;
-    await moduleStatus(runtime, attendee, moduleId, { fresh: true });
-  })
+  const refresh = inAccountTurn(attendee.attendeeId, settings, () =>
+    withinBudget(settings, async () => {
+      if (!wanted()) return 0;
+      await paced(settings);
+      if (!wanted()) return 0;
+      state.refreshes += 1;
+      return (await moduleStatus(runtime, attendee, moduleId, { fresh: true }))?.awsCalls ?? 0;
+    }),
+  )
     .then(
       () => undefined,
       (error: unknown) => log().warn({ err: error, moduleId }, "status refresh failed"),
@@ -141,11 +202,15 @@ export function refreshTogether(
   const queued = moduleIds.flatMap((moduleId) => state.refreshing.get(keyOf(moduleId)) ?? []);
   const mine = moduleIds.filter((moduleId) => !state.refreshing.has(keyOf(moduleId)));
   if (mine.length === 0) return Promise.all(queued).then(() => undefined);
-  const refresh = withinBudget(settings, async () => {
-    await paced(settings);
-    state.refreshes += 1;
-    await refreshModules(runtime, attendee, mine);
-  })
+  const refresh = inAccountTurn(attendee.attendeeId, settings, () =>
+    withinBudget(settings, async () => {
+      await paced(settings);
+      state.refreshes += 1;
+      const statuses = await refreshModules(runtime, attendee, mine);
+      // One read for all of them: each status carries that read's calls.
+      return Math.max(0, ...statuses.map((status) => status.awsCalls));
+    }),
+  )
     .then(
       () => undefined,
       (error: unknown) => log().warn({ err: error, modules: mine }, "status refresh failed"),
@@ -215,6 +280,11 @@ export function schedulerStats() {
     running: state.running,
     queued: state.refreshing.size,
     waiting: state.waiting.length,
+    /** Refreshes waiting for their account's previous one, or its calls budget. */
+    waitingForAccount: [...state.accounts.values()].reduce(
+      (sum, account) => sum + account.waiting,
+      0,
+    ),
     refreshes: state.refreshes,
   };
 }

@@ -83,4 +83,27 @@ describe("status scheduler", () => {
     await Promise.all(all);
     expect(schedulerStats().refreshes - before).toBe(6);
   });
+
+  it("reads one account one refresh at a time, spaced by the account's calls budget", async () => {
+    const runtime = labRuntime(db);
+    const { ref } = await sandboxAttendee(db);
+    const other = await sandboxAttendee(db);
+    // A compute refresh of an empty account makes 5 calls: at 1 call/s the next waits 5 s.
+    const budgeted: SchedulerSettings = { ...settings, concurrency: 4, accountCallsPerSecond: 1 };
+    const before = evaluationsOf(ref.attendeeId);
+    const first = refreshInBackground(runtime, ref, "compute", budgeted);
+    const second = refreshInBackground(runtime, ref, "database", budgeted);
+    const elsewhere = refreshInBackground(runtime, other.ref, "database", budgeted);
+    expect(schedulerStats().waitingForAccount).toBeGreaterThanOrEqual(1);
+    await Promise.all([first, elsewhere]);
+    expect((storedStatus(ref.attendeeId, "compute") ?? { awsCalls: 0 }).awsCalls).toBe(5);
+    // Another attendee's account was not held back; this one's second refresh still is.
+    expect(storedStatus(other.ref.attendeeId, "database")).toBeDefined();
+    await pause(1_000);
+    expect(evaluationsOf(ref.attendeeId) - before).toBe(1);
+    expect(storedStatus(ref.attendeeId, "database")).toBeUndefined();
+    await second;
+    expect(evaluationsOf(ref.attendeeId) - before).toBe(2);
+    expect(schedulerStats().waitingForAccount).toBe(0);
+  });
 });
