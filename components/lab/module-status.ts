@@ -7,9 +7,9 @@ const moduleStatusUrl = (moduleId: string) => `/api/status/${encodeURIComponent(
 const isOlder = (incoming: ModuleStatusView, shown: ModuleStatusView | undefined) =>
   shown !== undefined && Date.parse(incoming.checkedAt) < Date.parse(shown.checkedAt);
 
-// While the first reading is under way and no stream will bring it, the fallback asks soon.
-const pollAfterMs = (moduleId: string, shown: ModuleStatusView | undefined) =>
-  shown?.refreshing && !streamAlive(moduleId) ? 2_000 : 15_000;
+// While the first reading is under way the fallback looks again soon; it asks only if no open
+// stream is there to bring the reading.
+const pollAfterMs = (shown: ModuleStatusView | undefined) => (shown?.refreshing ? 2_000 : 15_000);
 const FOCUS_THROTTLE_MS = 5_000;
 
 type Snapshot = { data: ModuleStatusView | undefined; isValidating: boolean };
@@ -49,13 +49,11 @@ function publish(entry: Entry, snapshot: Snapshot) {
 function schedulePoll(moduleId: string, entry: Entry) {
   clearTimeout(entry.poll);
   if (entry.listeners.size === 0) return;
-  entry.poll = setTimeout(
-    () => {
-      if (document.visibilityState === "hidden") schedulePoll(moduleId, entry);
-      else revalidate(moduleId);
-    },
-    pollAfterMs(moduleId, entry.snapshot.data),
-  );
+  entry.poll = setTimeout(() => {
+    const streamBringsIt = entry.snapshot.data?.refreshing && streamOpen(moduleId);
+    if (document.visibilityState === "hidden" || streamBringsIt) schedulePoll(moduleId, entry);
+    else revalidate(moduleId);
+  }, pollAfterMs(entry.snapshot.data));
 }
 
 /** `force` sends a new request even if one is under way: the answer must reflect what changed since. */
@@ -147,10 +145,8 @@ type Stream = { source: EventSource; users: number };
 // One stream per module for the whole page, however many panels, cards and checks show it.
 const streams = new Map<string, Stream>();
 
-/** Open, or (re)connecting: either way it will bring the first reading. */
-function streamAlive(moduleId: string) {
-  const source = streams.get(moduleId)?.source;
-  return source !== undefined && source.readyState !== EventSource.CLOSED;
+function streamOpen(moduleId: string) {
+  return streams.get(moduleId)?.source.readyState === EventSource.OPEN;
 }
 
 function openStream(moduleId: string): () => void {
@@ -182,8 +178,7 @@ function openStream(moduleId: string): () => void {
 export function useModuleStatus(moduleId: string): Snapshot {
   const { locale } = useClock();
   const shown = useShownStatus(moduleId);
-  // A language switch reopens the stream: its text arrives localized. Opened before the store is
-  // subscribed to, so the first poll is timed knowing a stream is coming.
+  // A language switch reopens the stream: its text arrives localized.
   useEffect(() => openStream(moduleId), [moduleId, locale]);
   const subscribeToModule = useCallback(
     (listener: () => void) => {
