@@ -182,7 +182,6 @@ export async function readBucketAccessConfig(
   };
 }
 
-/** The S3 101 configurations of one bucket, and its object versions. */
 /** The first page (up to 1000) of a bucket's object versions and delete markers, by key. */
 export type BucketVersionsPage = {
   versions: { key: string }[];
@@ -204,7 +203,10 @@ export async function readBucketVersions(
   };
 }
 
-/** `versions`: the bucket's first page of versions, read once per refresh for every reader. */
+/**
+ * The S3 101 configurations of one bucket; `versions` is its first page of versions, read once per
+ * refresh for every reader.
+ */
 export async function readBucketFeatures(
   aws: AwsClients,
   bucket: string,

@@ -489,10 +489,10 @@ export function factReader(aws: AwsClients, accountKey: string, scope: LabScope 
   const mine = new Map<string, Promise<unknown>>();
   const regional = new Set<FactKind>(REGIONAL_KINDS);
   const read = (<K extends FactKind>(kind: K, named?: string) => {
-    const where = regional.has(kind) ? (named ?? aws.target.region) : aws.target.region;
-    const resource = regional.has(kind) ? "" : (named ?? "");
-    const key =
-      where !== aws.target.region ? `${kind}@${where}` : resource ? `${kind}|${resource}` : kind;
+    const perRegion = regional.has(kind);
+    const where = perRegion ? (named ?? aws.target.region) : aws.target.region;
+    const resource = perRegion ? "" : (named ?? "");
+    const key = `${kind}@${where}|${resource}`;
     let promise = mine.get(key) as Promise<Facts[K]> | undefined;
     if (!promise) {
       const sharedKey = `${reads.generation}|${key}`;

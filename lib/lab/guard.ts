@@ -157,19 +157,20 @@ export async function recordedModuleStatus(
 }
 
 /**
- * What a lab page shows before its stream says anything: the stored status, "reading your account
- * for the first time" while nothing is stored, and after the event what was recorded.
+ * The module's status a lab page is rendered with, so the panel paints at once and asks nothing
+ * on opening: the stored status, "reading your account for the first time" while nothing is
+ * stored, and after the event what was recorded.
  */
-export async function shownModuleStatus(
+export async function shownStatuses(
   db: PortalDb,
   session: AttendeeSession,
   moduleId: string,
   t: Translator,
-): Promise<ModuleStatusView | undefined> {
+): Promise<Record<string, ModuleStatusView>> {
   if (eventEnded(session.event)) {
     const recorded = await recordedModuleStatus(db, session.attendee.id, moduleId);
-    return recorded && presentModuleStatus(recorded, t);
+    return recorded ? { [moduleId]: presentModuleStatus(recorded, t) } : {};
   }
   const stored = await loadStatus(db, session.attendee.id, moduleId);
-  return stored ? presentModuleStatus(stored, t) : presentRefreshing(moduleId);
+  return { [moduleId]: stored ? presentModuleStatus(stored, t) : presentRefreshing(moduleId) };
 }

@@ -1,10 +1,5 @@
 import "server-only";
-import {
-  moduleStatus,
-  refreshModules,
-  type AttendeeRef,
-  type RunnerEnvironment,
-} from "@/lib/lab/runner";
+import { refreshModules, type AttendeeRef, type RunnerEnvironment } from "@/lib/lab/runner";
 import { storedStatus } from "@/lib/lab/status-store";
 import { log } from "@/lib/log";
 
@@ -144,38 +139,6 @@ function schedule(watched: Watched, settings: SchedulerSettings, delayMs: number
 }
 
 /**
- * One refresh per attendee and module at a time, within the portal's budget. One that waited for
- * its turn is dropped when it is no longer wanted (its watchers left meanwhile).
- */
-function refreshOnce(
-  runtime: RunnerEnvironment,
-  attendee: AttendeeRef,
-  moduleId: string,
-  settings: SchedulerSettings,
-  wanted: () => boolean = () => true,
-): Promise<void> {
-  const key = `${attendee.attendeeId}|${moduleId}`;
-  const queued = state.refreshing.get(key);
-  if (queued) return queued;
-  const refresh = inAccountTurn(attendee.attendeeId, settings, () =>
-    withinBudget(settings, async () => {
-      if (!wanted()) return 0;
-      await paced(settings);
-      if (!wanted()) return 0;
-      state.refreshes += 1;
-      return (await moduleStatus(runtime, attendee, moduleId, { fresh: true }))?.awsCalls ?? 0;
-    }),
-  )
-    .then(
-      () => undefined,
-      (error: unknown) => log().warn({ err: error, moduleId }, "status refresh failed"),
-    )
-    .finally(() => state.refreshing.delete(key));
-  state.refreshing.set(key, refresh);
-  return refresh;
-}
-
-/**
  * Nothing (or nothing recent) is stored: refreshed in the background, the caller need not wait;
  * the promise settles when the refresh is done (it never rejects).
  */
@@ -185,18 +148,21 @@ export function refreshInBackground(
   moduleId: string,
   settings: SchedulerSettings,
 ): Promise<void> {
-  return refreshOnce(runtime, attendee, moduleId, settings);
+  return refreshTogether(runtime, attendee, [moduleId], settings);
 }
 
 /**
- * Several modules of one attendee in one refresh (one read of AWS for all of them) and one turn of
- * the budget; a module already queued or running on its own is awaited instead. Never rejects.
+ * Modules of one attendee in one refresh (one read of AWS for all of them), within the portal's
+ * budget and the account's turn. One refresh per attendee and module at a time: a module already
+ * queued or running is awaited instead. One that waited for its turn is dropped when it is no
+ * longer wanted (its watchers left meanwhile). Never rejects.
  */
 export function refreshTogether(
   runtime: RunnerEnvironment,
   attendee: AttendeeRef,
   moduleIds: string[],
   settings: SchedulerSettings,
+  wanted: () => boolean = () => true,
 ): Promise<void> {
   const keyOf = (moduleId: string) => `${attendee.attendeeId}|${moduleId}`;
   const queued = moduleIds.flatMap((moduleId) => state.refreshing.get(keyOf(moduleId)) ?? []);
@@ -204,7 +170,9 @@ export function refreshTogether(
   if (mine.length === 0) return Promise.all(queued).then(() => undefined);
   const refresh = inAccountTurn(attendee.attendeeId, settings, () =>
     withinBudget(settings, async () => {
+      if (!wanted()) return 0;
       await paced(settings);
+      if (!wanted()) return 0;
       state.refreshes += 1;
       const statuses = await refreshModules(runtime, attendee, mine);
       // One read for all of them: each status carries that read's calls.
@@ -217,8 +185,9 @@ export function refreshTogether(
     )
     .finally(() => {
       for (const moduleId of mine) {
-        if (state.refreshing.get(keyOf(moduleId)) === refresh)
+        if (state.refreshing.get(keyOf(moduleId)) === refresh) {
           state.refreshing.delete(keyOf(moduleId));
+        }
       }
     });
   for (const moduleId of mine) state.refreshing.set(keyOf(moduleId), refresh);
@@ -226,10 +195,10 @@ export function refreshTogether(
 }
 
 async function refresh(watched: Watched, settings: SchedulerSettings) {
-  await refreshOnce(
+  await refreshTogether(
     watched.runtime,
     watched.attendee,
-    watched.moduleId,
+    [watched.moduleId],
     settings,
     () => watched.watchers > 0,
   );

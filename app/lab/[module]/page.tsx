@@ -7,9 +7,10 @@ import { statusPanelLabels } from "@/components/lab/labels";
 import { requireAttendeePage } from "@/lib/auth/session";
 import { loadModules, loadSteps } from "@/lib/content/source";
 import { env } from "@/lib/env";
-import { shownStatuses } from "@/components/lab/shown-statuses";
 import { getTranslator } from "@/lib/i18n";
+import { db } from "@/lib/db";
 import { enabledModules } from "@/lib/lab/catalogue";
+import { shownStatuses } from "@/lib/lab/guard";
 
 export default async function ModulePage({ params }: { params: Promise<{ module: string }> }) {
   const session = await requireAttendeePage();
@@ -25,7 +26,7 @@ export default async function ModulePage({ params }: { params: Promise<{ module:
     <LabSettings
       locale={locale}
       timeZone={env().TIME_ZONE}
-      statuses={await shownStatuses(session, moduleId, t)}
+      statuses={await shownStatuses(await db(), session, moduleId, t)}
     >
       <div className="grid gap-8 lg:grid-cols-[1fr_24rem]">
         <div>

@@ -9,11 +9,11 @@ import { requireAttendeePage } from "@/lib/auth/session";
 import { compileStep } from "@/lib/content/render";
 import { loadSteps } from "@/lib/content/source";
 import { env } from "@/lib/env";
-import { shownStatuses } from "@/components/lab/shown-statuses";
 import { db } from "@/lib/db";
 import { findLiveCredentials } from "@/lib/db/queries";
 import { getTranslator } from "@/lib/i18n";
 import { stepEnabled } from "@/lib/lab/catalogue";
+import { shownStatuses } from "@/lib/lab/guard";
 import { isKnownStep } from "@/lib/lab/registry";
 import { openStep } from "@/lib/lab/runner";
 import { attendeeRef, runnerEnvironment } from "@/lib/lab/runtime";
@@ -34,7 +34,7 @@ export default async function StepPage({
   const Content = await compileStep(doc);
   // Read before the opening, which makes the stored status stale: the page paints with it, and its
   // stream brings the opened step's state as soon as it's read.
-  const statuses = await shownStatuses(session, moduleId, t);
+  const statuses = await shownStatuses(await db(), session, moduleId, t);
   await openStep(await runnerEnvironment(), await attendeeRef(session), stepId);
   const sandbox =
     (await findLiveCredentials(await db(), session.attendee.id))?.source === "sandbox";
