@@ -55,8 +55,9 @@ beforeAll(async () => {
   // Before any client exists: the layer reaches the clients made after it is installed.
   realism = installRealism({
     // Longer than a launch or a create takes on a busy machine, so the walk's first check after
-    // do it for me always meets the instance pending and the database creating.
-    timings: { instancePendingMs: 15_000, rdsCreatingMs: 12_000 },
+    // do it for me always meets the instance pending and the database creating, and clean-up's
+    // check after its first run still meets the database deleting, its group waiting on it.
+    timings: { instancePendingMs: 15_000, rdsCreatingMs: 12_000, rdsDeletingMs: 20_000 },
     bucketTaken: (name) => {
       if (takenByOthers.size === 0 && name.startsWith(LAB.bucketPrefix)) takenByOthers.add(name);
       return takenByOthers.has(name);
