@@ -137,8 +137,9 @@ async function launchWeb(emulator: string, accountId: string) {
   );
 }
 
+/** NaN when nothing was measured (a run shorter than the poll's period), printed as "–". */
 const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
 /**
  * One attendee's page as the browser loads it: the step page (its HTML carries the stored status),
@@ -480,7 +481,7 @@ type Row = {
   applyFailures: number;
 };
 const rows: Row[] = [];
-const ms = (value: number) => `${value.toFixed(0)} ms`;
+const ms = (value: number) => (Number.isNaN(value) ? "–" : `${value.toFixed(0)} ms`);
 try {
   const applyAction = actionId("applyStepAction");
   const joined: { cookie: string; attendeeId: string; applied: boolean }[] = [];
@@ -598,7 +599,7 @@ try {
     ...rows.map((row) => {
       const toStream = row.applies.map((one) => one.toStream);
       const after = row.applies.map((one) => one.afterAnswer).sort((a, b) => a - b);
-      return `| ${row.attendees} | ${row.applies.length} | ${ms(percentile(toStream, 50))} / ${ms(toStream.at(-1) ?? 0)} | ${ms(percentile(after, 50))} / ${ms(after.at(-1) ?? 0)} | ${row.applyFailures} |`;
+      return `| ${row.attendees} | ${row.applies.length} | ${ms(percentile(toStream, 50))} / ${ms(toStream.at(-1) ?? Number.NaN)} | ${ms(percentile(after, 50))} / ${ms(after.at(-1) ?? Number.NaN)} | ${row.applyFailures} |`;
     }),
   ].join("\n");
   const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${emulatorCount} moto process${emulatorCount > 1 ? "es" : ""}, refresh budget ${values["refreshes-per-second"]} refreshes/s and ${values["account-calls-per-second"]} AWS calls/s per account`;
