@@ -269,3 +269,70 @@ test("settings: closed joining and a rotated join code keep newcomers out", asyn
   await expect(instructor.locator(`[data-attendee-row="Fresh ${run}"]`)).toBeVisible();
   await expect(instructor.locator(`[data-attendee-row="Late ${run}"]`)).toHaveCount(0);
 });
+
+test("an event in English greets its attendees in English, until one switches to Korean", async ({
+  browser,
+}) => {
+  const instructor = await signInInstructor(browser);
+  const { url, joinCode } = await createEvent(instructor, `English ${run}`);
+  await instructor.goto(`${url}/settings`);
+  const form = instructor.locator("[data-event-settings]");
+  await form.getByLabel("언어").selectOption("en");
+  await form.getByRole("button", { name: "저장" }).click();
+  await expect(form.getByText("저장했습니다.")).toBeVisible();
+
+  // The browser asks for Korean (the suite's locale); the class's language wins on joining.
+  const attendee = await (await browser.newContext()).newPage();
+  await joinAsAttendee(attendee, `Guest ${run}`, joinCode);
+  await expect(attendee.getByRole("heading", { level: 1 })).toHaveText("AWS credentials");
+  await attendee.goto("/lab/compute/ec2-launch");
+  await expect(attendee.getByRole("heading", { level: 1 })).toHaveText("Launch an EC2 instance");
+  await attendee.getByRole("button", { name: "한국어" }).click();
+  await expect(attendee.getByRole("heading", { level: 1 })).toHaveText("EC2 인스턴스 만들기");
+  await attendee.reload();
+  await expect(attendee.getByRole("heading", { level: 1 })).toHaveText("EC2 인스턴스 만들기");
+});
+
+test("assumed role: the attendee types an account ID, the portal assumes the event's role there", async ({
+  browser,
+}) => {
+  const instructor = await signInInstructor(browser);
+  const { url, joinCode } = await createEvent(instructor, `Assumed ${run}`);
+  await instructor.goto(`${url}/settings`);
+  const form = instructor.locator("[data-event-settings]");
+  await form.getByLabel("AWS 계정 방식").selectOption("assumed-role");
+  await form.getByLabel("역할 ARN 템플릿").fill("arn:aws:iam::{accountId}:role/AWS101Attendee");
+  await form.getByLabel("외부 ID (ExternalId)").fill(`e2e-${run}`);
+  await form.getByRole("button", { name: "저장" }).click();
+  await expect(form.getByText("저장했습니다.")).toBeVisible();
+
+  const attendee = await (await browser.newContext()).newPage();
+  await joinAsAttendee(attendee, `Own account ${run}`, joinCode);
+  // Only the event's way in: no sandbox button, no pasting.
+  await expect(attendee.getByRole("heading", { name: "내 AWS 계정 연결" })).toBeVisible();
+  await expect(attendee.getByText("arn:aws:iam::…:role/AWS101Attendee")).toBeVisible();
+  await expect(attendee.getByRole("button", { name: "샌드박스 계정 받기" })).toHaveCount(0);
+  await expect(attendee.getByLabel("액세스 키 ID (AccessKeyId)")).toHaveCount(0);
+
+  const accountId = attendee.getByLabel("AWS 계정 ID (12자리 숫자)");
+  await accountId.fill("1234-5678");
+  await attendee.getByRole("button", { name: "연결", exact: true }).click();
+  await expect(attendee.getByText("AWS 계정 ID는 숫자 12자리입니다")).toBeVisible();
+  await expect(accountId).toHaveValue("1234-5678");
+
+  const account = `4${Date.now().toString().slice(-11)}`;
+  await accountId.fill(`${account.slice(0, 4)}-${account.slice(4, 8)}-${account.slice(8)}`);
+  await attendee.getByRole("button", { name: "연결", exact: true }).click();
+  await expect(attendee.getByTestId("account-id")).toHaveText(account);
+  await expect(attendee.getByText("포털이 맡은 내 계정의 역할")).toBeVisible();
+  await screenshot(attendee, "credentials-assumed-role");
+
+  // The lab acts in that account: a check reads it (nothing there yet).
+  await attendee.goto("/lab/compute/ec2-launch");
+  await attendee.getByRole("button", { name: "확인하기" }).first().click();
+  await expect(attendee.getByText("실패").first()).toBeVisible();
+  await instructor.goto(url);
+  await expect(
+    instructor.locator(`[data-attendee-row="Own account ${run}"]`).getByText("역할 맡김"),
+  ).toBeVisible();
+});

@@ -14,6 +14,7 @@ import {
   findInstructorByEmail,
 } from "@/lib/db/queries";
 import { env, servedOverHttps } from "@/lib/env";
+import { adoptEventLanguage } from "@/lib/i18n";
 import { JOIN_ERRORS, instructorSignInSchema, joinSchema } from "@/lib/auth/schemas";
 
 export type Role = "attendee" | "instructor";
@@ -79,6 +80,7 @@ export const authOptions: AuthOptions = {
           displayName: parsed.data.displayName,
           email: parsed.data.email ?? null,
         });
+        await adoptEventLanguage(event.language);
         return {
           id: attendee.id,
           name: attendee.display_name,

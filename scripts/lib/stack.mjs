@@ -255,8 +255,13 @@ export async function runStack(modeName) {
     PORTAL_PUBLIC_URL: portalUrl,
   });
   if (capture) {
-    // Tests paste real emulator credentials; the portal verifies and uses them there.
-    portalEnv.PASTED_CREDENTIALS_ENDPOINT = emulator.endpoint;
+    // Tests paste real emulator credentials; the portal verifies and uses them there. The
+    // portal's own identity (the default chain's environment) assumes attendees' roles there too.
+    Object.assign(portalEnv, {
+      PASTED_CREDENTIALS_ENDPOINT: emulator.endpoint,
+      AWS_ACCESS_KEY_ID: "AKIAPORTALE2E0000000",
+      AWS_SECRET_ACCESS_KEY: "portal-e2e-identity",
+    });
     writeFileSync(
       path.join(capture, "stack.json"),
       JSON.stringify({ emulatorEndpoint: emulator.endpoint }),

@@ -11,6 +11,7 @@ import { assumeSandboxAccount } from "@/lib/aws/identity";
 import { connectSandbox } from "@/lib/credentials";
 import { hashPassword, verifyPassword } from "@/lib/crypto";
 import { db } from "@/lib/db";
+import { LOCALE_COOKIE } from "@/lib/i18n";
 import { listEventAudit } from "@/lib/db/audit";
 import { addEventInstructor } from "@/lib/db/console";
 import type { PortalDb } from "@/lib/db/connection";
@@ -32,6 +33,15 @@ import {
 } from "@/lib/lab/runner";
 import { REGION, emulatorEndpoint, freshAccountId } from "./emulator";
 import { attendeeIn, labDatabase, labRuntime, sandboxAttendee } from "./lab-harness";
+
+/** The joining request's cookie jar: what the attendee's browser sent and what the answer sets. */
+const jar = vi.hoisted(() => new Map<string, string>());
+vi.mock("next/headers", () => ({
+  cookies: async () => ({
+    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
+    set: (name: string, value: string) => void jar.set(name, value),
+  }),
+}));
 
 vi.mock("@/lib/crypto", async (importOriginal) => {
   const real = await importOriginal<typeof import("@/lib/crypto")>();
@@ -134,6 +144,32 @@ describe("joining", () => {
     await expect(
       join({ joinCode: "SMALL123", displayName: "Fourth" }, fromAddress("192.0.2.10")),
     ).rejects.toThrow("event_full");
+  });
+
+  it("gives the attendee the class's language, unless they chose one with the switch", async () => {
+    const join = provider("attendee");
+    const event = await createEvent(await db(), {
+      name: "English class",
+      joinCode: "ENGLISH1",
+      region: REGION,
+      endsAt: new Date(Date.now() + 3_600_000),
+      createdBy: null,
+    });
+    await (
+      await db()
+    )
+      .updateTable("events")
+      .set({ language: "en" })
+      .where("id", "=", event.id)
+      .execute();
+    jar.clear();
+    await join({ joinCode: "ENGLISH1", displayName: "New" }, fromAddress("192.0.2.11"));
+    expect(jar.get(LOCALE_COOKIE)).toBe("en");
+
+    jar.clear();
+    jar.set(LOCALE_COOKIE, "ko");
+    await join({ joinCode: "ENGLISH1", displayName: "Chose Korean" }, fromAddress("192.0.2.11"));
+    expect(jar.get(LOCALE_COOKIE)).toBe("ko");
   });
 });
 
