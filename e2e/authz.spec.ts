@@ -58,6 +58,8 @@ type World = {
   pasted: Record<string, string>;
   /** The event seeded here, whose only attendee is C: cleaning it up touches nobody else. */
   otherEventId: string;
+  /** An open co-instructor invitation of the spare event: its page is for whoever holds the link. */
+  inviteToken: string;
 };
 type Target = { label: string; probe: (client: APIRequestContext) => Promise<Probe> };
 type Row = { allow: Principal[]; targets: (world: World) => Target[] };
@@ -273,6 +275,49 @@ const TABLE: Record<string, Row> = {
         eventId: world.spareEventId,
         email: INSTRUCTOR_EMAIL,
       }),
+    ],
+  },
+  "/instructor/invite/[token]": {
+    allow: EVERYONE,
+    targets: (world) => [
+      {
+        ...page(`/instructor/invite/${world.inviteToken}`, (body) =>
+          body.includes("data-invite-form"),
+        ),
+        label: "/instructor/invite/<open invitation>",
+      },
+    ],
+  },
+  "app/instructor/invite/actions.ts#acceptInviteAction": {
+    // Nobody takes an invitation without its link, signed in or not.
+    allow: [],
+    targets: () => [
+      action(
+        "app/instructor/invite/actions.ts#acceptInviteAction",
+        "acceptInviteAction(a made-up token)",
+        { token: "A".repeat(43) },
+        () =>
+          encodeArgs([
+            {
+              token: randomBytes(32).toString("base64url"),
+              displayName: "Intruder",
+              password: "long enough password",
+              confirm: "long enough password",
+            },
+          ]),
+      ),
+    ],
+  },
+  "app/instructor/actions.ts#withdrawInviteAction": {
+    allow: EVENT_INSTRUCTOR,
+    // No such invitation: the event's instructor is told so, everyone else is refused at the session.
+    targets: (world) => [
+      consoleAction(
+        "withdrawInviteAction",
+        world,
+        { eventId: world.spareEventId, invite: "no-such-invitation" },
+        notRefused,
+      ),
     ],
   },
   "app/instructor/actions.ts#removeInstructorAction": {
@@ -711,18 +756,30 @@ test("authorization matrix: six principals × every page, route, stream and acti
   const otherEventId = /\/instructor\/events\/([0-9a-f-]{36})/.exec(otherInstructorPage)?.[1];
   expect(otherEventId, "the other event on its instructor's page").toBeTruthy();
 
+  const spareEventId = (spare.result as { data?: { eventId?: string } }).data?.eventId ?? "";
+  const invited = await callAction(
+    clients.eventInstructor,
+    `/instructor/events/${spareEventId}/settings`,
+    act("app/instructor/actions.ts#inviteInstructorAction").id,
+    encodeArgs([{ eventId: spareEventId, email: `invited-${suffix.toLowerCase()}@aws101.local` }]),
+  );
+  const inviteToken = /\/instructor\/invite\/([\w-]+)$/.exec(
+    (invited.result as { data?: { copy?: string } }).data?.copy ?? "",
+  )?.[1];
+
   const world: World = {
     baseURL,
     attendeeAName,
     eventName,
     eventId,
-    spareEventId: (spare.result as { data?: { eventId?: string } }).data?.eventId ?? "",
+    spareEventId,
     attendeeAId: attendeeId(attendeeAName),
     attendeeBId: attendeeId(`Matrix B ${suffix}`),
     downloadOfA: download ?? "",
     webOfA: webOfA ?? "",
     pasted: await emulatorTemporaryCredentials(`matrix-${suffix.toLowerCase()}`),
     otherEventId: otherEventId ?? "",
+    inviteToken: inviteToken ?? "",
   };
   for (const [name, value] of Object.entries(world)) expect(value, name).toBeTruthy();
 

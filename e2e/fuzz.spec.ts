@@ -218,6 +218,7 @@ test("fuzzing: bad inputs to every form, action and route answer without 5xx, re
       step: firstStep,
       eventId: NO_SUCH_ID,
       attendeeId: NO_SUCH_ID,
+      token: "x".repeat(43),
     });
     const response = await client.post(page, {
       headers: {
@@ -329,6 +330,30 @@ test("fuzzing: bad inputs to every form, action and route answer without 5xx, re
     await callWith(
       "requestHelpAction",
       invalidObject({ stepId }, (input) => hasKeys(input) && isStep(input.stepId)),
+    );
+  // A made-up invitation, well formed or not, makes no account: nobody holds a link here.
+  const tokenAlphabet = [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"];
+  const madeUpToken = () => Array.from({ length: 43 }, () => rng.pick(tokenAlphabet)).join("");
+  for (let index = 0; index < 30; index += 1)
+    await callWith(
+      "acceptInviteAction",
+      index % 2 === 0
+        ? {
+            token: madeUpToken(),
+            displayName: badString(),
+            password: "long enough password",
+            confirm: "long enough password",
+          }
+        : invalidObject(
+            {
+              token: { valid: madeUpToken(), bad: badValue },
+              displayName: { valid: "Fuzz", bad: badValue },
+              password: { valid: "long enough password", bad: badValue },
+              confirm: { valid: "long enough password", bad: badValue },
+            },
+            () => false,
+          ),
+      rng.next() < 0.5 ? attendee : anonymous,
     );
   // The instructor console refuses an attendee and a stranger whatever they send.
   const consoleActions = [...actions.values()]
@@ -497,6 +522,7 @@ test("fuzzing: bad inputs to every form, action and route answer without 5xx, re
     "/credentials": () => `/credentials?next=${segment()}`,
     "/instructor": () => `/instructor?event=${segment()}`,
     "/instructor/sign-in": () => `/instructor/sign-in?callbackUrl=${segment()}&error=${segment()}`,
+    "/instructor/invite/[token]": () => `/instructor/invite/${segment()}`,
     "/instructor/events/[eventId]": () => `/instructor/events/${segment()}`,
     "/instructor/events/[eventId]/settings": () => `/instructor/events/${segment()}/settings`,
     "/instructor/events/[eventId]/summary": () => `/instructor/events/${segment()}/summary`,

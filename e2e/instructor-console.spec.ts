@@ -336,3 +336,47 @@ test("assumed role: the attendee types an account ID, the portal assumes the eve
     instructor.locator(`[data-attendee-row="Own account ${run}"]`).getByText("역할 맡김"),
   ).toBeVisible();
 });
+
+test("a colleague without an account is invited by link, takes it once, and co-instructs", async ({
+  browser,
+}) => {
+  const instructor = await signInInstructor(browser);
+  const { url } = await createEvent(instructor, `Invite ${run}`);
+  await instructor.goto(`${url}/settings`);
+  const email = `colleague-${run}@aws101.local`;
+  await instructor.getByLabel("공동 강사 이메일").fill(email);
+  await instructor.getByRole("button", { name: "추가", exact: true }).click();
+  await expect(instructor.locator("[data-action-message]")).toContainText(
+    "초대 링크를 만들었습니다",
+  );
+  const link = await instructor.locator("[data-copy-text]").textContent();
+  expect(link).toMatch(/^http:\/\/localhost:\d+\/instructor\/invite\/[\w-]{43}$/);
+  await expect(instructor.locator("[data-open-invites]")).toContainText(email);
+  await screenshot(instructor, "settings-invitation");
+
+  const colleague = await (await browser.newContext()).newPage();
+  await colleague.goto(new URL(link ?? "").pathname);
+  await expect(colleague.getByRole("heading", { name: "공동 강사 초대" })).toBeVisible();
+  await expect(colleague.getByText(`Invite ${run}`)).toBeVisible();
+  await colleague.getByLabel("이름").fill(`Colleague ${run}`);
+  await colleague.getByLabel("비밀번호 (8자 이상)").fill("correct horse battery");
+  await colleague.getByLabel("비밀번호 확인").fill("correct horse batterY");
+  await colleague.getByRole("button", { name: "계정 만들고 참여하기" }).click();
+  await expect(colleague.getByText("두 비밀번호가 서로 다릅니다.")).toBeVisible();
+  await expect(colleague.getByLabel("이름")).toHaveValue(`Colleague ${run}`);
+  await screenshot(colleague, "instructor-invite");
+  await colleague.getByLabel("비밀번호 확인").fill("correct horse battery");
+  await colleague.getByRole("button", { name: "계정 만들고 참여하기" }).click();
+  await expect(colleague).toHaveURL(new RegExp(`${url}$`));
+  await expect(colleague.getByRole("heading", { name: `Invite ${run}` })).toBeVisible();
+
+  await instructor.reload();
+  await expect(instructor.locator("[data-event-instructors]")).toContainText(
+    `Colleague ${run} <${email}> · 공동 강사`,
+  );
+  await expect(instructor.locator("[data-open-invites]")).toHaveCount(0);
+  const again = await (await browser.newContext()).newPage();
+  await again.goto(new URL(link ?? "").pathname);
+  await expect(again.getByText("이 초대 링크는 쓸 수 없습니다")).toBeVisible();
+  await expect(again.locator("[data-invite-form]")).toHaveCount(0);
+});

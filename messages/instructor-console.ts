@@ -47,11 +47,31 @@ export const ko = {
   "console.instructors.invite": "공동 강사 이메일",
   "console.instructors.add": "추가",
   "console.instructors.added": "{name} 강사를 추가했습니다.",
-  "console.instructors.unknown":
-    "{email} 강사 계정이 없습니다. 먼저 scripts/instructors.ts add로 만드세요.",
+  "console.instructors.invited":
+    "{email}에는 아직 강사 계정이 없어 초대 링크를 만들었습니다. 이 링크를 그 사람에게만 보내세요. {expires}까지 한 번 쓸 수 있고, 포털은 다시 보여 주지 않습니다.",
+  "console.instructors.pending": "아직 받지 않은 초대",
+  "console.instructors.pendingItem": "{email} · {expires}까지",
+  "console.instructors.withdraw": "초대 취소",
+  "console.instructors.withdrawn": "초대를 취소했습니다. 그 링크는 이제 쓸 수 없습니다.",
+  "console.instructors.inviteGone": "이 초대는 이미 쓰였거나 취소되었습니다.",
   "console.instructors.ownerStays": "이벤트 소유자는 뺄 수 없습니다.",
-  "console.instructors.cliHint":
-    "강사 계정은 명령줄에서 만듭니다: npx tsx --conditions=react-server scripts/instructors.ts add --email … --name …",
+  "console.instructors.hint":
+    "강사 계정이 있는 이메일은 바로 추가하고, 없는 이메일에는 초대 링크를 만듭니다. 링크를 연 사람이 이름과 비밀번호를 정해 계정을 만들고 이 이벤트의 공동 강사가 됩니다.",
+  "invite.title": "공동 강사 초대",
+  "invite.body":
+    "{event} 이벤트의 공동 강사로 초대받았습니다. 강사 계정 {email}의 이름과 비밀번호를 정하세요.",
+  "invite.displayName": "이름",
+  "invite.password": "비밀번호 (8자 이상)",
+  "invite.confirm": "비밀번호 확인",
+  "invite.submit": "계정 만들고 참여하기",
+  "invite.gone":
+    "이 초대 링크는 쓸 수 없습니다. 이미 썼거나, 기한이 지났거나, 취소된 링크입니다. 초대한 강사에게 새 링크를 부탁하세요.",
+  "invite.existing":
+    "{email}에는 이미 강사 계정이 있어 그 계정을 이벤트에 추가했습니다. 그 계정의 비밀번호로 로그인하세요.",
+  "invite.error.displayName": "이름을 1자 이상 60자 이하로 입력하세요.",
+  "invite.error.password": "비밀번호는 8자 이상 200자 이하여야 합니다.",
+  "invite.error.confirm": "두 비밀번호가 서로 다릅니다.",
+  "invite.error.tooManyAttempts": "시도가 너무 많습니다. 15분 뒤에 다시 하세요.",
   "console.grid.title": "참가자 진행 현황",
   "console.grid.search": "이름 검색",
   "console.grid.filter": "보기",
@@ -177,11 +197,31 @@ export const en: Record<keyof typeof ko, string> = {
   "console.instructors.invite": "Co-instructor's email",
   "console.instructors.add": "Add",
   "console.instructors.added": "Added {name}.",
-  "console.instructors.unknown":
-    "There is no instructor account for {email}. Create it first with scripts/instructors.ts add.",
+  "console.instructors.invited":
+    "{email} has no instructor account yet, so here is an invitation link. Send it to them only: it works once, until {expires}, and the portal won't show it again.",
+  "console.instructors.pending": "Invitations not yet taken",
+  "console.instructors.pendingItem": "{email} · until {expires}",
+  "console.instructors.withdraw": "Withdraw",
+  "console.instructors.withdrawn": "Invitation withdrawn. Its link no longer works.",
+  "console.instructors.inviteGone": "This invitation was already taken or withdrawn.",
   "console.instructors.ownerStays": "The event's owner cannot be removed.",
-  "console.instructors.cliHint":
-    "Instructor accounts are created on the command line: npx tsx --conditions=react-server scripts/instructors.ts add --email … --name …",
+  "console.instructors.hint":
+    "An email with an instructor account is added at once; any other gets an invitation link. Whoever opens it chooses a name and password, and becomes a co-instructor of this event.",
+  "invite.title": "Co-instructor invitation",
+  "invite.body":
+    "You are invited to co-instruct {event}. Choose the name and password of the instructor account {email}.",
+  "invite.displayName": "Name",
+  "invite.password": "Password (8 characters or more)",
+  "invite.confirm": "Confirm password",
+  "invite.submit": "Create the account and join",
+  "invite.gone":
+    "This invitation link can't be used: it was already used, has expired, or was withdrawn. Ask the instructor who invited you for a new one.",
+  "invite.existing":
+    "{email} already had an instructor account, so that account was added to the event. Sign in with its password.",
+  "invite.error.displayName": "Enter a name of 1 to 60 characters.",
+  "invite.error.password": "The password must be 8 to 200 characters long.",
+  "invite.error.confirm": "The two passwords differ.",
+  "invite.error.tooManyAttempts": "Too many attempts. Try again in 15 minutes.",
   "console.grid.title": "Attendee progress",
   "console.grid.search": "Search names",
   "console.grid.filter": "Show",

@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { formatDateTime } from "@/components/lab/time";
 import type { ActionResult } from "@/lib/auth/actions";
 import { eventIdSchema, eventInstructorAction } from "@/lib/auth/instructor";
 import { currentInstructor } from "@/lib/auth/session";
@@ -17,7 +18,9 @@ import {
   updateEventSettings,
   type EventSettings,
 } from "@/lib/db/console";
+import { createInstructorInvite, withdrawInvite } from "@/lib/db/invites";
 import { createEvent, findAttendee, findInstructorByEmail } from "@/lib/db/queries";
+import { env } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n";
 import { eventSettingsSchema } from "@/lib/instructor/schemas";
 import { generateJoinCode } from "@/lib/join-code";
@@ -87,15 +90,51 @@ export const rotateJoinCodeAction = eventInstructorAction(eventInput, async (_in
   return { ok: true, data: joinCode };
 });
 
+type InviteReply = { text: string; copy?: string };
+
+/** An email with an account joins the event at once; any other gets a link, shown this once. */
 export const inviteInstructorAction = eventInstructorAction(
   eventInput.extend({ email: z.string().trim().toLowerCase().pipe(z.email()) }),
-  async ({ email }, { event }, t) => {
+  async ({ email }, { event, instructor }, t): Promise<ActionResult<InviteReply>> => {
     const database = await db();
     const invited = await findInstructorByEmail(database, email);
-    if (!invited) return { ok: false, error: t("console.instructors.unknown", { email }) };
-    await addEventInstructor(database, { eventId: event.id, instructorId: invited.id, role: "co" });
-    return { ok: true, data: t("console.instructors.added", { name: invited.display_name }) };
+    if (invited) {
+      await addEventInstructor(database, {
+        eventId: event.id,
+        instructorId: invited.id,
+        role: "co",
+      });
+      return {
+        ok: true,
+        data: { text: t("console.instructors.added", { name: invited.display_name }) },
+      };
+    }
+    const { token, expiresAt } = await createInstructorInvite(database, {
+      eventId: event.id,
+      email,
+      invitedBy: instructor.id,
+    });
+    log().info({ eventId: event.id }, "co-instructor invited by link");
+    const { locale } = await getTranslator();
+    return {
+      ok: true,
+      data: {
+        text: t("console.instructors.invited", {
+          email,
+          expires: formatDateTime(expiresAt.toISOString(), { locale, timeZone: env().TIME_ZONE }),
+        }),
+        copy: new URL(`/instructor/invite/${token}`, env().NEXTAUTH_URL).toString(),
+      },
+    };
   },
+);
+
+export const withdrawInviteAction = eventInstructorAction(
+  eventInput.extend({ invite: z.string().min(1).max(100) }),
+  async ({ invite }, { event }, t) =>
+    (await withdrawInvite(await db(), event.id, invite))
+      ? { ok: true, data: t("console.instructors.withdrawn") }
+      : { ok: false, error: t("console.instructors.inviteGone") },
 );
 
 export const removeInstructorAction = eventInstructorAction(

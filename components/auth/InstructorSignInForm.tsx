@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Field } from "@/components/ui/Field";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { JOIN_ERRORS } from "@/lib/auth/schemas";
 
 export function InstructorSignInForm({
@@ -48,13 +49,7 @@ export function InstructorSignInForm({
         required
         autoComplete="current-password"
       />
-      <div aria-live="assertive">
-        {error ? (
-          <p role="alert" className="text-rose-700">
-            {error}
-          </p>
-        ) : null}
-      </div>
+      <FormAlert message={error} />
       <button
         type="submit"
         disabled={pending}

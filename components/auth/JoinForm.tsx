@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { Field } from "@/components/ui/Field";
+import { FormAlert } from "@/components/ui/FormAlert";
 import { joinSchema } from "@/lib/auth/schemas";
 
 type Field = "joinCode" | "displayName" | "email";
@@ -99,13 +100,7 @@ export function JoinForm({
         value={values.email}
         onValueChange={change("email")}
       />
-      <div aria-live="assertive">
-        {formError ? (
-          <p className="text-rose-700" role="alert">
-            {formError}
-          </p>
-        ) : null}
-      </div>
+      <FormAlert message={formError} />
       <button
         type="submit"
         disabled={pending}

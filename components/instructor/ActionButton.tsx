@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { CopyButton } from "@/components/ui/CopyButton";
 import type { ActionResult } from "@/lib/auth/actions";
 
 export type ConsoleAction<P> = (payload: P) => Promise<ActionResult<unknown>>;
@@ -65,6 +66,18 @@ export function ActionButton<P>({
   );
 }
 
+type Reply = { ok: boolean; text: string; copy?: string };
+
+/** A reply is its message, or a message and something to copy (an invitation's link). */
+function replyOf(data: unknown): Omit<Reply, "ok"> {
+  if (typeof data === "string") return { text: data };
+  const reply = data as { text?: unknown; copy?: unknown } | null;
+  return {
+    text: typeof reply?.text === "string" ? reply.text : "",
+    ...(typeof reply?.copy === "string" ? { copy: reply.copy } : {}),
+  };
+}
+
 /** One text field and a submit button: a broadcast, an invitation. */
 export function TextActionForm<P extends object>({
   action,
@@ -74,6 +87,7 @@ export function TextActionForm<P extends object>({
   submit,
   multiline,
   type = "text",
+  copyLabels,
 }: {
   action: ConsoleAction<P & Record<string, string>>;
   payload: P;
@@ -82,11 +96,12 @@ export function TextActionForm<P extends object>({
   submit: string;
   multiline?: boolean;
   type?: "text" | "email";
+  copyLabels?: { label: string; copied: string };
 }) {
   const router = useRouter();
   const [value, setValue] = useState("");
   const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const [message, setMessage] = useState<Reply>();
   const id = `console-${field}`;
   const common = {
     id,
@@ -105,9 +120,7 @@ export function TextActionForm<P extends object>({
         startTransition(async () => {
           const result = await action({ ...payload, [field]: value } as P & Record<string, string>);
           setMessage(
-            result.ok
-              ? { ok: true, text: typeof result.data === "string" ? result.data : "" }
-              : { ok: false, text: result.error },
+            result.ok ? { ok: true, ...replyOf(result.data) } : { ok: false, text: result.error },
           );
           if (result.ok) setValue("");
           router.refresh();
@@ -131,10 +144,26 @@ export function TextActionForm<P extends object>({
       </button>
       <p
         aria-live="polite"
-        className={`text-sm ${message?.ok ? "text-emerald-700" : "text-rose-700"}`}
+        data-action-message
+        className={`text-sm wrap-anywhere ${message?.ok ? "text-emerald-700" : "text-rose-700"}`}
       >
         {message?.text}
       </p>
+      {message?.copy && copyLabels ? (
+        <p className="flex flex-wrap items-center gap-2">
+          <code
+            className="rounded bg-slate-100 px-2 py-1 text-sm wrap-anywhere dark:bg-slate-800"
+            data-copy-text
+          >
+            {message.copy}
+          </code>
+          <CopyButton
+            text={message.copy}
+            label={copyLabels.label}
+            copiedLabel={copyLabels.copied}
+          />
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -162,6 +162,8 @@ export class InstructorAttempts {
 }
 
 export const joinAttempts = new ClientAttempts(JOIN_LIMITS, Date.now, inDatabase("join"));
+/** Wrong co-instructor invitation tokens, per client as for instructor sign-in. */
+export const inviteAttempts = new ClientAttempts(INSTRUCTOR_LIMITS, Date.now, inDatabase("invite"));
 export const instructorAttempts = new InstructorAttempts(
   INSTRUCTOR_LIMITS,
   Date.now,

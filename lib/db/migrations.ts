@@ -321,6 +321,27 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "0008_instructor_invites": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("instructor_invites")
+        .addColumn("token_hash", "text", (c) => c.primaryKey())
+        .addColumn("event_id", "text", (c) =>
+          c.notNull().references("events.id").onDelete("cascade"),
+        )
+        .addColumn("email", "text", (c) => c.notNull())
+        .addColumn("invited_by", "text", (c) => c.references("instructors.id").onDelete("set null"))
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("expires_at", "text", (c) => c.notNull())
+        .addColumn("used_at", "text")
+        .execute();
+      await db.schema
+        .createIndex("instructor_invites_event")
+        .on("instructor_invites")
+        .column("event_id")
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -74,6 +74,17 @@ export interface BroadcastTable {
   created_at: string;
 }
 
+/** A co-instructor invitation by link: only the token's hash is kept; usable once, until it expires. */
+export interface InstructorInviteTable {
+  token_hash: string;
+  event_id: string;
+  email: string;
+  invited_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface HelpRequestTable {
   id: string;
   event_id: string;
@@ -249,6 +260,7 @@ export interface Database {
   event_instructors: EventInstructorTable;
   broadcasts: BroadcastTable;
   help_requests: HelpRequestTable;
+  instructor_invites: InstructorInviteTable;
 }
 
 export type Instructor = Selectable<InstructorTable>;

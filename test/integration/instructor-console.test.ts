@@ -15,11 +15,20 @@ import {
   resetAttendeeProgress,
   resolveHelp,
 } from "@/lib/db/console";
+import {
+  acceptInstructorInvite,
+  createInstructorInvite,
+  INVITE_LIFETIME_MS,
+  listOpenInvites,
+  openInvite,
+  withdrawInvite,
+} from "@/lib/db/invites";
 import { migrationProvider } from "@/lib/db/migrations";
 import {
   createAttendee,
   createEvent,
   createInstructor,
+  findInstructorByEmail,
   listEventsOf,
   listStepStatus,
   recordActivity,
@@ -105,6 +114,81 @@ describe("instructor console: database", () => {
     expect(await removeEventInstructor(db, mine.id, owner.id)).toBe(false);
     expect(await removeEventInstructor(db, mine.id, co.id)).toBe(true);
     expect(await isEventInstructor(db, mine.id, co.id)).toBe(false);
+  });
+
+  it("an invitation by link: kept as a hash, taken once, then gone; expired or withdrawn ones too", async () => {
+    const owner = await instructor(db, "owner");
+    const mine = await event(db, owner.id);
+    const email = `new-${Math.random().toString(36).slice(2)}@aws101.local`;
+    const { token, expiresAt } = await createInstructorInvite(db, {
+      eventId: mine.id,
+      email: email.toUpperCase(),
+      invitedBy: owner.id,
+    });
+    expect(expiresAt.getTime() - Date.now()).toBeGreaterThan(INVITE_LIFETIME_MS - 60_000);
+    const stored = await db.selectFrom("instructor_invites").selectAll().execute();
+    expect(JSON.stringify(stored)).not.toContain(token);
+    expect(await openInvite(db, token)).toMatchObject({ email, event_name: "Console" });
+    expect(await listOpenInvites(db, mine.id)).toHaveLength(1);
+
+    // Two clicks at once: one account, one membership, the other click finds the link gone.
+    const takes = await Promise.all(
+      [1, 2].map(() =>
+        acceptInstructorInvite(db, { token, displayName: "New", passwordHash: "scrypt$a$b" }),
+      ),
+    );
+    expect(takes.map((take) => take.state).sort()).toEqual(["created", "gone"]);
+    const made = await findInstructorByEmail(db, email);
+    expect(made).toMatchObject({ display_name: "New", password_hash: "scrypt$a$b" });
+    expect(await isEventInstructor(db, mine.id, made?.id ?? "")).toBe(true);
+    expect(await openInvite(db, token)).toBeUndefined();
+    expect(await listOpenInvites(db, mine.id)).toEqual([]);
+
+    const late = await createInstructorInvite(
+      db,
+      { eventId: mine.id, email: "late@aws101.local", invitedBy: owner.id },
+      new Date(Date.now() - INVITE_LIFETIME_MS - 1),
+    );
+    expect(await openInvite(db, late.token)).toBeUndefined();
+    expect(
+      await acceptInstructorInvite(db, { token: late.token, displayName: "L", passwordHash: "x" }),
+    ).toEqual({ state: "gone" });
+
+    const withdrawn = await createInstructorInvite(db, {
+      eventId: mine.id,
+      email: "withdrawn@aws101.local",
+      invitedBy: owner.id,
+    });
+    const [open] = await listOpenInvites(db, mine.id);
+    const other = await event(db, owner.id);
+    expect(await withdrawInvite(db, other.id, open?.token_hash ?? "")).toBe(false);
+    expect(await withdrawInvite(db, mine.id, open?.token_hash ?? "")).toBe(true);
+    expect(await openInvite(db, withdrawn.token)).toBeUndefined();
+    expect(await findInstructorByEmail(db, "withdrawn@aws101.local")).toBeUndefined();
+  });
+
+  it("an invitation to an email that got an account meanwhile adds that account, password unchanged", async () => {
+    const owner = await instructor(db, "owner");
+    const mine = await event(db, owner.id);
+    const { token } = await createInstructorInvite(db, {
+      eventId: mine.id,
+      email: "meanwhile@aws101.local",
+      invitedBy: owner.id,
+    });
+    const existing = await createInstructor(db, {
+      email: "meanwhile@aws101.local",
+      displayName: "Meanwhile",
+      passwordHash: "scrypt$own$hash",
+    });
+    expect(
+      await acceptInstructorInvite(db, { token, displayName: "Other", passwordHash: "scrypt$x$y" }),
+    ).toMatchObject({ state: "existingAdded", eventId: mine.id });
+    expect(await findInstructorByEmail(db, "meanwhile@aws101.local")).toMatchObject({
+      id: existing.id,
+      display_name: "Meanwhile",
+      password_hash: "scrypt$own$hash",
+    });
+    expect(await isEventInstructor(db, mine.id, existing.id)).toBe(true);
   });
 
   it("the timer runs, extends for everyone or one attendee, pauses and resumes", async () => {

@@ -2,14 +2,18 @@ import {
   inviteInstructorAction,
   removeInstructorAction,
   updateEventAction,
+  withdrawInviteAction,
 } from "@/app/instructor/actions";
 import { ActionButton, TextActionForm } from "@/components/instructor/ActionButton";
 import { EventNav } from "@/components/instructor/EventNav";
 import { EventSettingsForm } from "@/components/instructor/EventSettingsForm";
+import { formatDateTime } from "@/components/lab/time";
 import { requireEventInstructorPage } from "@/lib/auth/instructor";
 import { loadModules } from "@/lib/content/source";
 import { db } from "@/lib/db";
 import { listEventInstructors } from "@/lib/db/console";
+import { listOpenInvites } from "@/lib/db/invites";
+import { env } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n";
 import { settingsLabels, settingsValues } from "@/lib/instructor/labels";
 
@@ -23,10 +27,13 @@ export default async function EventSettingsPage({
 }) {
   const { event } = await requireEventInstructorPage((await params).eventId);
   const { locale, t } = await getTranslator();
-  const [instructors, modules] = await Promise.all([
-    listEventInstructors(await db(), event.id),
+  const database = await db();
+  const [instructors, invites, modules] = await Promise.all([
+    listEventInstructors(database, event.id),
+    listOpenInvites(database, event.id),
     loadModules(),
   ]);
+  const clock = { locale, timeZone: env().TIME_ZONE };
   return (
     <div className="space-y-6">
       <EventNav eventId={event.id} current="settings" t={t} />
@@ -69,6 +76,29 @@ export default async function EventSettingsPage({
             </li>
           ))}
         </ul>
+        {invites.length > 0 ? (
+          <>
+            <h3 className="mb-1 text-sm font-semibold">{t("console.instructors.pending")}</h3>
+            <ul className="mb-4 space-y-2" data-open-invites>
+              {invites.map((invite) => (
+                <li key={invite.token_hash} className="flex flex-wrap items-center gap-3">
+                  <span>
+                    {t("console.instructors.pendingItem", {
+                      email: invite.email,
+                      expires: formatDateTime(invite.expires_at, clock),
+                    })}
+                  </span>
+                  <ActionButton
+                    action={withdrawInviteAction}
+                    payload={{ eventId: event.id, invite: invite.token_hash }}
+                    label={t("console.instructors.withdraw")}
+                    tone="danger"
+                  />
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
         <TextActionForm
           action={inviteInstructorAction}
           payload={{ eventId: event.id }}
@@ -76,9 +106,10 @@ export default async function EventSettingsPage({
           type="email"
           label={t("console.instructors.invite")}
           submit={t("console.instructors.add")}
+          copyLabels={{ label: t("common.copy"), copied: t("common.copied") }}
         />
         <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
-          {t("console.instructors.cliHint")}
+          {t("console.instructors.hint")}
         </p>
       </section>
     </div>
