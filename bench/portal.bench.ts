@@ -318,8 +318,9 @@ function proxyOf(accountId: string) {
 }
 
 /**
- * One refresh of every step for the attendee (one reader), the lower bound, and every step
- * refreshed alone (the per-check baseline), counted at the emulator for the attendee's account.
+ * The first and a later refresh of every step for the attendee (one reader), the lower bound, and
+ * every step refreshed alone (the per-check baseline), counted at the emulator for the attendee's
+ * account.
  */
 async function wholeLabCalls(attendeeId: string, accountId: string) {
   const resolved = await resolveCredentials(db, attendeeId, counted.url);
@@ -621,8 +622,10 @@ work itself (re-reading, allocating and associating the address, the check); the
 
 ${applyTable}
 
-Whole-lab refresh of an attendee with a Web, counted at the emulator for that account only: one
-refresh of all ${Object.keys(lab.perStep).length} steps with one reader ${lab.whole.calls} calls; the lower bound (one list or
+Whole-lab refresh of an attendee with a Web, counted at the emulator for that account only: a
+process's first refresh of the account ${lab.first.calls} calls (it also reads the Web's AMI and user data, which
+the process then keeps: neither changes while the Web runs); every refresh after it, all
+${Object.keys(lab.perStep).length} steps with one reader, ${lab.whole.calls} calls; the lower bound (one list or
 describe per resource kind and region in use) ${lab.lowerBound}, so ${lab.whole.calls - lab.lowerBound} calls depend on what exists
 (per resource found); every step refreshed alone, as if each check read its own kinds (measured)
 ${lab.baseline} calls, ${(lab.baseline / lab.whole.calls).toFixed(1)}× the whole-lab refresh. Through the portal, each of the

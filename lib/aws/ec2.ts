@@ -202,49 +202,86 @@ export async function readAddresses(aws: AwsClients): Promise<AddressSummary[]> 
   );
 }
 
+/**
+ * What a process may keep once read: an AMI's name and platform never change, and an instance's
+ * user data changes only while it is stopped, so on AWS, where every start sets a new launch time,
+ * it stands as long as the launch time does. Bounded, oldest first out; keyed by where it was read
+ * (AWS or an emulator, and the region).
+ */
+const KEPT_LIMIT = 5_000;
+const kept = ((globalThis as { __aws101Immutable?: Map<string, unknown> }).__aws101Immutable ??=
+  new Map<string, unknown>());
+
+function keep(key: string, value: unknown) {
+  if (kept.size >= KEPT_LIMIT) kept.delete(kept.keys().next().value ?? "");
+  kept.set(key, value);
+}
+
+const placeOf = (aws: AwsClients) => `${aws.target.endpoint ?? "aws"}|${aws.target.region}`;
+
 export async function readImages(
   aws: AwsClients,
   imageIds: string[],
 ): Promise<Record<string, ImageSummary>> {
-  if (imageIds.length === 0) return {};
+  const keyOf = (imageId: string) => `${placeOf(aws)}|image|${imageId}`;
+  const known = imageIds.flatMap((imageId): [string, ImageSummary][] => {
+    const image = kept.get(keyOf(imageId)) as ImageSummary | undefined;
+    return image ? [[imageId, image]] : [];
+  });
+  const unknown = imageIds.filter((imageId) => !kept.has(keyOf(imageId)));
+  if (unknown.length === 0) return Object.fromEntries(known);
   const result = await awsCall("ec2:DescribeImages", () =>
-    aws.ec2().send(new DescribeImagesCommand({ ImageIds: imageIds })),
+    aws.ec2().send(new DescribeImagesCommand({ ImageIds: unknown })),
   );
-  return Object.fromEntries(
-    (result.Images ?? []).flatMap((image): [string, ImageSummary][] =>
-      image.ImageId
-        ? [
-            [
-              image.ImageId,
-              {
-                id: image.ImageId,
-                name: image.Name,
-                description: image.Description,
-                platformDetails: image.PlatformDetails,
-              },
-            ],
-          ]
-        : [],
-    ),
+  const read = (result.Images ?? []).flatMap((image): [string, ImageSummary][] =>
+    image.ImageId
+      ? [
+          [
+            image.ImageId,
+            {
+              id: image.ImageId,
+              name: image.Name,
+              description: image.Description,
+              platformDetails: image.PlatformDetails,
+            },
+          ],
+        ]
+      : [],
   );
+  for (const [imageId, image] of read) keep(keyOf(imageId), image);
+  return Object.fromEntries([...known, ...read]);
 }
 
 /** Decoded user data per instance; undefined when an instance has none. One call per instance. */
 export async function readUserData(
   aws: AwsClients,
-  instanceIds: string[],
+  instances: Pick<InstanceSummary, "id" | "state" | "launchedAt">[],
 ): Promise<Record<string, string | undefined>> {
   const entries = await Promise.all(
-    instanceIds.map(async (instanceId) => {
+    instances.map(async (instance) => {
+      // Stopped, its user data may be edited: read it every time until it starts again. The
+      // emulator keeps the first launch time across a stop and a start, so there it is always read.
+      const startedKey =
+        !aws.target.endpoint &&
+        instance.launchedAt &&
+        (instance.state === "pending" || instance.state === "running")
+          ? `${placeOf(aws)}|userData|${instance.id}|${instance.launchedAt}`
+          : undefined;
+      if (startedKey && kept.has(startedKey)) {
+        return [instance.id, kept.get(startedKey) as string | undefined] as const;
+      }
       const attribute = await awsCall("ec2:DescribeInstanceAttribute", () =>
-        aws
-          .ec2()
-          .send(
-            new DescribeInstanceAttributeCommand({ InstanceId: instanceId, Attribute: "userData" }),
-          ),
+        aws.ec2().send(
+          new DescribeInstanceAttributeCommand({
+            InstanceId: instance.id,
+            Attribute: "userData",
+          }),
+        ),
       );
       const encoded = attribute.UserData?.Value;
-      return [instanceId, encoded ? Buffer.from(encoded, "base64").toString("utf8") : undefined];
+      const userData = encoded ? Buffer.from(encoded, "base64").toString("utf8") : undefined;
+      if (startedKey) keep(startedKey, userData);
+      return [instance.id, userData] as const;
     }),
   );
   return Object.fromEntries(entries);

@@ -232,10 +232,8 @@ const maintenanceBucketOf = (scope: LabScope) =>
     ? appServicesNames(scope.initials, scope.sharedZone.domain).bucket
     : undefined;
 
-const webInstanceIds = async (read: ReadFact) =>
-  (await read("instances"))
-    .filter((instance) => instance.name === LAB.instanceName)
-    .map((instance) => instance.id);
+const webInstances = async (read: ReadFact) =>
+  (await read("instances")).filter((instance) => instance.name === LAB.instanceName);
 
 const labDbExists = async (read: ReadFact) =>
   (await read("dbInstances")).some((db) => db.id === LAB.dbInstance);
@@ -287,9 +285,9 @@ const readers: { [K in FactKind]: Reader<K> } = {
     readImages(aws, [
       ...new Set((await read("instances")).flatMap((instance) => instance.imageId ?? [])),
     ]),
-  webUserData: async (aws, read) => readUserData(aws, await webInstanceIds(read)),
+  webUserData: async (aws, read) => readUserData(aws, await webInstances(read)),
   webElsewhere: async (aws, read) => {
-    if ((await webInstanceIds(read)).length > 0) return undefined;
+    if ((await webInstances(read)).length > 0) return undefined;
     const otherRegion = likelyWrongRegion(aws.target.region);
     return {
       searchedRegion: aws.target.region,

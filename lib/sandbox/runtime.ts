@@ -172,7 +172,7 @@ export class SandboxRuntime {
       return { state: "full", cap: this.options.maxApps };
     }
     const aws = await this.account(accountId);
-    const userData = (await readUserData(aws, [instance.id]))[instance.id] ?? "";
+    const userData = (await readUserData(aws, [instance]))[instance.id] ?? "";
     if (!INSTALLS_SAMPLE_APP.test(userData)) return { state: "no-app" };
 
     const directory = path.join(this.options.dataDirectory, accountId, instance.id);

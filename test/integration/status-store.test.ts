@@ -4,6 +4,7 @@ import { findModuleStatus } from "@/lib/db/module-status";
 import { evaluationCounts, forgetCachedStatus, type ModuleStatus } from "@/lib/lab/runner";
 import {
   refreshInBackground,
+  schedulerStats,
   watchModule,
   type SchedulerSettings,
 } from "@/lib/lab/status-scheduler";
@@ -61,6 +62,8 @@ describe("status store and refresh budget", () => {
     );
     await pause(2_400);
     for (const unwatch of watchers) unwatch();
+    // A refresh decided while they watched may still be on its way to AWS: let it land first.
+    await expect.poll(() => schedulerStats().queued, { timeout: 20_000 }).toBe(0);
     const windowMs = Date.now() - windowStart;
     const during = evaluationsOf(ref.attendeeId);
     // Six watchers, one account: the first refresh plus one per cadence (spread to 75 % at least).
