@@ -623,11 +623,11 @@ work itself (re-reading, allocating and associating the address, the check); the
 ${applyTable}
 
 Whole-lab refresh of an attendee with a Web, counted at the emulator for that account only: a
-process's first refresh of the account ${lab.first.calls} calls (it also reads the Web's AMI and user data, which
-the process then keeps: neither changes while the Web runs); every refresh after it, all
-${Object.keys(lab.perStep).length} steps with one reader, ${lab.whole.calls} calls; the lower bound (one list or
-describe per resource kind and region in use) ${lab.lowerBound}, so ${lab.whole.calls - lab.lowerBound} calls depend on what exists
-(per resource found); every step refreshed alone, as if each check read its own kinds (measured)
+process's first refresh of the account ${lab.first.calls} calls (it also reads the Web's AMI, which the process
+then keeps: an AMI never changes); every refresh after it, all ${Object.keys(lab.perStep).length} steps with one reader,
+${lab.whole.calls} calls; the lower bound (one list or describe per resource kind and region in use)
+${lab.lowerBound}, and ${lab.whole.calls - lab.lowerBound} more per resource found (the Web's user data: kept on AWS while the Web runs,
+read every time on the emulator, which keeps an instance's first launch time across a restart); every step refreshed alone, as if each check read its own kinds (measured)
 ${lab.baseline} calls, ${(lab.baseline / lab.whole.calls).toFixed(1)}× the whole-lab refresh. Through the portal, each of the
 ${measured.modules} modules asked once (a refresh per module, each with its own reader): ${measured.calls} calls.
 
