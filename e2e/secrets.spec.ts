@@ -14,8 +14,8 @@ import { PLANTED_FILE, emulatorTemporaryCredentials } from "./portal-client";
 /**
  * Plants recognisable secrets through the browser, as attendees and instructors hand them over:
  * pasted credentials the emulator issued (used for a Check), the key pair and the RDS master
- * password do it for me hands out once, and the instructor's password. The `no-secrets` project
- * scans for them after every other spec has run.
+ * password do it for me hands out once, the instructor's password and an invited colleague's.
+ * The `no-secrets` project scans for them after every other spec has run.
  */
 
 async function downloaded(link: Locator): Promise<string> {
@@ -25,7 +25,7 @@ async function downloaded(link: Locator): Promise<string> {
   return content;
 }
 
-test("secrets are planted: pasted credentials, a key pair, an RDS master password, an instructor password", async ({
+test("secrets are planted: pasted credentials, a key pair, an RDS master password, instructor passwords", async ({
   page,
   browser,
 }) => {
@@ -65,7 +65,27 @@ test("secrets are planted: pasted credentials, a key pair, an RDS master passwor
   await instructor.getByLabel("비밀번호").fill(instructorPassword());
   await instructor.getByRole("button", { name: "로그인" }).click();
   await expect(instructor.getByRole("heading", { name: "강사 대시보드" })).toBeVisible();
+  // A colleague invited by link chooses a password: it travels in the request, never back out.
+  const eventUrl = await instructor
+    .locator('[data-event-card="E2E rehearsal"] a[href^="/instructor/events/"]')
+    .first()
+    .getAttribute("href");
+  await instructor.goto(`${eventUrl}/settings`);
+  await instructor
+    .getByLabel("공동 강사 이메일")
+    .fill(`planted-${randomBytes(3).toString("hex")}@aws101.local`);
+  await instructor.getByRole("button", { name: "추가", exact: true }).click();
+  const invitation = (await instructor.locator("[data-copy-text]").textContent()) ?? "";
   await instructor.close();
+  const colleaguePassword = `Colleague-${randomBytes(12).toString("base64url")}`;
+  const colleague = await (await browser.newContext()).newPage();
+  await colleague.goto(new URL(invitation).pathname);
+  await colleague.getByLabel("이름").fill("Planted colleague");
+  await colleague.getByLabel("비밀번호 (8자 이상)").fill(colleaguePassword);
+  await colleague.getByLabel("비밀번호 확인").fill(colleaguePassword);
+  await colleague.getByRole("button", { name: "계정 만들고 참여하기" }).click();
+  await expect(colleague).toHaveURL(new RegExp(`${eventUrl}$`));
+  await colleague.close();
 
   // A line from the middle of the key: the base64 body, not the PEM armour every key shares.
   const keyLines = pem.split("\n").filter((line) => /^[A-Za-z0-9+/=]{40,}$/.test(line));
@@ -75,6 +95,7 @@ test("secrets are planted: pasted credentials, a key pair, an RDS master passwor
     "key pair material": keyLines[Math.floor(keyLines.length / 2)] ?? "",
     "RDS master password": masterPassword ?? "",
     "instructor password": instructorPassword(),
+    "invited co-instructor's password": colleaguePassword,
   };
   for (const [name, value] of Object.entries(planted))
     expect(value.length, name).toBeGreaterThanOrEqual(8);

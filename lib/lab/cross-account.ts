@@ -37,6 +37,20 @@ const sessions = ((
   globalThis as { __aws101CrossAccount?: Map<string, CachedSession> }
 ).__aws101CrossAccount ??= new Map());
 
+/**
+ * Attendees' credentials are renewed every hour, each renewal a new key here: what expired goes
+ * when the next session is kept, so a day of classes doesn't pile up old clients.
+ */
+export function keepSession(key: string, session: CachedSession, now = Date.now()) {
+  for (const [known, kept] of sessions) if (kept.expiresAt <= now) sessions.delete(known);
+  sessions.set(key, session);
+}
+
+/** For tests: the sessions this process keeps. */
+export function keptSessionCount(): number {
+  return sessions.size;
+}
+
 const ADMINISTRATOR = { Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
 
 /**
@@ -99,7 +113,7 @@ export async function sandboxInstructorClients(
     durationSeconds: SESSION_SECONDS,
   });
   const aws = createAwsClients({ credentials, region, endpoint });
-  sessions.set(key, { aws, expiresAt: credentials.expiration.getTime() });
+  keepSession(key, { aws, expiresAt: credentials.expiration.getTime() });
   return aws;
 }
 
@@ -142,7 +156,7 @@ export async function instructorAccess(
       region: attendee.target.region,
       ...(via.target.endpoint ? { endpoint: via.target.endpoint } : {}),
     });
-    sessions.set(key, { aws, expiresAt: credentials.expiration.getTime() });
+    keepSession(key, { aws, expiresAt: credentials.expiration.getTime() });
     return { state: "granted", roleArn, aws };
   } catch (error) {
     if (error instanceof AwsCallError && error.problem.code === "access_denied") {
