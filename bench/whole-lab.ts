@@ -39,8 +39,8 @@ type Proxy = Awaited<ReturnType<typeof countingEmulator>>;
 export type WholeLabCount = {
   lowerBound: number;
   /**
-   * The process's first refresh of the account: it also reads what is then kept (the Web's AMI and
-   * user data, the event role's session, the class zone's names).
+   * The process's first refresh of the account: it also reads what is then kept (the Web's AMI,
+   * the event role's session, the class zone's names).
    */
   first: { calls: number; byOperation: Record<string, number> };
   /** One refresh of every step with one reader, as every scheduled refresh after the first. */

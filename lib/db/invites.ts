@@ -1,7 +1,8 @@
 import "server-only";
-import { createHash, randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import { addEventInstructor } from "@/lib/db/console";
 import type { PortalDb } from "@/lib/db/connection";
+import { createInstructor, findInstructorByEmail } from "@/lib/db/queries";
 import { randomToken } from "@/lib/crypto";
 
 /** Long enough for a colleague to read their mail; an invitation is usable once. */
@@ -94,11 +95,7 @@ export async function acceptInstructorInvite(
       .returning(["email", "event_id"])
       .executeTakeFirst();
     if (!taken) return { state: "gone" };
-    const existing = await trx
-      .selectFrom("instructors")
-      .select("id")
-      .where("email", "=", taken.email)
-      .executeTakeFirst();
+    const existing = await findInstructorByEmail(trx, taken.email);
     if (existing) {
       await addEventInstructor(trx, {
         eventId: taken.event_id,
@@ -107,18 +104,16 @@ export async function acceptInstructorInvite(
       });
       return { state: "existingAdded", email: taken.email, eventId: taken.event_id };
     }
-    const instructorId = randomUUID();
-    await trx
-      .insertInto("instructors")
-      .values({
-        id: instructorId,
-        email: taken.email,
-        display_name: input.displayName,
-        password_hash: input.passwordHash,
-        created_at: now.toISOString(),
-      })
-      .execute();
-    await addEventInstructor(trx, { eventId: taken.event_id, instructorId, role: "co" });
+    const created = await createInstructor(trx, {
+      email: taken.email,
+      displayName: input.displayName,
+      passwordHash: input.passwordHash,
+    });
+    await addEventInstructor(trx, {
+      eventId: taken.event_id,
+      instructorId: created.id,
+      role: "co",
+    });
     return { state: "created", email: taken.email, eventId: taken.event_id };
   });
 }
